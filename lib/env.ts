@@ -1,0 +1,106 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Everything else imports `env()`.
+ * Parsed once, at start (instrumentation.ts), so a bad configuration stops
+ * the server with a message instead of failing on the first request.
+ */
+
+const blankToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+const optionalUrl = z.preprocess(blankToUndefined, z.url().optional());
+const optionalString = z.preprocess(blankToUndefined, z.string().optional());
+
+const rawEnvSchema = z.object({
+  KV_REST_API_URL: optionalUrl,
+  KV_REST_API_TOKEN: optionalString,
+  REDIS_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .url({ protocol: /^rediss?$/, error: "REDIS_URL must look like redis://host:6379 or rediss://…" })
+      .optional(),
+  ),
+  DATA_DIR: z.preprocess(blankToUndefined, z.string().default(".data")),
+  VERCEL: optionalString,
+  VERCEL_PROJECT_PRODUCTION_URL: optionalString,
+  VERCEL_URL: optionalString,
+  NEXT_PUBLIC_SITE_URL: optionalUrl,
+  STORE_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).max(30_000).default(2_500)),
+});
+
+export type StoreConfig =
+  | { kind: "vercel-kv"; url: string; token: string }
+  | { kind: "redis"; url: string }
+  | { kind: "embedded"; dataDir: string };
+
+export interface Env {
+  store: StoreConfig;
+  storeTimeoutMs: number;
+  /** Public base URL from configuration, when one is known without a request. */
+  siteUrl: string | undefined;
+}
+
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EnvError";
+  }
+}
+
+/** Pure: parse an environment object. Throws EnvError naming what to fix. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = rawEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid environment: ${problems.join("; ")}`);
+  }
+  const raw = parsed.data;
+
+  if (raw.KV_REST_API_URL && !raw.KV_REST_API_TOKEN) {
+    throw new EnvError("KV_REST_API_URL is set but KV_REST_API_TOKEN is missing: set both, or neither.");
+  }
+  if (raw.KV_REST_API_TOKEN && !raw.KV_REST_API_URL) {
+    throw new EnvError("KV_REST_API_TOKEN is set but KV_REST_API_URL is missing: set both, or neither.");
+  }
+
+  let store: StoreConfig;
+  if (raw.KV_REST_API_URL && raw.KV_REST_API_TOKEN) {
+    store = { kind: "vercel-kv", url: raw.KV_REST_API_URL, token: raw.KV_REST_API_TOKEN };
+  } else if (raw.REDIS_URL) {
+    store = { kind: "redis", url: raw.REDIS_URL };
+  } else if (raw.VERCEL) {
+    throw new EnvError(
+      "Running on Vercel without a store: connect a KV (Upstash Redis) store to the project so that " +
+        "KV_REST_API_URL and KV_REST_API_TOKEN are set. An embedded database file would not persist on serverless hosting.",
+    );
+  } else {
+    store = { kind: "embedded", dataDir: raw.DATA_DIR };
+  }
+
+  const vercelHost = raw.VERCEL_PROJECT_PRODUCTION_URL ?? raw.VERCEL_URL;
+  return {
+    store,
+    storeTimeoutMs: raw.STORE_TIMEOUT_MS,
+    siteUrl: raw.NEXT_PUBLIC_SITE_URL ?? (vercelHost ? `https://${vercelHost}` : undefined),
+  };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The store configuration for logs: kind and host, never a token or password. */
+export function describeStore(config: StoreConfig): string {
+  switch (config.kind) {
+    case "vercel-kv":
+      return `vercel-kv (${new URL(config.url).host})`;
+    case "redis":
+      return `redis (${new URL(config.url).host})`;
+    case "embedded":
+      return `embedded (SQLite in ${config.dataDir})`;
+  }
+}
