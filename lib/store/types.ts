@@ -65,10 +65,22 @@ export type OpResult<O extends Op> = OpSpec[O["name"]]["result"];
 
 export type OpResults<T extends readonly Op[]> = { -readonly [I in keyof T]: OpResult<T[I]> };
 
-/** The outcome of `execIfAbsent`. */
+/** The outcome of `execIf`. */
 export type GuardedResult<T extends readonly Op[]> =
   | { applied: true; results: OpResults<T> }
-  | { applied: false; existing: string };
+  | { applied: false; current: string | null };
+
+/**
+ * A compare-and-set guard: the string at `key` must currently equal `expect`
+ * (`null` = the key must be absent). When it does, it is set to `value`
+ * (with `ttlSeconds`, or keeping its current TTL when omitted).
+ */
+export interface Guard {
+  key: string;
+  expect: string | null;
+  value: string;
+  ttlSeconds?: number;
+}
 
 export interface Store {
   readonly kind: StoreKind;
@@ -77,15 +89,13 @@ export interface Store {
   exec<const T extends readonly Op[]>(ops: T): Promise<OpResults<T>>;
 
   /**
-   * One round trip, atomic: if `guardKey` is absent, sets it to `guardValue`
-   * (with `ttlSeconds`) and runs `ops`; otherwise runs nothing and returns the
-   * value already there. Used for "record once" writes such as an answer, an
-   * idempotency key or a unique nickname.
+   * One round trip, atomic: when the guard matches, sets the guard key and
+   * runs `ops`; otherwise runs nothing and returns the guard key's current
+   * value. Used for "record once" writes: an answer slot created with the
+   * attempt ("pending" → the answer), an idempotency key or a unique
+   * nickname (`expect: null`).
    */
-  execIfAbsent<const T extends readonly Op[]>(
-    guard: { key: string; value: string; ttlSeconds: number },
-    ops: T,
-  ): Promise<GuardedResult<T>>;
+  execIf<const T extends readonly Op[]>(guard: Guard, ops: T): Promise<GuardedResult<T>>;
 
   /** Throws StoreUnavailableError when the backend cannot be reached. */
   ping(): Promise<void>;

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ExplainerArticle } from "@/components/explainer/explainer-article";
+import { getExplainer, getExplainers } from "@/lib/content";
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return getExplainers().map(({ slug }) => ({ slug }));
+}
+
+async function load(params: PageProps<"/explainers/[slug]">["params"]) {
+  const explainer = getExplainer((await params).slug);
+  if (!explainer) notFound();
+  return explainer;
+}
+
+export async function generateMetadata({ params }: PageProps<"/explainers/[slug]">): Promise<Metadata> {
+  const explainer = await load(params);
+  return {
+    title: explainer.title,
+    description: explainer.description,
+    alternates: { canonical: `/explainers/${explainer.slug}` },
+  };
+}
+
+export default async function Page({ params }: PageProps<"/explainers/[slug]">) {
+  return <ExplainerArticle explainer={await load(params)} />;
+}

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SourceLinks } from "@/components/content/source-links";
+import { ExplainerList } from "@/components/explainer/explainer-list";
+import { TimelineEventCard } from "@/components/timeline/timeline-event-card";
+import { getTimeline, getWhereThingsStand } from "@/lib/content";
+import { formatDate } from "@/lib/site";
+
+export const metadata: Metadata = { alternates: { canonical: "/" } };
+
+const LATEST_EVENT_COUNT = 4;
+
+export default function HomePage() {
+  const standing = getWhereThingsStand();
+  const latest = getTimeline().slice(-LATEST_EVENT_COUNT).reverse();
+  return (
+    <>
+      <h1>Trump and Kim, explained</h1>
+      <p className="lede">
+        Donald Trump and Kim Jong-un went from threats of “fire and fury” to three meetings and a stack of letters,
+        then years of silence. This site sets out what happened, why talks stalled and what renewed talks could look
+        like, with a source for every fact and a quiz to test what you learned.
+      </p>
+      <p>
+        <Link className="button" href="/quiz">
+          Start the quiz
+        </Link>
+      </p>
+
+      <section aria-labelledby="standing-heading" className="callout">
+        <h2 id="standing-heading" style={{ marginTop: 0 }}>
+          Where things stand <span className="meta">(as of {formatDate(standing.asOf)})</span>
+        </h2>
+        {standing.paragraphs.map((paragraph) => (
+          <p key={paragraph}>{paragraph}</p>
+        ))}
+        <SourceLinks ids={standing.sources} />
+        <p style={{ margin: "0.5rem 0 0" }}>
+          <Link href="/explainers/where-things-stand">What each side wants, and what to watch</Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="explainers-heading">
+        <h2 id="explainers-heading">Explainers</h2>
+        <ExplainerList />
+      </section>
+
+      <section aria-labelledby="latest-heading">
+        <h2 id="latest-heading">Latest on the timeline</h2>
+        <ol className="card-grid">
+          {latest.map((event) => (
+            <li key={event.id}>
+              <TimelineEventCard event={event} />
+            </li>
+          ))}
+        </ol>
+        <p>
+          <Link href="/timeline">The full timeline, from 2017</Link>
+        </p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { SourceLinks } from "@/components/content/source-links";
+import { Breadcrumbs } from "@/components/site/breadcrumbs";
+import { getPeople } from "@/lib/content";
+
+export const metadata: Metadata = {
+  title: "Who's who",
+  description: "The leaders, officials and negotiators in the Trump–Kim story, and the roles they held at the time.",
+  alternates: { canonical: "/people" },
+};
+
+export default function Page() {
+  return (
+    <>
+      <Breadcrumbs trail={[{ href: "/people", label: "Who's who" }]} />
+      <h1>Who’s who</h1>
+      <p className="lede">Roles are those held at the time of the events described on this site.</p>
+      <dl className="entries">
+        {getPeople().map((person) => (
+          <div key={person.id}>
+            <dt id={person.id}>
+              {person.name}
+              {person.altNames?.length ? <span className="meta"> (also {person.altNames.join(", ")})</span> : null}
+            </dt>
+            <dd>
+              <strong>{person.role}.</strong> {person.summary}
+              <SourceLinks ids={person.sources} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { TimelinePage } from "@/components/timeline/timeline-page";
+import { TIMELINE_CATEGORIES, timelineCategorySchema } from "@/lib/content";
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return Object.keys(TIMELINE_CATEGORIES).map((category) => ({ category }));
+}
+
+async function parseCategory(params: Promise<{ category: string }>) {
+  const parsed = timelineCategorySchema.safeParse((await params).category);
+  if (!parsed.success) notFound();
+  return parsed.data;
+}
+
+export async function generateMetadata({ params }: PageProps<"/timeline/[category]">): Promise<Metadata> {
+  const category = await parseCategory(params);
+  return {
+    title: `Timeline: ${TIMELINE_CATEGORIES[category]}`,
+    description: `Dated, sourced events in the Trump–Kim story: ${TIMELINE_CATEGORIES[category].toLowerCase()}.`,
+    alternates: { canonical: `/timeline/${category}` },
+  };
+}
+
+export default async function Page({ params }: PageProps<"/timeline/[category]">) {
+  return <TimelinePage category={await parseCategory(params)} />;
+}

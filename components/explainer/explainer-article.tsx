@@ -1,0 +1,68 @@
+import Link from "next/link";
+import { Breadcrumbs } from "@/components/site/breadcrumbs";
+import { JsonLd } from "@/components/site/json-ld";
+import { CONTENT_AS_OF, type Explainer } from "@/lib/content";
+import { absoluteUrl, formatDate, SITE_NAME } from "@/lib/site";
+import { SourceList } from "./source-list";
+import { TableOfContents } from "./table-of-contents";
+
+export function ExplainerArticle({ explainer }: { explainer: Explainer }) {
+  const path = `/explainers/${explainer.slug}`;
+  return (
+    <article>
+      <Breadcrumbs
+        trail={[
+          { href: "/explainers", label: "Explainers" },
+          { href: path, label: explainer.title },
+        ]}
+      />
+      <header className="explainer-header">
+        <h1>{explainer.title}</h1>
+        <p className="lede">{explainer.description}</p>
+        <p className="meta">
+          Updated <time dateTime={explainer.updated}>{formatDate(explainer.updated)}</time> · covers events to{" "}
+          {formatDate(CONTENT_AS_OF)} · {explainer.readingMinutes} min read
+        </p>
+      </header>
+      <section className="callout takeaways" aria-labelledby="takeaways-heading">
+        <h2 id="takeaways-heading">Key takeaways</h2>
+        <ul>
+          {explainer.takeaways.map((takeaway) => (
+            <li key={takeaway}>{takeaway}</li>
+          ))}
+        </ul>
+      </section>
+      <TableOfContents headings={explainer.headings} />
+      {/* Rendered from our own Markdown at build time; raw HTML in the source is rejected by the loader. */}
+      <div className="prose" dangerouslySetInnerHTML={{ __html: explainer.html }} />
+      <section className="callout" aria-labelledby="test-yourself" style={{ marginTop: "2rem" }}>
+        <h2 id="test-yourself" style={{ marginTop: 0 }}>
+          Test yourself
+        </h2>
+        <p>This explainer answers questions such as:</p>
+        <ul>
+          {explainer.relatedQuestions.map((question) => (
+            <li key={question}>{question}</li>
+          ))}
+        </ul>
+        <Link className="button" href={`/quiz?topic=${explainer.quizTopic}`}>
+          Take the quiz on this topic
+        </Link>
+      </section>
+      <SourceList sources={explainer.citations} />
+      <JsonLd
+        data={{
+          "@context": "https://schema.org",
+          "@type": "Article",
+          headline: explainer.title,
+          description: explainer.description,
+          dateModified: explainer.updated,
+          datePublished: explainer.updated,
+          mainEntityOfPage: absoluteUrl(path),
+          publisher: { "@type": "Organization", name: SITE_NAME },
+          citation: explainer.citations.map((source) => source.url),
+        }}
+      />
+    </article>
+  );
+}
