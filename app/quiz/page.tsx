@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Breadcrumbs } from "@/components/site/breadcrumbs";
+import { StartQuizForm } from "@/components/quiz/start-quiz-form";
+import { topicSchema } from "@/lib/content";
+
+export const metadata: Metadata = {
+  title: "Quiz",
+  description: "How well do you know the Trump–Kim story? Answer 5, 10 or 20 questions and learn from every answer.",
+  alternates: { canonical: "/quiz" },
+};
+
+export default async function Page({ searchParams }: PageProps<"/quiz">) {
+  // A topic link from an explainer preselects it; anything else is ignored.
+  const topic = topicSchema.safeParse((await searchParams).topic).data;
+  return (
+    <>
+      <Breadcrumbs trail={[{ href: "/quiz", label: "Quiz" }]} />
+      <h1>Quiz: Trump and Kim</h1>
+      <p className="lede">
+        One question at a time. After each answer you see whether you were right, why, and the source, with a link to
+        the explainer that covers it. At the end, see how you compare with everyone who has played.
+      </p>
+      <StartQuizForm topic={topic} />
+      <p className="meta" style={{ marginTop: "1.5rem" }}>
+        No account needed. Your answers are kept for 30 days under a random number, and a nickname only if you choose to
+        add one. <Link href="/quiz/leaderboard">See the leaderboard</Link>.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import type { AnswerFeedback as Feedback } from "@/lib/quiz/schemas";
+
+/**
+ * Right or wrong, the correct answer, why, and where to read more. Rendered
+ * by the server for the no-JavaScript flow and by the question form after a
+ * fetch, so it holds no hooks.
+ */
+export function AnswerFeedback({ feedback, headingRef }: { feedback: Feedback; headingRef?: React.Ref<HTMLHeadingElement> }) {
+  const { correctAnswer } = feedback;
+  return (
+    <section className={`feedback ${feedback.correct ? "feedback--right" : "feedback--wrong"}`} aria-labelledby="feedback-heading">
+      <h2 id="feedback-heading" ref={headingRef} tabIndex={-1}>
+        {feedback.correct ? "✓ Correct" : "✗ Not quite"}
+      </h2>
+      <p>
+        <strong>{Array.isArray(correctAnswer) ? "The correct order: " : "The answer: "}</strong>
+        {Array.isArray(correctAnswer) ? null : correctAnswer}
+      </p>
+      {Array.isArray(correctAnswer) && (
+        <ol>
+          {correctAnswer.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ol>
+      )}
+      <p>{feedback.explanation}</p>
+      <p className="source-links">
+        {feedback.sources.length === 1 ? "Source: " : "Sources: "}
+        {feedback.sources.map((source, index) => (
+          <span key={source.id}>
+            {index > 0 && "; "}
+            <a href={source.url} rel="noopener noreferrer">
+              {source.publisher}, “{source.title}”
+            </a>
+          </span>
+        ))}
+      </p>
+      <p style={{ margin: 0 }}>
+        <a href={feedback.learnMore.href}>Learn more: {feedback.learnMore.label}</a>
+      </p>
+    </section>
+  );
+}

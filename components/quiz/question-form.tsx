@@ -1,0 +1,102 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { answerSchema, type AnswerFeedback as Feedback, type AnswerInput, type PublicQuestion } from "@/lib/quiz/schemas";
+import { AnswerFeedback } from "./answer-feedback";
+import { QuestionFields } from "./question-fields";
+import { QuestionHeading } from "./question-heading";
+import { QuizProgress } from "./quiz-progress";
+import { readApiError } from "./read-api-error";
+
+export interface NextStep {
+  href: string;
+  label: string;
+  /** True when the next step is another question on this same page. */
+  sameRoute: boolean;
+}
+
+/**
+ * One question as a form. Without JavaScript it posts to the answer route,
+ * which redirects to the feedback page; with JavaScript it posts JSON and
+ * shows the feedback in place, then refreshes the page for the next question.
+ */
+export function QuestionForm({ attemptId, question }: { attemptId: string; question: PublicQuestion }) {
+  const router = useRouter();
+  const action = `/api/quiz/attempts/${attemptId}/answers`;
+  const form = useForm<AnswerInput>({
+    resolver: zodResolver(answerSchema),
+    defaultValues: { questionId: question.id },
+  });
+  const [result, setResult] = useState<{ feedback: Feedback; next: NextStep } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [navigating, startNavigation] = useTransition();
+  const feedbackHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (result) feedbackHeading.current?.focus();
+  }, [result]);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setError(null);
+    try {
+      const response = await fetch(action, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(values),
+      });
+      if (!response.ok) {
+        setError(await readApiError(response));
+        return;
+      }
+      setResult((await response.json()) as { feedback: Feedback; next: NextStep });
+    } catch {
+      setError("Your answer could not be sent. Check your connection and try again.");
+    }
+  });
+
+  const fieldError = form.formState.errors.answer?.message ?? form.formState.errors.answer?.root?.message;
+  const message = error ?? fieldError;
+
+  return (
+    <>
+      <QuizProgress index={question.index} total={question.total} />
+      <form method="post" action={action} onSubmit={onSubmit} noValidate className="question-form">
+        <fieldset>
+          <QuestionHeading question={question} />
+          <input type="hidden" value={question.id} {...form.register("questionId")} />
+          <QuestionFields question={question} register={form.register} disabled={result !== null} />
+        </fieldset>
+        <p role="alert" className="form-error">
+          {message}
+        </p>
+        {!result && (
+          <button type="submit" className="button" disabled={form.formState.isSubmitting}>
+            {form.formState.isSubmitting ? "Checking…" : "Check answer"}
+          </button>
+        )}
+      </form>
+      {result && (
+        <>
+          <AnswerFeedback feedback={result.feedback} headingRef={feedbackHeading} />
+          {result.next.sameRoute ? (
+            <button
+              type="button"
+              className="button"
+              disabled={navigating}
+              onClick={() => startNavigation(() => router.refresh())}
+            >
+              {navigating ? "Loading…" : result.next.label}
+            </button>
+          ) : (
+            <a className="button" href={result.next.href}>
+              {result.next.label}
+            </a>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { TOPIC_LABELS } from "@/lib/content/constants";
+import type { Topic } from "@/lib/content/schemas";
+import { QUIZ_LENGTHS, startQuizSchema } from "@/lib/quiz/schemas";
+import { readApiError } from "./read-api-error";
+
+const LENGTH_LABELS: Record<(typeof QUIZ_LENGTHS)[number], string> = {
+  5: "Quick: 5 questions",
+  10: "Standard: 10 questions",
+  20: "Full: 20 questions",
+};
+
+type FormValues = z.input<typeof startQuizSchema>;
+
+/** Posts as a plain form without JavaScript; with it, validates with the route's schema and navigates. */
+export function StartQuizForm({ topic }: { topic?: Topic }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<FormValues>({
+    resolver: zodResolver(startQuizSchema),
+    defaultValues: { length: "10", topic: topic ?? "" },
+  });
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setError(null);
+    try {
+      const response = await fetch("/api/quiz/attempts", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(values),
+      });
+      if (!response.ok) {
+        setError(await readApiError(response));
+        return;
+      }
+      const { href } = (await response.json()) as { href: string };
+      router.push(href);
+    } catch {
+      setError("The quiz could not be started. Check your connection and try again.");
+    }
+  });
+
+  return (
+    <form method="post" action="/api/quiz/attempts" onSubmit={onSubmit} noValidate>
+      <fieldset className="quiz-options">
+        <legend>How many questions?</legend>
+        <div className="choices">
+          {QUIZ_LENGTHS.map((length) => (
+            <label key={length} className="choice">
+              <input type="radio" value={String(length)} {...form.register("length")} />
+              <span>{LENGTH_LABELS[length]}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="quiz-options">
+        <label htmlFor="topic" style={{ fontWeight: 700, display: "block", marginBottom: "0.5rem" }}>
+          Topic (optional)
+        </label>
+        <select id="topic" {...form.register("topic")}>
+          <option value="">All topics</option>
+          {(Object.entries(TOPIC_LABELS) as [Topic, string][]).map(([id, label]) => (
+            <option key={id} value={id}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p role="alert" className="form-error">
+        {error ?? form.formState.errors.length?.message ?? form.formState.errors.topic?.message}
+      </p>
+      <button type="submit" className="button" disabled={form.formState.isSubmitting || form.formState.isSubmitSuccessful}>
+        {form.formState.isSubmitting || form.formState.isSubmitSuccessful ? "Starting…" : "Start the quiz"}
+      </button>
+    </form>
+  );
+}

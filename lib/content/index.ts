@@ -1,0 +1,106 @@
+import { loadContent, type ContentBundle, type Explainer, type ExplainerSummary } from "./load";
+import type { GlossaryTerm, Person, Source, TimelineEvent, WhereThingsStand } from "./schemas";
+
+/**
+ * Public API for pages. Content is read and validated once per process and
+ * cached in module scope; it only changes when the site is rebuilt.
+ * Arrays are copied on the way out so a page sorting or filtering them cannot
+ * change what the next page sees.
+ */
+
+export { CONTENT_AS_OF, SITE_UPDATED, SOURCE_GROUPS, TIMELINE_CATEGORIES, TOPIC_LABELS } from "./constants";
+// Zod enums, for pages that validate route params ("/timeline/[category]", "?topic=").
+export {
+  SourceGroup as sourceGroupSchema,
+  TimelineCategory as timelineCategorySchema,
+  Topic as topicSchema,
+} from "./schemas";
+export type { Explainer, ExplainerSummary } from "./load";
+export type { Heading } from "./markdown";
+export type {
+  ExplainerFrontMatter,
+  ExplainerLink,
+  GlossaryTerm,
+  Person,
+  Source,
+  SourceGroup,
+  TimelineCategory,
+  TimelineEvent,
+  Topic,
+} from "./schemas";
+
+let cache: ContentBundle | undefined;
+
+function content(): ContentBundle {
+  cache ??= loadContent();
+  return cache;
+}
+
+export function getSources(): Source[] {
+  return [...content().sources];
+}
+
+export function getSource(id: string): Source {
+  const source = content().sources.find((s) => s.id === id);
+  if (!source) throw new Error(`Unknown source "${id}"`);
+  return source;
+}
+
+export interface SourceUse {
+  kind: "timeline" | "explainer" | "person" | "glossary";
+  id: string;
+  title: string;
+  href: string;
+}
+
+/** For the /sources page: where each source is cited, keyed by source id, in registry order. */
+export function getSourceUsage(): Map<string, SourceUse[]> {
+  const c = content();
+  const usage = new Map<string, SourceUse[]>(c.sources.map((s) => [s.id, []]));
+  const add = (ids: readonly string[], use: SourceUse) => {
+    for (const id of new Set(ids)) usage.get(id)?.push(use);
+  };
+  for (const e of c.timeline) add(e.sources, { kind: "timeline", id: e.id, title: e.title, href: `/timeline#${e.id}` });
+  for (const x of c.explainers) {
+    add(x.sources, { kind: "explainer", id: x.slug, title: x.title, href: `/explainers/${x.slug}` });
+  }
+  for (const p of c.people) add(p.sources, { kind: "person", id: p.id, title: p.name, href: `/people#${p.id}` });
+  for (const t of c.glossary) add(t.sources, { kind: "glossary", id: t.id, title: t.term, href: `/glossary#${t.id}` });
+  return usage;
+}
+
+/** Chronological (validated at load). */
+export function getTimeline(): TimelineEvent[] {
+  return [...content().timeline];
+}
+
+export function getExplainers(): ExplainerSummary[] {
+  return [...content().explainerSummaries];
+}
+
+export function getExplainer(slug: string): Explainer | undefined {
+  return content().explainers.find((e) => e.slug === slug);
+}
+
+export function getPeople(): Person[] {
+  return [...content().people];
+}
+
+export function getPerson(id: string): Person | undefined {
+  return content().people.find((p) => p.id === id);
+}
+
+/** Alphabetical by term, ignoring case. */
+export function getGlossary(): GlossaryTerm[] {
+  return [...content().glossary].sort((a, b) => a.term.localeCompare(b.term, "en", { sensitivity: "base" }));
+}
+
+export function getGlossaryTerm(id: string): GlossaryTerm | undefined {
+  return content().glossary.find((t) => t.id === id);
+}
+
+/** The short "where things stand" summary for the home page. */
+export function getWhereThingsStand(): WhereThingsStand {
+  const w = content().whereThingsStand;
+  return { asOf: w.asOf, paragraphs: [...w.paragraphs], sources: [...w.sources] };
+}

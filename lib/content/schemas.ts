@@ -1,0 +1,183 @@
+import { z } from "zod";
+
+/**
+ * Schemas for everything under content/. Objects are strict so that a typo in a
+ * field name ("soruces") fails loudly instead of silently dropping data.
+ * Each schema shares its name with its inferred type (the usual zod idiom).
+ */
+
+const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_RE = /^(\d{4})-(\d{2})$/;
+
+export const Slug = z.string().regex(SLUG_RE, "must be a kebab-case slug (a-z, 0-9, hyphens)");
+
+const NonEmpty = z.string().trim().min(1, "must not be empty");
+
+/** True for a real calendar day such as 2024-02-29 (and false for 2023-02-29). */
+export function isIsoDay(value: string): boolean {
+  const m = DAY_RE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+export function isIsoMonth(value: string): boolean {
+  const m = MONTH_RE.exec(value);
+  return m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 12;
+}
+
+export const IsoDay = z.string().refine(isIsoDay, "must be a real date written YYYY-MM-DD");
+
+/** Some sources and events are only known to the month. */
+export const IsoDayOrMonth = z
+  .string()
+  .refine((v) => isIsoDay(v) || isIsoMonth(v), "must be a date written YYYY-MM-DD, or YYYY-MM when only the month is known");
+
+/** YAML front matter turns unquoted dates into Date objects; accept both forms. */
+const FrontMatterDay = z.preprocess(
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+  IsoDay,
+);
+
+const SourceIds = z.array(Slug).min(1, "cite at least one source");
+
+// ---------------------------------------------------------------- sources
+
+/** How the /sources page groups sources; labels live in constants.ts (SOURCE_GROUPS). */
+export const SourceGroup = z.enum(["news", "state-media", "government", "analysis", "book"]);
+export type SourceGroup = z.infer<typeof SourceGroup>;
+
+export const Source = z.strictObject({
+  id: Slug,
+  publisher: NonEmpty,
+  title: NonEmpty,
+  url: z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" }),
+  published: IsoDayOrMonth,
+  accessed: IsoDay,
+  group: SourceGroup,
+  /** Caveats a reader should see next to the link, e.g. a misleading headline. */
+  note: NonEmpty.optional(),
+});
+export type Source = z.infer<typeof Source>;
+
+// ---------------------------------------------------------------- topics
+
+/** Topic tags shared by explainers and the quiz. */
+export const Topic = z.enum(["threats-2017", "meetings", "letters", "stalemate", "russia", "second-term"]);
+export type Topic = z.infer<typeof Topic>;
+
+// ---------------------------------------------------------------- timeline
+
+export const TimelineCategory = z.enum(["summit", "letters", "threats-and-tests", "diplomacy", "russia", "statements"]);
+export type TimelineCategory = z.infer<typeof TimelineCategory>;
+
+export const ExplainerLink = z.strictObject({
+  slug: Slug,
+  /** A heading id inside the explainer, without the "#". */
+  anchor: Slug.optional(),
+});
+export type ExplainerLink = z.infer<typeof ExplainerLink>;
+
+/**
+ * Rough sentence count. Quotations count as one word (ending the sentence if
+ * they end with a full stop), so a quoted remark of several sentences does not
+ * inflate the count; abbreviations such as "U.S." and "p.m." are not sentence ends.
+ */
+export function countSentences(text: string): number {
+  const cleaned = text
+    .replace(/["“]([^"”]*)["”]/g, (_m, inner: string) => (/[.!?]$/.test(inner.trim()) ? "Q." : "Q"))
+    .replace(/\b(?:U\.S|U\.N|a\.m|p\.m|Mr|Mrs|Ms|Dr|St|No|e\.g|i\.e|etc|Jr|vs)\./g, "ABBR");
+  const ends = cleaned.match(/[.!?]+['’)]*(?=\s|$)/g);
+  return ends ? ends.length : 0;
+}
+
+export const TimelineEvent = z
+  .strictObject({
+    id: Slug,
+    date: IsoDayOrMonth,
+    precision: z.enum(["day", "month"]),
+    endDate: IsoDayOrMonth.optional(),
+    title: NonEmpty.max(90, "keep titles under 90 characters"),
+    summary: z
+      .string()
+      .trim()
+      .min(100, "summaries are 2–3 sentences (at least 100 characters)")
+      .max(600, "summaries are 2–3 sentences (at most 600 characters)")
+      .refine((s) => {
+        const n = countSentences(s);
+        return n >= 2 && n <= 3;
+      }, "summaries are 2–3 sentences"),
+    category: TimelineCategory,
+    people: z.array(Slug),
+    sources: SourceIds,
+    explainer: ExplainerLink.optional(),
+  })
+  .superRefine((event, ctx) => {
+    const dateIsDay = isIsoDay(event.date);
+    if (event.precision === "day" && !dateIsDay) {
+      ctx.addIssue({ code: "custom", path: ["date"], message: 'precision "day" needs a YYYY-MM-DD date' });
+    }
+    if (event.precision === "month" && dateIsDay) {
+      ctx.addIssue({ code: "custom", path: ["date"], message: 'precision "month" needs a YYYY-MM date' });
+    }
+    if (event.endDate !== undefined) {
+      if (isIsoDay(event.endDate) !== dateIsDay) {
+        ctx.addIssue({ code: "custom", path: ["endDate"], message: "endDate must use the same precision as date" });
+      } else if (event.endDate <= event.date) {
+        ctx.addIssue({ code: "custom", path: ["endDate"], message: "endDate must be after date" });
+      }
+    }
+  });
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
+
+// ---------------------------------------------------------------- people and terms
+
+export const Person = z.strictObject({
+  id: Slug,
+  name: NonEmpty,
+  altNames: z.array(NonEmpty).min(1).optional(),
+  /** The role at the time of the events described on the site. */
+  role: NonEmpty,
+  summary: z.string().trim().min(40).max(400, "keep person summaries to 1–2 sentences"),
+  sources: SourceIds,
+});
+export type Person = z.infer<typeof Person>;
+
+export const GlossaryTerm = z.strictObject({
+  id: Slug,
+  term: NonEmpty,
+  abbreviation: NonEmpty.optional(),
+  definition: z.string().trim().min(20).max(700),
+  sources: SourceIds,
+  related: z.array(Slug).min(1).optional(),
+});
+export type GlossaryTerm = z.infer<typeof GlossaryTerm>;
+
+// ---------------------------------------------------------------- explainers
+
+export const ExplainerFrontMatter = z.strictObject({
+  title: NonEmpty.max(90),
+  description: NonEmpty.max(160, "descriptions are used for link previews: at most 160 characters"),
+  updated: FrontMatterDay,
+  order: z.number().int().min(0),
+  /** Must equal the set of sources cited in the body as [@id]. */
+  sources: SourceIds,
+  takeaways: z.array(NonEmpty).min(3, "give 3–5 takeaways").max(5, "give 3–5 takeaways"),
+  relatedQuestions: z
+    .array(NonEmpty.refine((q) => q.endsWith("?"), "a question ends with '?'"))
+    .min(2, "give 2–4 related questions")
+    .max(4, "give 2–4 related questions"),
+  quizTopic: Topic,
+});
+export type ExplainerFrontMatter = z.infer<typeof ExplainerFrontMatter>;
+
+// ---------------------------------------------------------------- home page
+
+export const WhereThingsStand = z.strictObject({
+  asOf: IsoDay,
+  paragraphs: z.array(z.string().trim().min(40)).min(1).max(5),
+  sources: SourceIds,
+});
+export type WhereThingsStand = z.infer<typeof WhereThingsStand>;

@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { ApiError } from "./api-error";
+
+/** Bodies here are a few answers or a nickname; anything bigger is not ours. */
+export const MAX_BODY_BYTES = 8 * 1024;
+
+export type BodyFormat = "json" | "form";
+
+/** Form values arrive as strings; repeated names (an ordering question's selects) become arrays. */
+function formToObject(form: URLSearchParams): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const key of new Set(form.keys())) {
+    const values = form.getAll(key);
+    result[key] = values.length === 1 ? (values[0] as string) : values;
+  }
+  return result;
+}
+
+function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const name = issue.path.length > 0 ? issue.path.join(".") : "_";
+    (fields[name] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+/** Validates a value with a schema, or throws a 400 naming each field's problem. */
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what = "request"): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new ApiError(400, "invalid_request", `The ${what} is not valid: ${z.prettifyError(parsed.error)}`, fieldErrors(parsed.error));
+  }
+  return parsed.data;
+}
+
+/**
+ * Reads a JSON or HTML-form body and validates it with the route's schema.
+ * 413 for an oversized body before reading it, 415 for another content type,
+ * 400 for malformed JSON or a value the schema refuses.
+ */
+export async function parseBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+): Promise<{ data: z.infer<S>; format: BodyFormat }> {
+  const declaredLength = Number(request.headers.get("content-length") ?? "0");
+  if (declaredLength > MAX_BODY_BYTES) {
+    throw new ApiError(413, "body_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  }
+  const contentType = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+  const text = await request.text();
+  if (new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES) {
+    throw new ApiError(413, "body_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  }
+
+  if (contentType === "application/json") {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
+    }
+    return { data: parseWith(schema, json), format: "json" };
+  }
+  if (contentType === "application/x-www-form-urlencoded") {
+    return { data: parseWith(schema, formToObject(new URLSearchParams(text)), "form"), format: "form" };
+  }
+  throw new ApiError(
+    415,
+    "unsupported_media_type",
+    "Send the request as application/json or as an HTML form (application/x-www-form-urlencoded).",
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * Every key the quiz writes, and its TTL. Every key has one: the store is a
+ * cache of recent play, not an archive, and nothing may grow forever.
+ *
+ * | key                                   | type   | TTL                         |
+ * |---------------------------------------|--------|-----------------------------|
+ * | quiz:att:{id}                         | hash   | 30 days from the last write |
+ * | quiz:att:{id}:q:{qid}:v{version}      | string | 30 days from start          |
+ * | quiz:att:{id}:finished                | string | 30 days from first results  |
+ * | quiz:att:{id}:named                   | string | 30 days from naming         |
+ * | quiz:qstats:{qid}:v{version}          | hash   | 400 days, refreshed per answer |
+ * | quiz:scores:len{N}                    | hash   | 400 days, refreshed per finish |
+ * | quiz:lb:day:{YYYY-MM-DD}[:names]      | zset / hash | 2 days, refreshed per entry |
+ * | quiz:lb:all[:names]                   | zset / hash | 400 days, refreshed per entry |
+ */
+
+const DAY = 24 * 60 * 60;
+
+export const QUIZ_TTL = {
+  attempt: 30 * DAY,
+  questionStats: 400 * DAY,
+  scoreBuckets: 400 * DAY,
+  leaderboardDay: 2 * DAY,
+  leaderboardAll: 400 * DAY,
+} as const;
+
+export const quizKeys = {
+  attempt: (attemptId: string) => `quiz:att:${attemptId}`,
+  /**
+   * The answer slot: "pending" until answered, then the answer. The
+   * version is in the key so that the compare-and-set on it proves, in the
+   * same round trip, that this question (at this version) belongs to the
+   * attempt: no read of the attempt first.
+   */
+  slot: (attemptId: string, questionId: string, version: number) => `quiz:att:${attemptId}:q:${questionId}:v${version}`,
+  finished: (attemptId: string) => `quiz:att:${attemptId}:finished`,
+  named: (attemptId: string) => `quiz:att:${attemptId}:named`,
+  questionStats: (questionId: string, version: number) => `quiz:qstats:${questionId}:v${version}`,
+  scoreBuckets: (length: number) => `quiz:scores:len${length}`,
+  leaderboard: (board: LeaderboardBoard, day: string) => (board === "day" ? `quiz:lb:day:${day}` : "quiz:lb:all"),
+  leaderboardNames: (board: LeaderboardBoard, day: string) =>
+    board === "day" ? `quiz:lb:day:${day}:names` : "quiz:lb:all:names",
+} as const;
+
+export type LeaderboardBoard = "day" | "all";
+
+/** Attempt hash fields. */
+export const ATTEMPT_FIELDS = {
+  questions: "questions",
+  created: "created",
+  length: "length",
+  requested: "requested",
+  topic: "topic",
+  challengeOf: "challengeOf",
+  answered: "answered",
+  score: "score",
+  finishedAt: "finishedAt",
+  nickname: "nickname",
+  /** `a:{questionId}`: the answer, mirrored from the slot in the same transaction. */
+  answerPrefix: "a:",
+} as const;
+
+/** UTC calendar day, the leaderboard's "today". */
+export function utcDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import { describeStore, env, type StoreConfig } from "@/lib/env";
+import { guardStore } from "./guard";
+import type { Store } from "./types";
+
+export * from "./errors";
+export * from "./ops";
+export * from "./types";
+export { StoreOpError } from "./op-error";
+
+/** Same default as STORE_TIMEOUT_MS in lib/env.ts. */
+const DEFAULT_TIMEOUT_MS = 2_500;
+
+/**
+ * A guarded store for `config`. Only the adapter in use is loaded, so a
+ * deployment on Vercel KV never loads the native SQLite module, and vice versa.
+ */
+export async function createStore(config: StoreConfig, options?: { timeoutMs?: number }): Promise<Store> {
+  const timeoutMs = options?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  switch (config.kind) {
+    case "embedded": {
+      const { openEmbeddedStore, isEmbeddedUnavailable } = await import("./embedded");
+      return guardStore(await openEmbeddedStore(config), { timeoutMs, isUnavailable: isEmbeddedUnavailable });
+    }
+    case "redis": {
+      const { openRedisStore, isRedisUnavailable } = await import("./redis");
+      return guardStore(await openRedisStore(config, { timeoutMs }), { timeoutMs, isUnavailable: isRedisUnavailable });
+    }
+    case "vercel-kv": {
+      const { openVercelKvStore, isVercelKvUnavailable } = await import("./vercel-kv");
+      return guardStore(await openVercelKvStore(config, { timeoutMs }), {
+        timeoutMs,
+        isUnavailable: isVercelKvUnavailable,
+      });
+    }
+  }
+}
+
+// On globalThis so that dev-mode hot reloads reuse one connection instead of opening one per reload.
+const SINGLETON = Symbol.for("trump-kim-explained.store");
+type WithStore = typeof globalThis & { [SINGLETON]?: Promise<Store> };
+
+/** The process-wide store, built from the environment on first use. */
+export function getStore(): Promise<Store> {
+  const holder = globalThis as WithStore;
+  if (!holder[SINGLETON]) {
+    const { store: config, storeTimeoutMs } = env();
+    const created = createStore(config, { timeoutMs: storeTimeoutMs });
+    holder[SINGLETON] = created;
+    created.then(
+      () => console.info(`store: ${describeStore(config)}`),
+      // Forget a failed start so the next request tries again.
+      () => {
+        if (holder[SINGLETON] === created) delete holder[SINGLETON];
+      },
+    );
+  }
+  return holder[SINGLETON];
+}
+
+/** Closes the process-wide store (shutdown, tests); the next getStore() opens a new one. */
+export async function closeStore(): Promise<void> {
+  const holder = globalThis as WithStore;
+  const current = holder[SINGLETON];
+  delete holder[SINGLETON];
+  // A store that failed to open has nothing to close.
+  await current?.then(
+    (store) => store.close(),
+    () => undefined,
+  );
+}

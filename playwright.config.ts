@@ -1,0 +1,48 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+// Browsers cannot be downloaded on every machine: use Debian's Chromium when it is there.
+const debianChromium = "/usr/bin/chromium";
+const launchOptions = existsSync(debianChromium)
+  ? {
+      executablePath: debianChromium,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    }
+  : {};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: 2,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions,
+  },
+  projects: [
+    // A small Android phone at 320 px, the narrowest width we support.
+    { name: "android-small", use: { ...devices["Galaxy S9+"] } },
+    // Playwright's iPhone presets default to WebKit; emulate the viewport in Chromium.
+    { name: "iphone", use: { ...devices["iPhone 13"], browserName: "chromium" } },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] } },
+    // Whole-site checks over HTTP; no browser needed, so they run once.
+    { name: "site", testMatch: /.*\.crawl\.ts/ },
+  ],
+  webServer: {
+    // A production build on a throwaway embedded store, as a visitor would get it.
+    command: `rm -rf .data/e2e && npm run build && npx next start --port ${PORT} --hostname 127.0.0.1`,
+    url: `${baseURL}/api/health`,
+    timeout: 420_000,
+    reuseExistingServer: !process.env.CI,
+    env: { DATA_DIR: ".data/e2e", NEXT_PUBLIC_SITE_URL: baseURL },
+    stdout: "pipe",
+  },
+});

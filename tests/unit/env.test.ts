@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { describeStore, EnvError, parseEnv } from "@/lib/env";
+
+describe("parseEnv", () => {
+  it("defaults to the embedded store in .data", () => {
+    expect(parseEnv({})).toEqual({
+      store: { kind: "embedded", dataDir: ".data" },
+      storeTimeoutMs: 2_500,
+      siteUrl: undefined,
+    });
+  });
+
+  it("respects DATA_DIR, and treats blank values as unset", () => {
+    expect(parseEnv({ DATA_DIR: "/var/lib/quiz" }).store).toEqual({ kind: "embedded", dataDir: "/var/lib/quiz" });
+    expect(parseEnv({ DATA_DIR: "  ", REDIS_URL: "", KV_REST_API_URL: "" }).store).toEqual({
+      kind: "embedded",
+      dataDir: ".data",
+    });
+  });
+
+  it("uses REDIS_URL for redis", () => {
+    expect(parseEnv({ REDIS_URL: "redis://localhost:6379" }).store).toEqual({
+      kind: "redis",
+      url: "redis://localhost:6379",
+    });
+    expect(() => parseEnv({ REDIS_URL: "http://localhost:6379" })).toThrow(/REDIS_URL/);
+  });
+
+  it("uses the KV pair for vercel-kv, before REDIS_URL", () => {
+    expect(
+      parseEnv({
+        KV_REST_API_URL: "https://kv.example.com",
+        KV_REST_API_TOKEN: "secret",
+        REDIS_URL: "redis://localhost:6379",
+      }).store,
+    ).toEqual({ kind: "vercel-kv", url: "https://kv.example.com", token: "secret" });
+  });
+
+  it("names the missing half of the KV pair", () => {
+    expect(() => parseEnv({ KV_REST_API_URL: "https://kv.example.com" })).toThrow(
+      new EnvError("KV_REST_API_URL is set but KV_REST_API_TOKEN is missing: set both, or neither."),
+    );
+    expect(() => parseEnv({ KV_REST_API_TOKEN: "secret" })).toThrow(/KV_REST_API_URL is missing/);
+  });
+
+  it("on Vercel without KV, says to connect a KV store", () => {
+    expect(() => parseEnv({ VERCEL: "1" })).toThrow(/connect a KV \(Upstash Redis\) store/);
+    const connected = { VERCEL: "1", KV_REST_API_URL: "https://kv.example.com", KV_REST_API_TOKEN: "t" };
+    expect(parseEnv(connected).store.kind).toBe("vercel-kv");
+  });
+
+  it("reads STORE_TIMEOUT_MS within bounds", () => {
+    expect(parseEnv({ STORE_TIMEOUT_MS: "800" }).storeTimeoutMs).toBe(800);
+    expect(() => parseEnv({ STORE_TIMEOUT_MS: "5" })).toThrow(/STORE_TIMEOUT_MS/);
+  });
+});
+
+describe("describeStore", () => {
+  it("never shows a token or a password", () => {
+    const kv = describeStore({ kind: "vercel-kv", url: "https://eu1-kv.upstash.io", token: "tok-3f9a-secret" });
+    const redis = describeStore({ kind: "redis", url: "redis://default:hunter2@cache.internal:6380/0" });
+    expect(kv).toBe("vercel-kv (eu1-kv.upstash.io)");
+    expect(redis).toBe("redis (cache.internal:6380)");
+    expect(`${kv} ${redis}`).not.toMatch(/tok-3f9a|secret|hunter2|default:/);
+    expect(describeStore({ kind: "embedded", dataDir: ".data" })).toBe("embedded (SQLite in .data)");
+  });
+});
+
+describe("instrumentation register()", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+    vi.resetModules();
+  });
+
+  it("stops the server with the message when the environment is half configured", async () => {
+    vi.stubEnv("NEXT_RUNTIME", "nodejs");
+    vi.stubEnv("KV_REST_API_URL", "https://kv.example.com");
+    vi.stubEnv("KV_REST_API_TOKEN", "");
+    const exit = vi.spyOn(process, "exit").mockImplementation((() => undefined) as never);
+    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const { register } = await import("@/instrumentation");
+    await register();
+    expect(exit).toHaveBeenCalledWith(1);
+    expect(error.mock.calls.flat().join(" ")).toMatch(/KV_REST_API_TOKEN is missing/);
+  });
+
+  it("logs the store in use, without secrets", async () => {
+    vi.stubEnv("NEXT_RUNTIME", "nodejs");
+    vi.stubEnv("REDIS_URL", "redis://user:hunter2@cache.internal:6379");
+    const exit = vi.spyOn(process, "exit").mockImplementation((() => undefined) as never);
+    const info = vi.spyOn(console, "info").mockImplementation(() => undefined);
+    const { register } = await import("@/instrumentation");
+    await register();
+    expect(exit).not.toHaveBeenCalled();
+    expect(info).toHaveBeenCalledWith("store configured: redis (cache.internal:6379)");
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { getExplainer } from "@/lib/content";
+import { Topic } from "@/lib/content/schemas";
+import { feedbackFor, loadBank } from "@/lib/quiz/bank";
+import { choiceOrder } from "@/lib/quiz/draw";
+import { toPublicQuestion } from "@/lib/quiz/public";
+import { answerKey } from "@/lib/quiz/scoring";
+import { QuestionKind, type Question } from "@/lib/quiz/schemas";
+import { seededRandom } from "./quiz-fixtures";
+
+/**
+ * The real question bank in content/quiz: loads (schema, sources and
+ * learn-more anchors all resolve), is big and varied enough for 20-question
+ * quizzes, and never leaks its key into the public shape.
+ */
+
+const bank = loadBank();
+const questions = bank.questions;
+const byKind = (kind: Question["kind"]) => questions.filter((q) => q.kind === kind);
+
+/** Explainer text as a reader sees it, for checking quotations. */
+function explainerText(slug: string): string {
+  const html = getExplainer(slug)?.html ?? "";
+  return html
+    .replace(/<[^>]+>/g, "")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, " ");
+}
+
+describe("the question bank (content/quiz)", () => {
+  it("has at least 40 questions", () => {
+    expect(questions.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it("has every kind, with at least 6 each of true/false, order and who-said", () => {
+    for (const kind of QuestionKind.options) expect(byKind(kind).length, kind).toBeGreaterThan(0);
+    for (const kind of ["true-false", "order", "who-said"] as const) expect(byKind(kind).length, kind).toBeGreaterThanOrEqual(6);
+  });
+
+  it("has at least 5 questions on every topic", () => {
+    for (const topic of Topic.options) {
+      expect(bank.list(topic).length, topic).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it("has all three difficulties, enough for a spread 20-question quiz", () => {
+    for (const difficulty of ["easy", "medium", "hard"] as const) {
+      expect(questions.filter((q) => q.difficulty === difficulty).length, difficulty).toBeGreaterThanOrEqual(7);
+    }
+  });
+
+  it("gives every question feedback with real sources and a learn-more link to an explainer heading", () => {
+    for (const question of questions) {
+      const feedback = feedbackFor(question, answerKey(question));
+      expect(feedback.correct).toBe(true);
+      expect(feedback.sources.length).toBeGreaterThan(0);
+      for (const source of feedback.sources) expect(source.url).toMatch(/^https?:\/\//);
+      expect(feedback.learnMore.href).toBe(`/explainers/${question.learnMore.slug}#${question.learnMore.anchor}`);
+      expect(feedback.learnMore.label).toContain(":");
+    }
+  });
+
+  it("quotes who-said lines exactly as the explainer it links to", () => {
+    for (const question of byKind("who-said")) {
+      if (question.kind !== "who-said") continue;
+      const quote = question.quote.replace(/[\u2018\u2019]/g, "'").replace(/\.$/, "");
+      expect(explainerText(question.learnMore.slug), question.id).toContain(quote);
+    }
+  });
+
+  it("spreads the correct option over positions in the files (no 'always b')", () => {
+    const positions = new Set(
+      questions.flatMap((q) => (q.kind === "single" || q.kind === "who-said" ? [q.options.findIndex((o) => o.id === q.answer)] : [])),
+    );
+    expect(positions.size).toBeGreaterThanOrEqual(3);
+  });
+
+  it("never puts the answer in the public shape of a real question", () => {
+    const random = seededRandom(99);
+    for (const question of questions) {
+      const pub = toPublicQuestion(question, choiceOrder(question, random), 0, 10);
+      const json = JSON.stringify(pub);
+      expect(json).not.toMatch(/"answer"|"correct"|"explanation"|"sources"|"learnMore"|:true|:false/);
+      expect(json).not.toContain(question.explanation);
+      if (question.kind === "order") {
+        expect(pub.kind === "order" && pub.items.map((i) => i.id)).not.toEqual(question.items.map((i) => i.id));
+      }
+    }
+  });
+});

@@ -1,0 +1,149 @@
+import type { Topic } from "@/lib/content/schemas";
+import { createBank, type QuestionBank } from "@/lib/quiz/bank-validate";
+import type { ContentLookups } from "@/lib/quiz/feedback";
+import { Difficulty, Question } from "@/lib/quiz/schemas";
+
+/**
+ * A question bank for tests, independent of content/quiz (which changes with
+ * the content): one hand-written question of each kind, plus generated ones
+ * so every topic × difficulty × kind combination exists.
+ */
+
+export const TOPICS: readonly Topic[] = ["threats-2017", "meetings", "letters", "stalemate", "russia", "second-term"];
+
+const common = {
+  version: 1,
+  sources: ["src-one"],
+  learnMore: { slug: "the-three-meetings", anchor: "singapore" },
+} as const;
+
+export const singleQ: Question = Question.parse({
+  ...common,
+  kind: "single",
+  id: "fx-single",
+  difficulty: "easy",
+  topics: ["meetings"],
+  prompt: "Where did the first meeting take place?",
+  explanation: "The first meeting was in Singapore, on Sentosa island.",
+  options: [
+    { id: "hanoi", text: "Hanoi" },
+    { id: "singapore", text: "Singapore" },
+    { id: "panmunjom", text: "Panmunjom" },
+    { id: "stockholm", text: "Stockholm" },
+  ],
+  answer: "singapore",
+});
+
+export const trueFalseQ: Question = Question.parse({
+  ...common,
+  kind: "true-false",
+  id: "fx-true-false",
+  difficulty: "medium",
+  topics: ["meetings"],
+  prompt: "The Hanoi summit ended with a signed agreement.",
+  explanation: "It ended early, without an agreement; the signing was cancelled.",
+  answer: false,
+});
+
+export const orderQ: Question = Question.parse({
+  ...common,
+  kind: "order",
+  id: "fx-order",
+  difficulty: "hard",
+  topics: ["meetings", "stalemate"],
+  prompt: "Put these meetings in order, earliest first.",
+  explanation: "Singapore came first, then Hanoi, then the DMZ.",
+  items: [
+    { id: "singapore", text: "Singapore" },
+    { id: "hanoi", text: "Hanoi" },
+    { id: "dmz", text: "The DMZ" },
+  ],
+});
+
+export const whoSaidQ: Question = Question.parse({
+  ...common,
+  kind: "who-said",
+  id: "fx-who-said",
+  difficulty: "medium",
+  topics: ["threats-2017"],
+  prompt: "Who said it?",
+  quote: "They will be met with fire and fury like the world has never seen.",
+  context: "At a golf club in New Jersey, August 2017.",
+  explanation: "It was said at Bedminster on 8 August 2017, as a warning to Pyongyang.",
+  options: [
+    { id: "trump", text: "Donald Trump" },
+    { id: "kim", text: "Kim Jong-un" },
+    { id: "kim-yo-jong", text: "Kim Yo-jong" },
+  ],
+  answer: "trump",
+});
+
+export const HANDWRITTEN: readonly Question[] = [singleQ, trueFalseQ, orderQ, whoSaidQ];
+
+const WORDS = ["alpha", "bravo", "charlie", "delta", "echo"];
+
+/** A valid question of the given kind; item ids "charlie, alpha, bravo…" never sort into the answer. */
+export function makeQuestion(id: string, kind: Question["kind"], difficulty: Difficulty, topics: Topic[], size = 4): Question {
+  const base = {
+    ...common,
+    id,
+    difficulty,
+    topics,
+    prompt: `Generated question ${id}?`,
+    explanation: `Generated explanation for ${id}.`,
+  };
+  const choices = WORDS.slice(0, size).map((word) => ({ id: word, text: `Choice ${word}` }));
+  switch (kind) {
+    case "single":
+      return Question.parse({ ...base, kind, options: choices, answer: choices[1]?.id });
+    case "true-false":
+      return Question.parse({ ...base, kind, answer: id.length % 2 === 0 });
+    case "order":
+      return Question.parse({ ...base, kind, items: [...choices].reverse() });
+    case "who-said":
+      return Question.parse({
+        ...base,
+        kind,
+        quote: "A quotation.",
+        context: "Somewhere, some time.",
+        options: choices.slice(0, 3),
+        answer: choices[2]?.id,
+      });
+  }
+}
+
+/** Every topic × difficulty × kind once: 6 × 3 × 4 = 72 questions, plus the handwritten four. */
+export function generatedQuestions(): Question[] {
+  const kinds: Question["kind"][] = ["single", "true-false", "order", "who-said"];
+  const out: Question[] = [];
+  for (const topic of TOPICS) {
+    for (const difficulty of Difficulty.options) {
+      for (const kind of kinds) {
+        out.push(makeQuestion(`gen-${topic}-${difficulty}-${kind}`, kind, difficulty, [topic], kind === "order" ? 5 : 4));
+      }
+    }
+  }
+  return out;
+}
+
+export const fixtureLookups: ContentLookups = {
+  source: (id) => ({ id, publisher: "Fixture Press", title: `Title of ${id}`, url: `https://example.org/${id}` }),
+  learnMore: (slug, anchor) => ({ href: `/explainers/${slug}#${anchor}`, label: `${slug}: ${anchor}` }),
+};
+
+export function fixtureBank(questions: readonly Question[] = [...HANDWRITTEN, ...generatedQuestions()]): QuestionBank {
+  return createBank(questions, fixtureLookups);
+}
+
+/** A deterministic RandomInt from a seed (mulberry32), for reproducible draws. */
+export function seededRandom(seed: number): (max: number) => number {
+  let state = seed >>> 0;
+  return (max) => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    const value = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return Math.floor(value * max);
+  };
+}
