@@ -6,6 +6,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Native and Node-only store drivers stay out of the server bundle.
   serverExternalPackages: ["@libsql/client", "libsql", "redis"],
+  // Content is read from disk at run time by dynamic routes (the quiz); ship it with every function.
+  outputFileTracingIncludes: { "/**": ["./content/**/*"] },
 };
 
 module.exports = nextConfig;

@@ -277,3 +277,7 @@ export function friendlyName(randomInt: (max: number) => number = secureRandomIn
   const number = 10 + randomInt(90);
   return `${pick(FRIENDLY_ADJECTIVES, randomInt)} ${pick(FRIENDLY_NOUNS, randomInt)} ${number}`;
 }
+
+/** The leaderboard form's body, shared by the form's resolver and the route handler. */
+export const nicknameFormSchema = z.object({ nickname: nicknameSchema }).strict();
+export type NicknameFormInput = z.input<typeof nicknameFormSchema>;

@@ -5,13 +5,22 @@ import type { AnswerFeedback as Feedback } from "@/lib/quiz/schemas";
  * by the server for the no-JavaScript flow and by the question form after a
  * fetch, so it holds no hooks.
  */
-export function AnswerFeedback({ feedback, headingRef }: { feedback: Feedback; headingRef?: React.Ref<HTMLHeadingElement> }) {
+export function AnswerFeedback({
+  feedback,
+  headingRef,
+  headingLevel = 2,
+}: {
+  feedback: Feedback;
+  headingRef?: React.Ref<HTMLHeadingElement>;
+  headingLevel?: 2 | 4;
+}) {
   const { correctAnswer } = feedback;
+  const Heading = headingLevel === 2 ? "h2" : "h4";
   return (
-    <section className={`feedback ${feedback.correct ? "feedback--right" : "feedback--wrong"}`} aria-labelledby="feedback-heading">
-      <h2 id="feedback-heading" ref={headingRef} tabIndex={-1}>
+    <section className={`feedback ${feedback.correct ? "feedback--right" : "feedback--wrong"}`}>
+      <Heading ref={headingRef} tabIndex={-1}>
         {feedback.correct ? "✓ Correct" : "✗ Not quite"}
-      </h2>
+      </Heading>
       <p>
         <strong>{Array.isArray(correctAnswer) ? "The correct order: " : "The answer: "}</strong>
         {Array.isArray(correctAnswer) ? null : correctAnswer}

@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
+import type { NextStep } from "@/lib/quiz/next-step";
 import { answerSchema, type AnswerFeedback as Feedback, type AnswerInput, type PublicQuestion } from "@/lib/quiz/schemas";
 import { AnswerFeedback } from "./answer-feedback";
 import { QuestionFields } from "./question-fields";
@@ -11,21 +12,14 @@ import { QuestionHeading } from "./question-heading";
 import { QuizProgress } from "./quiz-progress";
 import { readApiError } from "./read-api-error";
 
-export interface NextStep {
-  href: string;
-  label: string;
-  /** True when the next step is another question on this same page. */
-  sameRoute: boolean;
-}
-
 /**
- * One question as a form. Without JavaScript it posts to the answer route,
- * which redirects to the feedback page; with JavaScript it posts JSON and
- * shows the feedback in place, then refreshes the page for the next question.
+ * One question as a form. Without JavaScript it posts to `action`, which
+ * redirects to a page showing the feedback; with JavaScript it posts JSON
+ * and shows the feedback in place, then moves on: a refresh of this page for
+ * the next question of the same quiz, or a link for anything else.
  */
-export function QuestionForm({ attemptId, question }: { attemptId: string; question: PublicQuestion }) {
+export function QuestionForm({ action, question }: { action: string; question: PublicQuestion }) {
   const router = useRouter();
-  const action = `/api/quiz/attempts/${attemptId}/answers`;
   const form = useForm<AnswerInput>({
     resolver: zodResolver(answerSchema),
     defaultValues: { questionId: question.id },

@@ -65,6 +65,9 @@ export function defaultContentRoot(): string {
   return path.join(process.cwd(), "content");
 }
 
+// The `turbopackIgnore` comments below keep the bundler from tracing the whole
+// project through these dynamic paths; next.config.js ships content/ instead.
+
 /** "content/timeline.json" whatever the absolute location of the root. */
 function displayName(root: string, rel: string): string {
   return path.posix.join(path.basename(root), rel.split(path.sep).join("/"));
@@ -76,7 +79,7 @@ function zodIssues(file: string, error: z.ZodError, prefix: readonly PropertyKey
 
 function readText(root: string, rel: string): string {
   try {
-    return fs.readFileSync(path.join(root, rel), "utf8");
+    return fs.readFileSync(path.join(/*turbopackIgnore: true*/ root, rel), "utf8");
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     throw new ContentError([{ file: displayName(root, rel), path: "(root)", message: `cannot read file: ${reason}` }]);
@@ -106,7 +109,7 @@ interface RawExplainer {
 }
 
 function parseExplainers(root: string, issues: ContentIssue[]): RawExplainer[] {
-  const dir = path.join(root, CONTENT_FILES.explainersDir);
+  const dir = path.join(/*turbopackIgnore: true*/ root, CONTENT_FILES.explainersDir);
   let names: string[];
   try {
     names = fs.readdirSync(dir).filter((n) => n.endsWith(".md")).sort();

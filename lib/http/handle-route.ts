@@ -1,5 +1,6 @@
 import { StoreUnavailableError } from "@/lib/store/errors";
 import { ApiError } from "./api-error";
+import { formErrorPage } from "./form-response";
 
 /**
  * Refuses state-changing requests that a browser says come from another
@@ -7,43 +8,74 @@ import { ApiError } from "./api-error";
  */
 export function assertSameOrigin(request: Request): void {
   const site = request.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") {
-    throw new ApiError(403, "cross_site", "This request came from another website and was refused.");
-  }
   const origin = request.headers.get("origin");
-  if (!site && origin && origin !== "null" && new URL(origin).host !== new URL(request.url).host) {
-    throw new ApiError(403, "cross_site", "This request came from another website and was refused.");
-  }
+  const crossSite = site
+    ? site !== "same-origin" && site !== "none"
+    : Boolean(origin && origin !== "null" && URL.canParse(origin) && new URL(origin).host !== request.headers.get("host"));
+  if (crossSite) throw new ApiError(403, "cross_site", "This request came from another website and was refused.");
 }
 
-/** Turns anything thrown in a route into the API's error shape; no stack trace or store detail leaks. */
-export function errorResponse(error: unknown): Response {
-  if (error instanceof ApiError) return error.toResponse();
+/** A domain error that knows its HTTP status (QuizError, …): its message is written for people. */
+interface PublicError {
+  status: number;
+  code: string;
+  message: string;
+}
+
+function isPublicError(error: unknown): error is PublicError {
+  return (
+    error instanceof Error &&
+    typeof (error as Partial<PublicError>).status === "number" &&
+    typeof (error as Partial<PublicError>).code === "string"
+  );
+}
+
+/** Anything thrown in a route, as the API's error; a bug becomes a bare 500 with no detail. */
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
   if (error instanceof StoreUnavailableError) {
+    const seconds = error.retryAfterSeconds;
     return new ApiError(
       503,
       "store_unavailable",
-      "The quiz service is briefly unavailable. Please try again in a few seconds.",
+      `Scores and answers cannot be saved right now. Please try again in ${seconds} seconds.`,
       undefined,
-      { "Retry-After": String(error.retryAfterSeconds) },
-    ).toResponse();
+      { "Retry-After": String(seconds) },
+    );
   }
+  if (isPublicError(error)) return new ApiError(error.status, error.code, error.message);
   console.error("Unhandled error in route handler", error);
-  return new ApiError(500, "internal_error", "Something went wrong on our side. Please try again.").toResponse();
+  return new ApiError(500, "internal_error", "Something went wrong on our side. Please try again.");
 }
 
 type RouteContext<P> = { params: Promise<P> };
 
-/** Wraps a route handler: origin check for writes, and one error mapping for everything. */
+interface RouteOptions<P> {
+  /** Where a person who posted a plain HTML form should go after an error. */
+  formErrorBack?: (params: P) => { href: string; label: string };
+}
+
+const isFormPost = (request: Request) =>
+  (request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded");
+
+/**
+ * Wraps a route handler: same-origin check for writes, and one error
+ * mapping — JSON `{ error }` for scripts, a small page for plain forms.
+ */
 export function route<P = Record<string, never>>(
-  handler: (request: Request, context: RouteContext<P>) => Promise<Response>,
+  handler: (request: Request, params: P) => Promise<Response>,
+  options: RouteOptions<P> = {},
 ) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    const params = await context.params;
     try {
       if (request.method !== "GET" && request.method !== "HEAD") assertSameOrigin(request);
-      return await handler(request, context);
+      return await handler(request, params);
     } catch (error) {
-      return errorResponse(error);
+      const apiError = toApiError(error);
+      return options.formErrorBack && isFormPost(request)
+        ? formErrorPage(apiError, options.formErrorBack(params))
+        : apiError.toResponse();
     }
   };
 }

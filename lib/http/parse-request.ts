@@ -6,13 +6,27 @@ export const MAX_BODY_BYTES = 8 * 1024;
 
 export type BodyFormat = "json" | "form";
 
-/** Form values arrive as strings; repeated names (an ordering question's selects) become arrays. */
+/**
+ * Form values arrive as strings. Repeated names become arrays, and so do
+ * react-hook-form's indexed names (`answer.0`, `answer.1`…), which is what
+ * its inputs are called when a form posts without JavaScript.
+ */
 function formToObject(form: URLSearchParams): Record<string, string | string[]> {
   const result: Record<string, string | string[]> = {};
+  const indexed = new Map<string, string[]>();
   for (const key of new Set(form.keys())) {
+    const match = /^(.+)\.(\d{1,2})$/.exec(key);
+    if (match?.[1] && match[2]) {
+      const list = indexed.get(match[1]) ?? [];
+      list[Number(match[2])] = form.get(key) as string;
+      indexed.set(match[1], list);
+      continue;
+    }
     const values = form.getAll(key);
     result[key] = values.length === 1 ? (values[0] as string) : values;
   }
+  // Holes (answer.0 and answer.2 without answer.1) become "" and fail validation.
+  for (const [key, list] of indexed) result[key] = Array.from(list, (value) => value ?? "");
   return result;
 }
 
@@ -29,7 +43,10 @@ function fieldErrors(error: z.ZodError): Record<string, string[]> {
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what = "request"): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new ApiError(400, "invalid_request", `The ${what} is not valid: ${z.prettifyError(parsed.error)}`, fieldErrors(parsed.error));
+    const problems = parsed.error.issues.map((issue) =>
+      issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
+    );
+    throw new ApiError(400, "invalid_request", `The ${what} is not valid. ${problems.join("; ")}`, fieldErrors(parsed.error));
   }
   return parsed.data;
 }

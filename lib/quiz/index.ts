@@ -3,6 +3,7 @@ import { getStore } from "@/lib/store";
 import * as attempts from "./attempts";
 import { getBank } from "./bank";
 import { withDefaults, type QuizDeps } from "./context";
+import * as results from "./results";
 import type { LeaderboardBoard } from "./keys";
 import * as leaderboard from "./leaderboard";
 import type { AnswerInput, StartQuizInput } from "./schemas";
@@ -22,16 +23,8 @@ export { drawAttempt, drawQuestions, choiceOrder } from "./draw";
 export { percentile, percentLabel, type Percentile } from "./percentile";
 export { QUIZ_TTL, quizKeys, type LeaderboardBoard } from "./keys";
 export type { QuizDeps } from "./context";
-export type {
-  AnswerResult,
-  AttemptQuestionView,
-  AttemptView,
-  ChallengeComparison,
-  Progress,
-  QuizResults,
-  ReviewItem,
-  StartedAttempt,
-} from "./attempts";
+export type { AnswerResult, AttemptQuestionView, AttemptView, Progress, StartedAttempt } from "./attempts";
+export type { ChallengeComparison, QuizResults, ReviewItem } from "./results";
 export type { LeaderboardEntry, NamedResult } from "./leaderboard";
 
 /** The quiz operations bound to a store and bank (tests pass their own; the app uses the defaults below). */
@@ -41,9 +34,9 @@ export function createQuizService(deps: QuizDeps) {
     startAttempt: (input: StartQuizInput, options: { challengeOf?: string } = {}) => attempts.startAttempt(ctx, input, options),
     getAttempt: (attemptId: string) => attempts.getAttempt(ctx, attemptId),
     answerQuestion: (attemptId: string, input: AnswerInput) => attempts.answerQuestion(ctx, attemptId, input),
-    getResults: (attemptId: string) => attempts.getResults(ctx, attemptId),
-    retryMissed: (attemptId: string) => attempts.retryMissed(ctx, attemptId),
-    checkPractice: (attemptId: string, input: AnswerInput) => attempts.checkPractice(ctx, attemptId, input),
+    getResults: (attemptId: string) => results.getResults(ctx, attemptId),
+    retryMissed: (attemptId: string) => results.retryMissed(ctx, attemptId),
+    checkPractice: (attemptId: string, input: AnswerInput) => results.checkPractice(ctx, attemptId, input),
     submitNickname: (attemptId: string, nickname: string) => leaderboard.submitNickname(ctx, attemptId, nickname),
     getLeaderboard: (board: LeaderboardBoard, limit?: number, options?: { viewerAttemptId?: string }) =>
       leaderboard.getLeaderboard(ctx, board, limit, options),

@@ -1,10 +1,10 @@
-import type { Statements } from "./embedded-sql";
-import type { Guard, OpName, OpSpec, ScoreBound } from "./types";
+import type { KeyType, Prefetch, Row, Tx } from "./embedded-tx";
+import type { Guard, Op, OpName, OpSpec, ScoreBound } from "./types";
 
 /**
- * Redis semantics for each op, on top of SQLite, inside a transaction the
- * caller opened. Error messages are Redis's own, so callers see the same
- * text whichever backend runs.
+ * Redis semantics for each op, on a transaction's working set (embedded-tx).
+ * Error messages are Redis's own, so callers see the same text whichever
+ * backend runs.
  */
 
 /** A command refused the way Redis would refuse it. */
@@ -16,27 +16,6 @@ const WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of v
 const NOT_INTEGER = "ERR value is not an integer or out of range";
 const NOT_FLOAT = "ERR value is not a valid float";
 
-type KeyType = "string" | "hash" | "zset";
-
-interface KeyRow {
-  type: KeyType;
-  value: string | null;
-  expiresAt: number | null;
-}
-interface FieldRow {
-  type: KeyType;
-  expiresAt: number | null;
-  field: string | null;
-}
-interface MemberRow {
-  type: KeyType;
-  expiresAt: number | null;
-  score: number | null;
-}
-interface Count {
-  n: number;
-}
-
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 // Redis's string2ll: no sign on zero, no leading zeros, no spaces, at most 19 digits.
@@ -47,8 +26,8 @@ function integerArg(value: number): number {
   return value;
 }
 
+/** `current` + `by` as int64 text; `by` was checked first, as Redis parses arguments before reading the key. */
 function increment(current: string | null | undefined, by: number, notIntegerMessage: string): string {
-  integerArg(by);
   if (current != null && !INT64_TEXT.test(current)) throw new CommandError(notIntegerMessage);
   const base = current == null ? 0n : BigInt(current);
   if (base < INT64_MIN || base > INT64_MAX) throw new CommandError(notIntegerMessage);
@@ -69,152 +48,134 @@ function boundArg(value: ScoreBound): number {
   return value;
 }
 
-/** Statement helpers for one transaction; `now` is fixed for all of it, as Redis does per script. */
-export class Tx {
-  constructor(
-    readonly sql: Statements,
-    readonly now: number,
-  ) {}
+/** The live row of `key`, or null; WRONGTYPE when it holds another type. */
+function typed(tx: Tx, key: string, type: KeyType): Row | null {
+  const row = tx.row(key);
+  if (row && row.type !== type) throw new CommandError(WRONGTYPE);
+  return row;
+}
 
-  // Rows come from our own schema, whose column types are known; hence the casts below.
+/** Makes sure `key` exists with `type`, as HSET/ZADD do; an existing key keeps its TTL. */
+function ensure(tx: Tx, key: string, type: KeyType): void {
+  if (!typed(tx, key, type)) tx.setRow(key, { type, value: null, expiresAt: null });
+}
 
-  /** The row if the key exists and has not expired (an expired key is deleted on the way). */
-  private live<R extends { type: KeyType; expiresAt: number | null }>(key: string, row: R | undefined, type?: KeyType) {
-    if (row && row.expiresAt !== null && row.expiresAt <= this.now) {
-      this.sql.deleteKey.run(key);
-      return undefined;
-    }
-    if (row && type && row.type !== type) throw new CommandError(WRONGTYPE);
-    return row;
-  }
+/** Members are read through SQL: write this transaction's changes to the key first. */
+function zsetSize(tx: Tx, key: string): number {
+  if (!typed(tx, key, "zset")) return 0;
+  tx.flushKey(key);
+  return count(tx, "countMembers", key);
+}
 
-  key(key: string, type?: KeyType): KeyRow | undefined {
-    return this.live(key, this.sql.key.get(key) as KeyRow | undefined, type);
-  }
-
-  field(key: string, field: string): FieldRow | undefined {
-    return this.live(key, this.sql.keyAndField.get(field, key) as FieldRow | undefined, "hash");
-  }
-
-  member(key: string, member: string): MemberRow | undefined {
-    return this.live(key, this.sql.keyAndMember.get(member, key) as MemberRow | undefined, "zset");
-  }
-
-  count(statement: keyof Statements, ...params: unknown[]): number {
-    return (this.sql[statement].get(...params) as Count).n;
-  }
-
-  putString(key: string, value: string, expiresAt: number | null) {
-    this.sql.putString.run(key, value, expiresAt);
-  }
+function count(tx: Tx, statement: "countMembers" | "countBetween" | "countBefore" | "countAfter", ...params: unknown[]) {
+  return (tx.sql[statement].get(...params) as { n: number }).n;
 }
 
 type Handlers = { [K in OpName]: (tx: Tx, args: OpSpec[K]["args"]) => OpSpec[K]["result"] };
 
 const handlers: Handlers = {
-  get: (tx, [key]) => tx.key(key, "string")?.value ?? null,
+  get: (tx, [key]) => typed(tx, key, "string")?.value ?? null,
 
   set: (tx, [key, value, options]) => {
     const ttl = options?.ttlSeconds;
     if (ttl !== undefined && integerArg(ttl) <= 0) throw new CommandError("ERR invalid expire time in 'set' command");
-    const existing = tx.key(key);
-    if (existing && options?.ifAbsent) return false;
-    // SET replaces a key of any type; its old contents go with its row.
-    if (existing && existing.type !== "string") tx.sql.deleteKey.run(key);
-    tx.putString(key, value, ttl === undefined ? null : tx.now + ttl * 1000);
+    if (options?.ifAbsent && tx.row(key)) return false;
+    // SET replaces a key of any type, and its TTL.
+    tx.setRow(key, { type: "string", value, expiresAt: ttl === undefined ? null : tx.now + ttl * 1000 });
     return true;
   },
 
   del: (tx, [key]) => {
-    if (!tx.key(key)) return 0;
-    tx.sql.deleteKey.run(key);
+    if (!tx.row(key)) return 0;
+    tx.delete(key);
     return 1;
   },
 
   incrby: (tx, [key, by]) => {
-    const existing = tx.key(key, "string");
-    const next = increment(existing?.value, by, NOT_INTEGER);
-    if (existing) tx.sql.setValue.run(next, key);
-    else tx.putString(key, next, null);
+    integerArg(by);
+    const row = typed(tx, key, "string");
+    const next = increment(row?.value, by, NOT_INTEGER);
+    tx.setRow(key, { type: "string", value: next, expiresAt: row?.expiresAt ?? null });
     return Number(next);
   },
 
   expire: (tx, [key, seconds]) => {
     integerArg(seconds);
-    if (!tx.key(key)) return false;
-    if (seconds <= 0) tx.sql.deleteKey.run(key);
-    else tx.sql.setExpiry.run(tx.now + seconds * 1000, key);
+    const row = tx.row(key);
+    if (!row) return false;
+    if (seconds <= 0) tx.delete(key);
+    else tx.setRow(key, { ...row, expiresAt: tx.now + seconds * 1000 });
     return true;
   },
 
   ttl: (tx, [key]) => {
-    const existing = tx.key(key);
-    if (!existing) return -2;
-    if (existing.expiresAt === null) return -1;
+    const row = tx.row(key);
+    if (!row) return -2;
+    if (row.expiresAt === null) return -1;
     // Redis rounds the milliseconds left to the nearest second.
-    return Math.floor((existing.expiresAt - tx.now + 500) / 1000);
+    return Math.floor((row.expiresAt - tx.now + 500) / 1000);
   },
 
   hset: (tx, [key, fields]) => {
-    if (!tx.key(key, "hash")) tx.sql.createKey.run(key, "hash");
-    const json = JSON.stringify(fields);
-    const updated = tx.count("countFields", key, json);
-    tx.sql.putFields.run(key, json);
-    return Object.keys(fields).length - updated;
+    ensure(tx, key, "hash");
+    let added = 0;
+    for (const [field, value] of Object.entries(fields)) {
+      if (tx.field(key, field) === null) added++;
+      tx.putField(key, field, value);
+    }
+    return added;
   },
 
-  hget: (tx, [key, field]) => tx.field(key, field)?.field ?? null,
+  hget: (tx, [key, field]) => (typed(tx, key, "hash") ? tx.field(key, field) : null),
 
-  hgetall: (tx, [key]) => {
-    if (!tx.key(key, "hash")) return {};
-    const rows = tx.sql.allFields.all(key) as Array<{ field: string; value: string }>;
-    return Object.fromEntries(rows.map((row) => [row.field, row.value]));
-  },
+  hgetall: (tx, [key]) => (typed(tx, key, "hash") ? tx.allFields(key) : {}),
 
   hincrby: (tx, [key, field, by]) => {
-    const existing = tx.field(key, field);
-    const next = increment(existing?.field, by, "ERR hash value is not an integer");
-    if (!existing) tx.sql.createKey.run(key, "hash");
-    tx.sql.putField.run(key, field, next);
+    integerArg(by);
+    const current = typed(tx, key, "hash") ? tx.field(key, field) : null;
+    const next = increment(current, by, "ERR hash value is not an integer");
+    ensure(tx, key, "hash");
+    tx.putField(key, field, next);
     return Number(next);
   },
 
   zadd: (tx, [key, score, member]) => {
     scoreArg(score);
-    const existing = tx.member(key, member);
-    if (!existing) tx.sql.createKey.run(key, "zset");
-    tx.sql.putMember.run(key, member, score);
-    return existing?.score == null ? 1 : 0;
+    ensure(tx, key, "zset");
+    const added = tx.member(key, member) === null ? 1 : 0;
+    tx.putMember(key, member, score);
+    return added;
   },
 
   zincrby: (tx, [key, by, member]) => {
-    const existing = tx.member(key, member);
-    const next = (existing?.score ?? 0) + scoreArg(by);
+    scoreArg(by);
+    const next = (typed(tx, key, "zset") ? (tx.member(key, member) ?? 0) : 0) + by;
     if (Number.isNaN(next)) throw new CommandError("ERR resulting score is not a number (NaN)");
-    if (!existing) tx.sql.createKey.run(key, "zset");
-    tx.sql.putMember.run(key, member, next);
+    ensure(tx, key, "zset");
+    tx.putMember(key, member, next);
     return next;
   },
 
-  zscore: (tx, [key, member]) => tx.member(key, member)?.score ?? null,
+  zscore: (tx, [key, member]) => (typed(tx, key, "zset") ? tx.member(key, member) : null),
 
-  zcard: (tx, [key]) => (tx.key(key, "zset") ? tx.count("countMembers", key) : 0),
+  zcard: (tx, [key]) => zsetSize(tx, key),
 
   zcount: (tx, [key, min, max]) => {
     const [low, high] = [boundArg(min), boundArg(max)];
-    return tx.key(key, "zset") ? tx.count("countBetween", key, low, high) : 0;
+    return zsetSize(tx, key) === 0 ? 0 : count(tx, "countBetween", key, low, high);
   },
 
   zrank: (tx, [key, member, options]) => {
-    const score = tx.member(key, member)?.score;
-    if (score == null) return null;
-    return tx.count(options?.reverse ? "countAfter" : "countBefore", key, score, member);
+    const score = typed(tx, key, "zset") ? tx.member(key, member) : null;
+    if (score === null) return null;
+    tx.flushKey(key);
+    return count(tx, options?.reverse ? "countAfter" : "countBefore", key, score, member);
   },
 
   zrange: (tx, [key, start, stop, options]) => {
     integerArg(start);
     integerArg(stop);
-    const size = tx.key(key, "zset") ? tx.count("countMembers", key) : 0;
+    const size = zsetSize(tx, key);
     // Redis's ZRANGE index rules: negatives count from the end, then clamp.
     const first = Math.max(start < 0 ? size + start : start, 0);
     const last = Math.min(stop < 0 ? size + stop : stop, size - 1);
@@ -235,10 +196,38 @@ export function compareAndSet(tx: Tx, guard: Guard): { applied: true } | { appli
   if (current !== guard.expect) return { applied: false, current };
   if (guard.ttlSeconds !== undefined) {
     runOp(tx, { name: "set", args: [guard.key, guard.value, { ttlSeconds: guard.ttlSeconds }] });
-  } else if (current === null) {
-    tx.putString(guard.key, guard.value, null);
   } else {
-    tx.sql.setValue.run(guard.value, guard.key); // SET … KEEPTTL
+    // SET … KEEPTTL
+    tx.setRow(guard.key, { type: "string", value: guard.value, expiresAt: tx.row(guard.key)?.expiresAt ?? null });
   }
   return { applied: true };
+}
+
+/** Adds to `plan` what `ops` (and an execIf guard) will read, for Tx.prefetch. */
+export function planReads(plan: Prefetch, ops: readonly Op[], guardKey?: string): void {
+  if (guardKey !== undefined) plan.keys.add(guardKey);
+  for (const op of ops) {
+    const key = op.args[0];
+    plan.keys.add(key);
+    switch (op.name) {
+      case "hget":
+      case "hincrby":
+        plan.fields.push([key, op.args[1]]);
+        break;
+      case "hset":
+        for (const field of Object.keys(op.args[1])) plan.fields.push([key, field]);
+        break;
+      case "hgetall":
+        plan.hashes.add(key);
+        break;
+      case "zadd":
+      case "zincrby":
+        plan.members.push([key, op.args[2]]);
+        break;
+      case "zscore":
+      case "zrank":
+        plan.members.push([key, op.args[1]]);
+        break;
+    }
+  }
 }

@@ -38,35 +38,46 @@ CREATE TRIGGER IF NOT EXISTS keys_delete_contents AFTER DELETE ON keys BEGIN
 END;
 `;
 
+// Lists travel as one JSON parameter (json_each) so a whole batch is read or written in one statement.
 const STATEMENTS = {
   begin: "BEGIN IMMEDIATE",
   commit: "COMMIT",
   rollback: "ROLLBACK",
 
+  // ?1 keys, ?2 [key, field] pairs, ?3 keys whose every field is wanted, ?4 [key, member] pairs.
+  prefetch: `
+    SELECT 'key' AS kind, k.key, NULL AS name, k.type, k.value, k.expires_at AS expiresAt, NULL AS score
+      FROM json_each(?1) AS j JOIN keys AS k ON k.key = j.value
+    UNION ALL
+    SELECT 'field', h.key, h.field, NULL, h.value, NULL, NULL
+      FROM json_each(?2) AS j JOIN hash_fields AS h
+        ON h.key = json_extract(j.value, '$[0]') AND h.field = json_extract(j.value, '$[1]')
+    UNION ALL
+    SELECT 'field', h.key, h.field, NULL, h.value, NULL, NULL
+      FROM json_each(?3) AS j JOIN hash_fields AS h ON h.key = j.value
+    UNION ALL
+    SELECT 'member', z.key, z.member, NULL, NULL, NULL, z.score
+      FROM json_each(?4) AS j JOIN zset_members AS z
+        ON z.key = json_extract(j.value, '$[0]') AND z.member = json_extract(j.value, '$[1]')`,
   key: "SELECT type, value, expires_at AS expiresAt FROM keys WHERE key = ?",
-  // A key's row and one of its fields/members in one lookup (null when the key has no such entry).
-  keyAndField: `SELECT k.type, k.expires_at AS expiresAt, h.value AS field
-    FROM keys k LEFT JOIN hash_fields h ON h.key = k.key AND h.field = ? WHERE k.key = ?`,
-  keyAndMember: `SELECT k.type, k.expires_at AS expiresAt, z.score
-    FROM keys k LEFT JOIN zset_members z ON z.key = k.key AND z.member = ? WHERE k.key = ?`,
-  deleteKey: "DELETE FROM keys WHERE key = ?",
-  createKey: "INSERT INTO keys (key, type) VALUES (?, ?)",
-  putString: `INSERT INTO keys (key, type, value, expires_at) VALUES (?, 'string', ?, ?)
-    ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at`,
-  // Leaves expires_at alone: INCRBY keeps a key's TTL.
-  setValue: "UPDATE keys SET value = ? WHERE key = ?",
-  setExpiry: "UPDATE keys SET expires_at = ? WHERE key = ?",
-
-  // HSET of several fields as one JSON object: two statements whatever the number of fields.
-  countFields: "SELECT count(*) AS n FROM hash_fields WHERE key = ? AND field IN (SELECT j.key FROM json_each(?) AS j)",
-  putFields: `INSERT INTO hash_fields (key, field, value) SELECT ?, j.key, j.value FROM json_each(?) AS j WHERE true
-    ON CONFLICT (key, field) DO UPDATE SET value = excluded.value`,
-  putField: `INSERT INTO hash_fields (key, field, value) VALUES (?, ?, ?)
-    ON CONFLICT (key, field) DO UPDATE SET value = excluded.value`,
+  field: "SELECT value FROM hash_fields WHERE key = ? AND field = ?",
   allFields: "SELECT field, value FROM hash_fields WHERE key = ?",
+  member: "SELECT score FROM zset_members WHERE key = ? AND member = ?",
 
+  // Write-back. ?1 is a JSON array of keys or of [key, …] rows.
+  deleteKeys: "DELETE FROM keys WHERE key IN (SELECT value FROM json_each(?1))",
+  deleteFields: "DELETE FROM hash_fields WHERE key IN (SELECT value FROM json_each(?1))",
+  deleteMembers: "DELETE FROM zset_members WHERE key IN (SELECT value FROM json_each(?1))",
+  putKeys: `INSERT INTO keys (key, type, value, expires_at)
+    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]')
+      FROM json_each(?1) WHERE true
+    ON CONFLICT (key) DO UPDATE SET type = excluded.type, value = excluded.value, expires_at = excluded.expires_at`,
+  putFields: `INSERT INTO hash_fields (key, field, value)
+    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?1) WHERE true
+    ON CONFLICT (key, field) DO UPDATE SET value = excluded.value`,
   putMember: `INSERT INTO zset_members (key, member, score) VALUES (?, ?, ?)
     ON CONFLICT (key, member) DO UPDATE SET score = excluded.score`,
+
   countMembers: "SELECT count(*) AS n FROM zset_members WHERE key = ?",
   countBetween: "SELECT count(*) AS n FROM zset_members WHERE key = ? AND score >= ? AND score <= ?",
   // Redis orders equal scores by member, bytewise — as SQLite's BINARY collation does for UTF-8.

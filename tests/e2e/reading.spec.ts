@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 test("a reader goes from the home page to an explainer and follows a citation to its source", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Trump and Kim, explained");
-  await expect(page.getByRole("heading", { name: /Where things stand/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /^Where things stand/ })).toBeVisible();
 
   await page.getByRole("link", { name: "The three meetings", exact: false }).first().click();
   await expect(page).toHaveURL(/\/explainers\/the-three-meetings$/);

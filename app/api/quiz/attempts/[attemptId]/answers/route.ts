@@ -1,0 +1,20 @@
+import { seeOther } from "@/lib/http/form-response";
+import { route } from "@/lib/http/handle-route";
+import { parseBody } from "@/lib/http/parse-request";
+import { answerQuestion, answerSchema } from "@/lib/quiz";
+import { feedbackPath, playPath } from "@/lib/quiz/paths";
+import { nextStep } from "@/lib/quiz/next-step";
+
+/**
+ * Answer one question. Scripts get the feedback and the next step as JSON;
+ * a plain form is sent to the page that shows the feedback.
+ */
+export const POST = route<{ attemptId: string }>(
+  async (request, { attemptId }) => {
+    const { data, format } = await parseBody(request, answerSchema);
+    const result = await answerQuestion(attemptId, data);
+    if (format === "form") return seeOther(feedbackPath(attemptId, data.questionId));
+    return Response.json({ feedback: result.feedback, next: nextStep(attemptId, result.progress), replay: result.replay });
+  },
+  { formErrorBack: ({ attemptId }) => ({ href: playPath(attemptId), label: "Back to the quiz" }) },
+);

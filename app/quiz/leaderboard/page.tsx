@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Breadcrumbs } from "@/components/site/breadcrumbs";
+import { LeaderboardTable } from "@/components/quiz/leaderboard-table";
+import { getLeaderboard } from "@/lib/quiz";
+
+export const metadata: Metadata = {
+  title: "Leaderboard",
+  description: "Today's and all-time top scores in the Trump–Kim quiz, by nickname.",
+  alternates: { canonical: "/quiz/leaderboard" },
+};
+
+// Scores change with every finished quiz.
+export const dynamic = "force-dynamic";
+
+export default async function Page() {
+  const [today, allTime] = await Promise.all([getLeaderboard("day", 20), getLeaderboard("all", 20)]);
+  return (
+    <>
+      <Breadcrumbs
+        trail={[
+          { href: "/quiz", label: "Quiz" },
+          { href: "/quiz/leaderboard", label: "Leaderboard" },
+        ]}
+      />
+      <h1>Leaderboard</h1>
+      <p className="lede">Players who chose to add a nickname after finishing. Ties go to whoever finished first.</p>
+      <h2>Today (UTC)</h2>
+      <LeaderboardTable entries={today} caption="Today’s top scores" />
+      <h2>All time</h2>
+      <LeaderboardTable entries={allTime} caption="All-time top scores" />
+      <p>
+        <Link className="button" href="/quiz">
+          Take the quiz
+        </Link>
+      </p>
+    </>
+  );
+}

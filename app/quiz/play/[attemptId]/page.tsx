@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AnswerFeedback } from "@/components/quiz/answer-feedback";
+import { QuestionForm } from "@/components/quiz/question-form";
+import { QuizProgress } from "@/components/quiz/quiz-progress";
+import { orNotFound } from "@/lib/http/or-not-found";
+import { getAttempt } from "@/lib/quiz";
+import { nextStep } from "@/lib/quiz/next-step";
+import { resultsPath } from "@/lib/quiz/paths";
+
+export const metadata: Metadata = { title: "Quiz", robots: { index: false } };
+
+/**
+ * The current question, or, after a plain-form answer (`?answered=id`), that
+ * question's feedback. The feedback is only shown once the store holds an
+ * answer, so the URL cannot be used to peek at the key.
+ */
+export default async function Page({ params, searchParams }: PageProps<"/quiz/play/[attemptId]">) {
+  const { attemptId } = await params;
+  const { answered } = await searchParams;
+  const attempt = await orNotFound(getAttempt(attemptId));
+  const shown = attempt.questions.find((view) => view.question.id === answered && view.feedback);
+
+  if (shown?.feedback) {
+    const next = nextStep(attemptId, attempt.progress);
+    return (
+      <>
+        <h1 className="visually-hidden">Quiz</h1>
+        <QuizProgress index={shown.question.index} total={shown.question.total} />
+        <p className="question-prompt">{shown.question.prompt}</p>
+        <AnswerFeedback feedback={shown.feedback} />
+        <a className="button" href={next.href}>
+          {next.label}
+        </a>
+      </>
+    );
+  }
+
+  const current = attempt.progress.nextIndex === null ? undefined : attempt.questions[attempt.progress.nextIndex];
+  if (!current) redirect(resultsPath(attemptId));
+  return (
+    <>
+      <h1 className="visually-hidden">Quiz</h1>
+      <QuestionForm key={current.question.id} action={`/api/quiz/attempts/${attemptId}/answers`} question={current.question} />
+    </>
+  );
+}

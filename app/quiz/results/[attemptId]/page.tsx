@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { LeaderboardTable } from "@/components/quiz/leaderboard-table";
+import { NicknameForm } from "@/components/quiz/nickname-form";
+import { ReviewList } from "@/components/quiz/review-list";
+import { orNotFound } from "@/lib/http/or-not-found";
+import { friendlyName } from "@/lib/nickname";
+import { getLeaderboard, getResults, percentLabel } from "@/lib/quiz";
+import { practicePath } from "@/lib/quiz/paths";
+
+export const metadata: Metadata = { title: "Your result", robots: { index: false } };
+
+export default async function Page({ params }: PageProps<"/quiz/results/[attemptId]">) {
+  const { attemptId } = await params;
+  const results = await orNotFound(getResults(attemptId));
+  const board = await getLeaderboard("day", 10, { viewerAttemptId: attemptId });
+  const missed = results.review.filter((item) => !item.feedback.correct).length;
+  const { percentile } = results;
+
+  return (
+    <>
+      <h1>Your result</h1>
+      <p className="score">
+        {results.score}/{results.total}
+      </p>
+      <p className="lede">
+        {percentile.total <= 1
+          ? `You are the first person to finish a ${results.total}-question quiz.`
+          : `You scored higher than ${percentLabel(percentile)}% of the ${percentile.total.toLocaleString("en-GB")} people who finished a ${results.total}-question quiz.`}
+      </p>
+      <p style={{ display: "flex", flexWrap: "wrap", gap: "0.75rem" }}>
+        {missed > 0 && (
+          <Link className="button" href={practicePath(attemptId)}>
+            Try the {missed === 1 ? "one" : missed} you missed
+          </Link>
+        )}
+        <Link className={missed > 0 ? "button button--secondary" : "button"} href="/quiz">
+          Play again
+        </Link>
+      </p>
+
+      <section aria-labelledby="leaderboard">
+        <h2 id="leaderboard">Today’s leaderboard</h2>
+        {results.nickname ? (
+          <p>
+            You are on the leaderboard as <strong>{results.nickname}</strong>.
+          </p>
+        ) : (
+          <NicknameForm action={`/api/quiz/attempts/${attemptId}/nickname`} suggestion={friendlyName()} />
+        )}
+        <LeaderboardTable entries={board} caption="Today’s top scores" />
+        <p>
+          <Link href="/quiz/leaderboard">All leaderboards</Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="review-heading">
+        <h2 id="review-heading">Review your answers</h2>
+        <ReviewList items={results.review} />
+      </section>
+    </>
+  );
+}

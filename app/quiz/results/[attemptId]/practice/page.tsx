@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AnswerFeedback } from "@/components/quiz/answer-feedback";
+import { QuestionForm } from "@/components/quiz/question-form";
+import { orNotFound } from "@/lib/http/or-not-found";
+import { answerSchema, checkPractice, retryMissed } from "@/lib/quiz";
+import { practicePath, resultsPath } from "@/lib/quiz/paths";
+
+export const metadata: Metadata = { title: "Practice the ones you missed", robots: { index: false } };
+
+/**
+ * Missed questions one at a time, as a practice round that changes nothing
+ * stored. `?after=id` moves on; `?checked=id&answer=…` is the feedback
+ * page for a plain-form answer.
+ */
+export default async function Page({ params, searchParams }: PageProps<"/quiz/results/[attemptId]/practice">) {
+  const { attemptId } = await params;
+  const query = await searchParams;
+  const missed = await orNotFound(retryMissed(attemptId));
+  const back = (
+    <p>
+      <Link href={resultsPath(attemptId)}>Back to your results</Link> (practice does not change your score)
+    </p>
+  );
+
+  const checked = answerSchema.safeParse({ questionId: query.checked, answer: query.answer });
+  if (checked.success) {
+    const feedback = await orNotFound(checkPractice(attemptId, checked.data));
+    return (
+      <>
+        <h1>Practice</h1>
+        <AnswerFeedback feedback={feedback} />
+        <a className="button" href={`${practicePath(attemptId)}?after=${encodeURIComponent(checked.data.questionId)}`}>
+          Next
+        </a>
+        {back}
+      </>
+    );
+  }
+
+  const afterIndex = missed.findIndex((question) => question.id === query.after);
+  const question = missed[afterIndex + 1];
+  if (!question) {
+    return (
+      <>
+        <h1>Practice</h1>
+        <p className="lede">{missed.length === 0 ? "You missed nothing: well done." : "That was the last one you missed."}</p>
+        {back}
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Practice the ones you missed</h1>
+      {back}
+      <QuestionForm key={question.id} action={`/api/quiz/attempts/${attemptId}/practice`} question={question} />
+    </>
+  );
+}

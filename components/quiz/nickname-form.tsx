@@ -1,0 +1,57 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { nicknameFormSchema, type NicknameFormInput } from "@/lib/nickname";
+import { readApiError } from "./read-api-error";
+
+/** Adds a finished result to the leaderboards under a nickname; a plain form post without JavaScript. */
+export function NicknameForm({ action, suggestion }: { action: string; suggestion: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<NicknameFormInput, unknown, { nickname: string }>({
+    resolver: zodResolver(nicknameFormSchema),
+    defaultValues: { nickname: "" },
+  });
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setError(null);
+    const response = await fetch(action, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(values),
+    }).catch(() => null);
+    if (!response) return setError("Your nickname could not be sent. Check your connection and try again.");
+    if (!response.ok) return setError(await readApiError(response));
+    router.refresh();
+  });
+
+  const message = error ?? form.formState.errors.nickname?.message;
+  return (
+    <form method="post" action={action} onSubmit={onSubmit} noValidate>
+      <label htmlFor="nickname" style={{ fontWeight: 700, display: "block" }}>
+        Nickname
+      </label>
+      <p id="nickname-hint" className="meta" style={{ margin: "0 0 0.5rem" }}>
+        Up to 20 characters. Only the nickname is shown; leave it out to stay off the board. For example: {suggestion}
+      </p>
+      <input
+        id="nickname"
+        type="text"
+        autoComplete="nickname"
+        maxLength={60}
+        aria-describedby="nickname-hint nickname-error"
+        aria-invalid={message ? true : undefined}
+        {...form.register("nickname")}
+      />
+      <p id="nickname-error" role="alert" className="form-error">
+        {message}
+      </p>
+      <button type="submit" className="button" disabled={form.formState.isSubmitting}>
+        Add me to the leaderboard
+      </button>
+    </form>
+  );
+}

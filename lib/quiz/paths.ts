@@ -1,0 +1,6 @@
+/** Where each step of a quiz lives, so pages, routes and tests build the same URLs. */
+export const playPath = (attemptId: string) => `/quiz/play/${attemptId}`;
+export const feedbackPath = (attemptId: string, questionId: string) =>
+  `/quiz/play/${attemptId}?answered=${encodeURIComponent(questionId)}`;
+export const resultsPath = (attemptId: string) => `/quiz/results/${attemptId}`;
+export const practicePath = (attemptId: string) => `/quiz/results/${attemptId}/practice`;

@@ -1,0 +1,225 @@
+import type { Statements } from "./embedded-sql";
+
+/**
+ * A write transaction's working set: each key it touches is read once (most
+ * in one prefetch query), changed in memory, and written back in a handful of
+ * statements at the end. libsql costs ~10 µs per statement whatever it does,
+ * so this — not SQL cleverness — is what keeps an answer cheap.
+ */
+
+export type KeyType = "string" | "hash" | "zset";
+
+export interface Row {
+  type: KeyType;
+  value: string | null;
+  expiresAt: number | null;
+}
+
+/** What a batch of ops will read, so it can be fetched in one statement. */
+export interface Prefetch {
+  keys: Set<string>;
+  /** Keys whose every field is needed (HGETALL). */
+  hashes: Set<string>;
+  fields: Array<[key: string, field: string]>;
+  members: Array<[key: string, member: string]>;
+}
+
+export const emptyPrefetch = (): Prefetch => ({ keys: new Set(), hashes: new Set(), fields: [], members: [] });
+
+class Entry {
+  /** The key as this transaction sees it; null when missing. */
+  row: Row | null = null;
+  rowDirty = false;
+  /** The stored fields/members belong to a deleted or expired key: ignore them, delete them on flush. */
+  stale = false;
+  /** Known field values (null: known absent). */
+  readonly fields = new Map<string, string | null>();
+  /** Every field or member missing from the maps is absent (new or dropped key, or fields all loaded). */
+  complete = false;
+  /** Known member scores (null: known absent). */
+  readonly members = new Map<string, number | null>();
+  readonly dirtyFields = new Set<string>();
+  readonly dirtyMembers = new Set<string>();
+
+  get dirty(): boolean {
+    return this.rowDirty || this.stale || this.dirtyFields.size > 0 || this.dirtyMembers.size > 0;
+  }
+
+  /** Forget the key (deleted or expired); the row and its contents go on flush. */
+  drop(): void {
+    this.row = null;
+    this.rowDirty = true;
+    this.stale = true;
+    this.fields.clear();
+    this.members.clear();
+    this.dirtyFields.clear();
+    this.dirtyMembers.clear();
+    this.complete = true;
+  }
+}
+
+interface PrefetchRow {
+  kind: "key" | "field" | "member";
+  key: string;
+  name: string | null;
+  type: KeyType | null;
+  value: string | null;
+  expiresAt: number | null;
+  score: number | null;
+}
+
+export class Tx {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    readonly sql: Statements,
+    readonly now: number,
+  ) {}
+
+  // Rows come from our own schema, whose column types are known; hence the casts below.
+
+  /** Reads everything `plan` names, for keys not read yet, in one statement. */
+  prefetch(plan: Prefetch): void {
+    const keys = [...plan.keys].filter((key) => !this.entries.has(key));
+    if (keys.length === 0) return;
+    const fresh = new Map(keys.map((key) => [key, new Entry()]));
+    const only = <T extends [string, string]>(pairs: T[]) => pairs.filter(([key]) => fresh.has(key));
+    const rows = this.sql.prefetch.all(
+      JSON.stringify(keys),
+      JSON.stringify(only(plan.fields)),
+      JSON.stringify([...plan.hashes].filter((key) => fresh.has(key))),
+      JSON.stringify(only(plan.members)),
+    ) as PrefetchRow[];
+    for (const row of rows) {
+      const entry = fresh.get(row.key) as Entry;
+      if (row.kind === "key") entry.row = { type: row.type as KeyType, value: row.value, expiresAt: row.expiresAt };
+      else if (row.kind === "field") entry.fields.set(row.name as string, row.value);
+      else entry.members.set(row.name as string, row.score);
+    }
+    // What was asked for and not found is known to be absent.
+    for (const [key, entry] of fresh) {
+      entry.complete = entry.row === null || (entry.row.type === "hash" && plan.hashes.has(key));
+      this.entries.set(key, entry);
+    }
+    for (const [key, field] of only(plan.fields)) {
+      const { fields } = fresh.get(key) as Entry;
+      if (!fields.has(field)) fields.set(field, null);
+    }
+    for (const [key, member] of only(plan.members)) {
+      const { members } = fresh.get(key) as Entry;
+      if (!members.has(member)) members.set(member, null);
+    }
+  }
+
+  private entry(key: string): Entry {
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = new Entry();
+      const row = this.sql.key.get(key) as Row | undefined;
+      if (row) entry.row = { type: row.type, value: row.value, expiresAt: row.expiresAt };
+      else entry.complete = true;
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** The key's row, or null when missing or expired (an expired key is dropped on the way). */
+  row(key: string): Row | null {
+    const entry = this.entry(key);
+    if (entry.row && entry.row.expiresAt !== null && entry.row.expiresAt <= this.now) entry.drop();
+    return entry.row;
+  }
+
+  /** Creates or replaces the key's row; a new type starts empty. */
+  setRow(key: string, row: Row): void {
+    const entry = this.entry(key);
+    if (entry.row && entry.row.type !== row.type) entry.drop();
+    entry.row = row;
+    entry.rowDirty = true;
+  }
+
+  delete(key: string): void {
+    this.entry(key).drop();
+  }
+
+  field(key: string, field: string): string | null {
+    const entry = this.entry(key);
+    let value = entry.fields.get(field);
+    if (value === undefined) {
+      value = entry.complete ? null : ((this.sql.field.get(key, field) as { value: string } | undefined)?.value ?? null);
+      entry.fields.set(field, value);
+    }
+    return value;
+  }
+
+  putField(key: string, field: string, value: string): void {
+    const entry = this.entry(key);
+    entry.fields.set(field, value);
+    entry.dirtyFields.add(field);
+  }
+
+  allFields(key: string): Record<string, string> {
+    const entry = this.entry(key);
+    if (!entry.complete) {
+      const stored = this.sql.allFields.all(key) as Array<{ field: string; value: string }>;
+      // Fields changed in this transaction win over the stored ones.
+      for (const { field, value } of stored) if (!entry.fields.has(field)) entry.fields.set(field, value);
+      entry.complete = true;
+    }
+    // fromEntries, not assignment: a field named "__proto__" must stay a field.
+    return Object.fromEntries([...entry.fields].filter((pair): pair is [string, string] => pair[1] !== null));
+  }
+
+  member(key: string, member: string): number | null {
+    const entry = this.entry(key);
+    let score = entry.members.get(member);
+    if (score === undefined) {
+      score = entry.complete ? null : ((this.sql.member.get(key, member) as { score: number } | undefined)?.score ?? null);
+      entry.members.set(member, score);
+    }
+    return score;
+  }
+
+  putMember(key: string, member: string, score: number): void {
+    const entry = this.entry(key);
+    entry.members.set(member, score);
+    entry.dirtyMembers.add(member);
+  }
+
+  /** Writes back `key` now, so that a SQL query over its members (ZRANGE, ZRANK…) sees this transaction's changes. */
+  flushKey(key: string): void {
+    const entry = this.entry(key);
+    if (entry.dirty) this.write([[key, entry]]);
+  }
+
+  /** Writes back every change; call before COMMIT. */
+  flush(): void {
+    this.write([...this.entries].filter(([, entry]) => entry.dirty));
+  }
+
+  private write(dirty: Array<[string, Entry]>): void {
+    if (dirty.length === 0) return;
+    const recreated = dirty.filter(([, entry]) => entry.stale && entry.row).map(([key]) => key);
+    if (recreated.length > 0) {
+      this.sql.deleteFields.run(JSON.stringify(recreated));
+      this.sql.deleteMembers.run(JSON.stringify(recreated));
+    }
+    // Deleting a row also deletes its fields and members (trigger).
+    const deleted = dirty.filter(([, entry]) => entry.rowDirty && !entry.row).map(([key]) => key);
+    if (deleted.length > 0) this.sql.deleteKeys.run(JSON.stringify(deleted));
+    const rows = dirty.flatMap(([key, { row, rowDirty }]) => (rowDirty && row ? [[key, row.type, row.value, row.expiresAt]] : []));
+    if (rows.length > 0) this.sql.putKeys.run(JSON.stringify(rows));
+    const fields = dirty.flatMap(([key, entry]) => [...entry.dirtyFields].map((field) => [key, field, entry.fields.get(field)]));
+    if (fields.length > 0) this.sql.putFields.run(JSON.stringify(fields));
+    // One statement per member: a bound REAL keeps every score bit-exact (and ±Infinity), JSON would not.
+    for (const [key, entry] of dirty) {
+      for (const member of entry.dirtyMembers) this.sql.putMember.run(key, member, entry.members.get(member) as number);
+    }
+    for (const [, entry] of dirty) {
+      entry.rowDirty = false;
+      entry.stale = false;
+      entry.dirtyFields.clear();
+      entry.dirtyMembers.clear();
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+
+interface BankQuestion {
+  id: string;
+  explanation: string;
+  sources: string[];
+}
+
+const bank: BankQuestion[] = readdirSync(join("content", "quiz"))
+  .filter((name) => name.endsWith(".json"))
+  .flatMap((name) => JSON.parse(readFileSync(join("content", "quiz", name), "utf8")) as BankQuestion[]);
+
+/**
+ * What reveals an answer before it is given: the explanation (it states the
+ * answer), the bank's key fields, and the feedback's "correct" flag. None may
+ * appear in the JavaScript, HTML or RSC payload a player receives.
+ */
+function leaks(text: string): string[] {
+  const found: string[] = [];
+  for (const question of bank) {
+    if (text.includes(question.explanation.slice(0, 60))) found.push(`explanation of ${question.id}`);
+  }
+  for (const marker of ['"answer":', '"explanation"', '"correct":', '"learnMore"']) {
+    if (text.includes(marker)) found.push(`marker ${marker}`);
+  }
+  return found;
+}
+
+test("the answer key never reaches the browser before a question is answered", async ({ request }) => {
+  const start = await request.post("/api/quiz/attempts", { data: { length: 20 } });
+  expect(start.status()).toBe(201);
+  const started = await start.json();
+  expect(leaks(JSON.stringify(started))).toEqual([]);
+
+  const html = await (await request.get(started.href)).text();
+  expect(leaks(html)).toEqual([]);
+  const rsc = await (await request.get(started.href, { headers: { RSC: "1" } })).text();
+  expect(rsc.length).toBeGreaterThan(100);
+  expect(leaks(rsc)).toEqual([]);
+
+  const scripts = new Set<string>();
+  for (const page of ["/", "/quiz", started.href]) {
+    const body = await (await request.get(page)).text();
+    for (const [, src] of body.matchAll(/<script[^>]+src="([^"]+)"/g)) if (src) scripts.add(src);
+  }
+  expect(scripts.size).toBeGreaterThan(0);
+  for (const src of scripts) {
+    const js = await (await request.get(src)).text();
+    expect(leaks(js), src).toEqual([]);
+  }
+});

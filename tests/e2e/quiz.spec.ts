@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support";
+
+interface BankQuestion {
+  id: string;
+  kind: "single" | "true-false" | "order" | "who-said";
+  answer?: string | boolean;
+  options?: { id: string }[];
+  items?: { id: string }[];
+}
+
+/** The test plays as someone who knows the key (or gets everything wrong): it reads the bank from disk. */
+const bank = new Map<string, BankQuestion>(
+  readdirSync(join("content", "quiz"))
+    .filter((name) => name.endsWith(".json"))
+    .flatMap((name) => JSON.parse(readFileSync(join("content", "quiz", name), "utf8")) as BankQuestion[])
+    .map((question) => [question.id, question]),
+);
+
+async function answerCurrentQuestion(page: Page, correct: boolean) {
+  const id = await page.locator("input[name=questionId]").inputValue();
+  const question = bank.get(id);
+  if (!question) throw new Error(`question ${id} is not in the bank`);
+  if (question.kind === "order") {
+    const items = (question.items ?? []).map((item) => item.id);
+    const order = correct ? items : [...items].reverse();
+    for (const [position, itemId] of order.entries()) await page.locator(`#answer-${position}`).selectOption(itemId);
+  } else {
+    const key = String(question.answer);
+    const values = question.kind === "true-false" ? ["true", "false"] : (question.options ?? []).map((option) => option.id);
+    const choice = correct ? key : values.find((value) => value !== key);
+    await page.locator(`.question-form input[type=radio][value="${choice}"]`).check();
+  }
+  await page.getByRole("button", { name: "Check answer" }).click();
+}
+
+async function playQuickQuiz(page: Page, { correct = true, checkAccessibility = false } = {}) {
+  await page.goto("/quiz");
+  await page.getByLabel("Quick: 5 questions").check();
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page).toHaveURL(/\/quiz\/play\//);
+
+  for (let question = 1; question <= 5; question += 1) {
+    await expect(page.getByText(`Question ${question} of 5`)).toBeVisible();
+    if (checkAccessibility && question === 1) {
+      await expectNoAxeViolations(page);
+      await expectNoHorizontalScroll(page);
+    }
+    await answerCurrentQuestion(page, correct);
+    await expect(page.getByRole("heading", { name: correct ? "✓ Correct" : "✗ Not quite" })).toBeVisible();
+    // Every answer explains itself and names a source the reader can open.
+    await expect(page.locator(".feedback .source-links a").first()).toHaveAttribute("href", /^https?:\/\//);
+    await expect(page.getByRole("link", { name: /^Learn more:/ })).toHaveAttribute("href", /^\/explainers\/[a-z-]+#[a-z0-9-]+$/);
+    if (checkAccessibility && question === 1) await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: question < 5 ? "Next question" : "See your results" }).or(
+      page.getByRole("button", { name: question < 5 ? "Next question" : "See your results" }),
+    ).click();
+  }
+
+  await expect(page).toHaveURL(/\/quiz\/results\//);
+  await expect(page.getByRole("heading", { level: 1, name: "Your result" })).toBeVisible();
+  await expect(page.locator(".score")).toHaveText(correct ? "5/5" : "0/5");
+  await expect(page.locator(".lede")).toHaveText(/(scored higher than \d+% of the [\d,]+ people|first person to finish)/);
+  await expect(page.locator(".review > li")).toHaveCount(5);
+  await expect(page.locator(".review > li").first()).toContainText(/players got this right|first to answer/);
+}
+
+test("a player on a phone takes a quiz, learns from each answer and sees a percentile", async ({ page }) => {
+  await playQuickQuiz(page, { checkAccessibility: true });
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel("Nickname").fill("Quiz Tester");
+  await page.getByRole("button", { name: "Add me to the leaderboard" }).click();
+  await expect(page.getByText("You are on the leaderboard as")).toBeVisible();
+  await expect(page.locator(".leaderboard")).toContainText("Quiz Tester");
+});
+
+test("an offensive nickname is refused with a message", async ({ page }) => {
+  await playQuickQuiz(page);
+  await page.getByLabel("Nickname").fill("shithead");
+  await page.getByRole("button", { name: "Add me to the leaderboard" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /choose another/ })).toBeVisible();
+});
+
+test("missed questions can be practised without changing the score", async ({ page }) => {
+  await playQuickQuiz(page, { correct: false });
+  await expect(page.getByRole("link", { name: "Try the 5 you missed" })).toBeVisible();
+  await page.getByRole("link", { name: "Try the 5 you missed" }).click();
+  await answerCurrentQuestion(page, true);
+  await expect(page.getByRole("heading", { name: "✓ Correct" })).toBeVisible();
+  await page.getByRole("link", { name: "Back to your results" }).click();
+  await expect(page.locator(".score")).toHaveText("0/5");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the whole quiz works with plain forms", async ({ page }) => {
+    await playQuickQuiz(page, { correct: false });
+    await page.getByRole("link", { name: "Try the 5 you missed" }).click();
+    await answerCurrentQuestion(page, true);
+    await expect(page.getByRole("heading", { name: "✓ Correct" })).toBeVisible();
+    await page.goto(page.url().replace(/\/practice.*$/, ""));
+    await page.getByLabel("Nickname").fill("No Script");
+    await page.getByRole("button", { name: "Add me to the leaderboard" }).click();
+    await expect(page.getByText("You are on the leaderboard as")).toBeVisible();
+  });
+});
