@@ -2,6 +2,8 @@
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
+  // A separate build folder lets the benchmark and parallel test runs build side by side.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and Node-only store drivers stay out of the server bundle.

@@ -3,6 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+const dataDir = `.data/e2e-${PORT}`;
 
 // Browsers cannot be downloaded on every machine: use Debian's Chromium when it is there.
 const debianChromium = "/usr/bin/chromium";
@@ -38,11 +39,11 @@ export default defineConfig({
   ],
   webServer: {
     // A production build on a throwaway embedded store, as a visitor would get it.
-    command: `rm -rf .data/e2e && npm run build && npx next start --port ${PORT} --hostname 127.0.0.1`,
+    command: `rm -rf ${dataDir} && npm run build && npx next start --port ${PORT} --hostname 127.0.0.1`,
     url: `${baseURL}/api/health`,
     timeout: 420_000,
     reuseExistingServer: !process.env.CI,
-    env: { DATA_DIR: ".data/e2e", NEXT_PUBLIC_SITE_URL: baseURL },
+    env: { DATA_DIR: dataDir, NEXT_PUBLIC_SITE_URL: baseURL, NEXT_TELEMETRY_DISABLED: "1" },
     stdout: "pipe",
   },
 });
