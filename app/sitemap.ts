@@ -14,6 +14,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
     "/sources",
     "/about",
     "/quiz",
+    "/quiz/leaderboard",
   ];
   return pages.map((path) => ({ url: absoluteUrl(path), lastModified: SITE_UPDATED }));
 }

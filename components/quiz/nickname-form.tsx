@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { nicknameFormSchema, type NicknameFormInput } from "@/lib/nickname";
-import { readApiError } from "./read-api-error";
+import { postJson } from "@/components/ui/post-json";
 
 /** Adds a finished result to the leaderboards under a nickname; a plain form post without JavaScript. */
 export function NicknameForm({ action, suggestion }: { action: string; suggestion: string }) {
@@ -18,14 +18,9 @@ export function NicknameForm({ action, suggestion }: { action: string; suggestio
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
-    const response = await fetch(action, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(values),
-    }).catch(() => null);
-    if (!response) return setError("Your nickname could not be sent. Check your connection and try again.");
-    if (!response.ok) return setError(await readApiError(response));
-    router.refresh();
+    const posted = await postJson(action, values);
+    if (posted.ok) router.refresh();
+    else setError(posted.message);
   });
 
   const message = error ?? form.formState.errors.nickname?.message;

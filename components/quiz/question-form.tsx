@@ -10,7 +10,7 @@ import { AnswerFeedback } from "./answer-feedback";
 import { QuestionFields } from "./question-fields";
 import { QuestionHeading } from "./question-heading";
 import { QuizProgress } from "./quiz-progress";
-import { readApiError } from "./read-api-error";
+import { postJson } from "@/components/ui/post-json";
 
 /**
  * One question as a form. Without JavaScript it posts to `action`, which
@@ -35,20 +35,9 @@ export function QuestionForm({ action, question }: { action: string; question: P
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
-    try {
-      const response = await fetch(action, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(values),
-      });
-      if (!response.ok) {
-        setError(await readApiError(response));
-        return;
-      }
-      setResult((await response.json()) as { feedback: Feedback; next: NextStep });
-    } catch {
-      setError("Your answer could not be sent. Check your connection and try again.");
-    }
+    const posted = await postJson<{ feedback: Feedback; next: NextStep }>(action, values);
+    if (posted.ok) setResult(posted.data);
+    else setError(posted.message);
   });
 
   const fieldError = form.formState.errors.answer?.message ?? form.formState.errors.answer?.root?.message;

@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { TOPIC_LABELS } from "@/lib/content/constants";
 import type { Topic } from "@/lib/content/schemas";
 import { QUIZ_LENGTHS, startQuizSchema } from "@/lib/quiz/schemas";
-import { readApiError } from "./read-api-error";
+import { postJson } from "@/components/ui/post-json";
 
 const LENGTH_LABELS: Record<(typeof QUIZ_LENGTHS)[number], string> = {
   5: "Quick: 5 questions",
@@ -29,21 +29,9 @@ export function StartQuizForm({ topic }: { topic?: Topic }) {
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
-    try {
-      const response = await fetch("/api/quiz/attempts", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(values),
-      });
-      if (!response.ok) {
-        setError(await readApiError(response));
-        return;
-      }
-      const { href } = (await response.json()) as { href: string };
-      router.push(href);
-    } catch {
-      setError("The quiz could not be started. Check your connection and try again.");
-    }
+    const posted = await postJson<{ href: string }>("/api/quiz/attempts", values);
+    if (posted.ok) router.push(posted.data.href);
+    else setError(posted.message);
   });
 
   return (
