@@ -138,7 +138,9 @@ export function renderExplainerMarkdown(markdown: string, sources: ReadonlyMap<s
         for (let i = 2; usedIds.has(id); i++) id = `${base}-${i}`;
         usedIds.add(id);
         headings.push({ id, text, depth });
-        return `<h${depth} id="${id}">${this.parser.parseInline(tokens)}</h${depth}>\n`;
+        // A visible "#" so readers can copy a link to the section (see .heading-anchor).
+        const anchor = `<a class="heading-anchor" href="#${id}" aria-label="Link to this section">#</a>`;
+        return `<h${depth} id="${id}">${this.parser.parseInline(tokens)} ${anchor}</h${depth}>\n`;
       },
       html({ text }: Tokens.HTML | Tokens.Tag) {
         problems.push(`raw HTML is not allowed: ${JSON.stringify(text.trim().slice(0, 60))}`);
