@@ -2,15 +2,28 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
-import { SITE_DESCRIPTION, SITE_NAME, siteUrl } from "@/lib/site";
+import { baseUrl } from "@/lib/share/base-url";
+import { pageImage } from "@/lib/share/images";
+import { OPEN_GRAPH_DEFAULTS } from "@/lib/share/metadata";
+import { SITE_DESCRIPTION, SITE_NAME } from "@/lib/site";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  metadataBase: siteUrl(),
-  title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
-  description: SITE_DESCRIPTION,
-  applicationName: SITE_NAME,
-};
+/**
+ * Link-preview defaults for every page: og:url "./" resolves to each page's
+ * own path, og:title and og:description follow its title and description,
+ * and the site image stands in where a page has none of its own
+ * (lib/share/metadata.ts sets them for those that have).
+ */
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    metadataBase: await baseUrl(),
+    title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+    description: SITE_DESCRIPTION,
+    applicationName: SITE_NAME,
+    openGraph: { ...OPEN_GRAPH_DEFAULTS, type: "website", url: "./", images: [pageImage("home")] },
+    twitter: { card: "summary_large_image" },
+  };
+}
 
 export const viewport: Viewport = {
   width: "device-width",

@@ -23,10 +23,15 @@ const rawEnvSchema = z.object({
   ),
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default(".data")),
   VERCEL: optionalString,
+  VERCEL_ENV: optionalString,
   VERCEL_PROJECT_PRODUCTION_URL: optionalString,
   VERCEL_URL: optionalString,
   NEXT_PUBLIC_SITE_URL: optionalUrl,
   STORE_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).max(30_000).default(2_500)),
+  BENCH_ROUTES: z.preprocess(
+    blankToUndefined,
+    z.enum(["0", "1"], { error: "BENCH_ROUTES must be 1 (benchmark only) or unset" }).default("0"),
+  ),
 });
 
 export type StoreConfig =
@@ -37,8 +42,13 @@ export type StoreConfig =
 export interface Env {
   store: StoreConfig;
   storeTimeoutMs: number;
-  /** Public base URL from configuration, when one is known without a request. */
+  /**
+   * Public base URL from configuration (NEXT_PUBLIC_SITE_URL, else the Vercel
+   * deployment's URL), when one is known without a request.
+   */
   siteUrl: string | undefined;
+  /** `npm run bench` only: the /api/bench routes answer and the store counts its round trips. Never in production. */
+  benchRoutes: boolean;
 }
 
 export class EnvError extends Error {
@@ -78,11 +88,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     store = { kind: "embedded", dataDir: raw.DATA_DIR };
   }
 
-  const vercelHost = raw.VERCEL_PROJECT_PRODUCTION_URL ?? raw.VERCEL_URL;
+  // A preview deployment links to itself (its share images only exist there); production to its stable domain.
+  const vercelHost =
+    raw.VERCEL_ENV === undefined || raw.VERCEL_ENV === "production"
+      ? (raw.VERCEL_PROJECT_PRODUCTION_URL ?? raw.VERCEL_URL)
+      : (raw.VERCEL_URL ?? raw.VERCEL_PROJECT_PRODUCTION_URL);
   return {
     store,
     storeTimeoutMs: raw.STORE_TIMEOUT_MS,
     siteUrl: raw.NEXT_PUBLIC_SITE_URL ?? (vercelHost ? `https://${vercelHost}` : undefined),
+    benchRoutes: raw.BENCH_ROUTES === "1",
   };
 }
 

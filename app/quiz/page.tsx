@@ -3,12 +3,15 @@ import Link from "next/link";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { StartQuizForm } from "@/components/quiz/start-quiz-form";
 import { topicSchema } from "@/lib/content";
+import { pageImage } from "@/lib/share/images";
+import { shareMetadata } from "@/lib/share/metadata";
 
-export const metadata: Metadata = {
+export const metadata: Metadata = shareMetadata({
   title: "Quiz",
   description: "How well do you know the Trump–Kim story? Answer 5, 10 or 20 questions and learn from every answer.",
-  alternates: { canonical: "/quiz" },
-};
+  path: "/quiz",
+  image: pageImage("quiz"),
+});
 
 export default async function Page({ searchParams }: PageProps<"/quiz">) {
   // A topic link from an explainer preselects it; anything else is ignored.

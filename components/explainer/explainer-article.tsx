@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
+import { ShareSection } from "@/components/share/share-section";
 import { JsonLd } from "@/components/site/json-ld";
 import { CONTENT_AS_OF, type Explainer } from "@/lib/content";
+import { absoluteUrlFor } from "@/lib/share/base-url";
 import { absoluteUrl, formatDate, SITE_NAME } from "@/lib/site";
 import { SourceList } from "./source-list";
 import { TableOfContents } from "./table-of-contents";
 
-export function ExplainerArticle({ explainer }: { explainer: Explainer }) {
+export async function ExplainerArticle({ explainer }: { explainer: Explainer }) {
   const path = `/explainers/${explainer.slug}`;
   return (
     <article>
@@ -49,6 +51,13 @@ export function ExplainerArticle({ explainer }: { explainer: Explainer }) {
           Take the quiz on this topic
         </Link>
       </section>
+      <ShareSection
+        id="share-heading"
+        heading="Share this explainer"
+        url={await absoluteUrlFor(path)}
+        title={explainer.title}
+        text={explainer.description}
+      />
       <SourceList sources={explainer.citations} />
       <JsonLd
         data={{

@@ -45,11 +45,16 @@ export interface StartedAttempt {
   questions: PublicQuestion[];
 }
 
-/** A challenger's questions again (same ids, same order), with fresh shuffles; dropped if gone from the bank. */
+/**
+ * A challenger's questions again (same ids, same versions, same order), with
+ * fresh shuffles. The bank only holds each question's current version, so a
+ * question removed or changed since (a new version is a different question)
+ * is left out: both players are only ever compared on the same questions.
+ */
 function redraw(ctx: QuizContext, challenger: AttemptRecord): DrawnQuestion[] {
   return challenger.questions.flatMap((ref) => {
     const question = ctx.bank.get(ref.id);
-    return question ? [{ question, order: choiceOrder(question, ctx.random) }] : [];
+    return question?.version === ref.version ? [{ question, order: choiceOrder(question, ctx.random) }] : [];
   });
 }
 
@@ -67,8 +72,10 @@ export async function startAttempt(
   let requested: number = input.length;
   let topic = input.topic;
   if (options.challengeOf !== undefined) {
-    const challenger = await readAttempt(ctx, options.challengeOf).catch(() => {
-      throw new QuizError("not_found", "This challenge has expired (quizzes are kept for 30 days). Start a new quiz instead.");
+    const challenger = await readAttempt(ctx, options.challengeOf).catch((error: unknown) => {
+      // Only a missing attempt is an expired challenge; a store outage stays a 503.
+      if (error instanceof QuizError && error.code === "not_found") throw new QuizError("not_found", QUIZ_MESSAGES.challengeExpired);
+      throw error;
     });
     drawn = redraw(ctx, challenger);
     requested = challenger.requested;
@@ -76,7 +83,12 @@ export async function startAttempt(
   } else {
     drawn = drawAttempt(ctx.bank.list(), { length: input.length, topic }, ctx.random).questions;
   }
-  if (drawn.length === 0) throw new QuizError("not_found", "There are no questions on this topic yet. Try another topic.");
+  if (drawn.length === 0) {
+    throw new QuizError(
+      "not_found",
+      options.challengeOf === undefined ? "There are no questions on this topic yet. Try another topic." : QUIZ_MESSAGES.challengeOutdated,
+    );
+  }
 
   const attemptId = newAttemptId();
   const attemptKey = quizKeys.attempt(attemptId);

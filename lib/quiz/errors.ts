@@ -50,4 +50,7 @@ export const QUIZ_MESSAGES = {
   alreadyAnsweredDifferently: "You already answered this question; the first answer counts.",
   notFinished: "Answer every question first, then see your results.",
   alreadyNamed: "This result is already on the leaderboard under the nickname chosen first.",
+  resultExpired: "This result could not be found. Results are kept for 30 days.",
+  challengeExpired: "This challenge has expired (results are kept for 30 days). Start a new quiz instead.",
+  challengeOutdated: "The questions of this challenge have all been updated since it was played. Start a new quiz instead.",
 } as const;

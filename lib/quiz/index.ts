@@ -24,7 +24,7 @@ export { percentile, percentLabel, type Percentile } from "./percentile";
 export { QUIZ_TTL, quizKeys, type LeaderboardBoard } from "./keys";
 export type { QuizDeps } from "./context";
 export type { AnswerResult, AttemptQuestionView, AttemptView, Progress, StartedAttempt } from "./attempts";
-export type { ChallengeComparison, QuizResults, ReviewItem } from "./results";
+export type { ChallengeComparison, ChallengeRow, QuizResults, ResultSummary, ReviewItem } from "./results";
 export type { LeaderboardEntry, NamedResult } from "./leaderboard";
 
 /** The quiz operations bound to a store and bank (tests pass their own; the app uses the defaults below). */
@@ -35,6 +35,7 @@ export function createQuizService(deps: QuizDeps) {
     getAttempt: (attemptId: string) => attempts.getAttempt(ctx, attemptId),
     answerQuestion: (attemptId: string, input: AnswerInput) => attempts.answerQuestion(ctx, attemptId, input),
     getResults: (attemptId: string) => results.getResults(ctx, attemptId),
+    getResultSummary: (attemptId: string, length: number) => results.getResultSummary(ctx, attemptId, length),
     retryMissed: (attemptId: string) => results.retryMissed(ctx, attemptId),
     checkPractice: (attemptId: string, input: AnswerInput) => results.checkPractice(ctx, attemptId, input),
     submitNickname: (attemptId: string, nickname: string) => leaderboard.submitNickname(ctx, attemptId, nickname),
@@ -60,6 +61,9 @@ export async function answerQuestion(attemptId: string, input: AnswerInput) {
 }
 export async function getResults(attemptId: string) {
   return (await service()).getResults(attemptId);
+}
+export async function getResultSummary(attemptId: string, length: number) {
+  return (await service()).getResultSummary(attemptId, length);
 }
 export async function retryMissed(attemptId: string) {
   return (await service()).retryMissed(attemptId);

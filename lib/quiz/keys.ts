@@ -12,6 +12,8 @@
  * | quiz:scores:len{N}                    | hash   | 400 days, refreshed per finish |
  * | quiz:lb:day:{YYYY-MM-DD}[:names]      | zset / hash | 2 days, refreshed per entry |
  * | quiz:lb:all[:names]                   | zset / hash | 400 days, refreshed per entry |
+ *
+ * A finished attempt's public share link (share:res:{shareId}) is described in lib/share/result-links.ts.
  */
 
 const DAY = 24 * 60 * 60;
@@ -56,6 +58,8 @@ export const ATTEMPT_FIELDS = {
   score: "score",
   finishedAt: "finishedAt",
   nickname: "nickname",
+  /** The public share link id (lib/share/result-links.ts), set when the attempt is finished. */
+  shareId: "shareId",
   /** `a:{questionId}`: the answer, mirrored from the slot in the same transaction. */
   answerPrefix: "a:",
 } as const;

@@ -28,6 +28,7 @@ export interface AttemptRecord {
   score: number;
   finishedAt: number | undefined;
   nickname: string | undefined;
+  shareId: string | undefined;
   /** Answers by question id. */
   answers: Map<string, NormalizedAnswer>;
 }
@@ -75,6 +76,7 @@ export function parseAttempt(id: string, hash: Readonly<Record<string, string>>)
     score: int(hash[F.score], 0),
     finishedAt: finishedAt >= 0 ? finishedAt : undefined,
     nickname: text(hash[F.nickname]),
+    shareId: text(hash[F.shareId]),
     answers,
   };
 }

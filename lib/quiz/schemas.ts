@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Slug, Topic, countSentences } from "@/lib/content/schemas";
+import { shareIdSchema } from "@/lib/share/schemas";
 
 /**
  * Shapes of the quiz, shared by the bank loader, route handlers, forms and
@@ -144,13 +145,18 @@ const emptyToUndefined = (value: unknown) => (value === "" || value === null ? u
 
 const CHOOSE_LENGTH = "Choose 5, 10 or 20 questions.";
 
-/** Starting a quiz: JSON or an HTML form (strings), so numbers are coerced. */
+/**
+ * Starting a quiz: JSON or an HTML form (strings), so numbers are coerced.
+ * With `challenge` (a result's share id) the quiz replays that result's
+ * questions, and its length and topic are the challenger's.
+ */
 export const startQuizSchema = z
   .object({
     length: z.coerce
       .number({ error: CHOOSE_LENGTH })
       .pipe(z.literal(QUIZ_LENGTHS, { error: CHOOSE_LENGTH })),
     topic: z.preprocess(emptyToUndefined, Topic.optional()),
+    challenge: z.preprocess(emptyToUndefined, shareIdSchema.optional()),
   })
   .strict();
 export type StartQuizInput = z.infer<typeof startQuizSchema>;

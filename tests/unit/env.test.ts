@@ -7,6 +7,7 @@ describe("parseEnv", () => {
       store: { kind: "embedded", dataDir: ".data" },
       storeTimeoutMs: 2_500,
       siteUrl: undefined,
+      benchRoutes: false,
     });
   });
 
@@ -52,6 +53,12 @@ describe("parseEnv", () => {
   it("reads STORE_TIMEOUT_MS within bounds", () => {
     expect(parseEnv({ STORE_TIMEOUT_MS: "800" }).storeTimeoutMs).toBe(800);
     expect(() => parseEnv({ STORE_TIMEOUT_MS: "5" })).toThrow(/STORE_TIMEOUT_MS/);
+  });
+
+  it("turns the benchmark routes on only for BENCH_ROUTES=1", () => {
+    expect(parseEnv({ BENCH_ROUTES: "1" }).benchRoutes).toBe(true);
+    expect(parseEnv({ BENCH_ROUTES: "" }).benchRoutes).toBe(false);
+    expect(() => parseEnv({ BENCH_ROUTES: "yes" })).toThrow(/BENCH_ROUTES must be 1/);
   });
 });
 

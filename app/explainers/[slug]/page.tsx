@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ExplainerArticle } from "@/components/explainer/explainer-article";
 import { getExplainer, getExplainers } from "@/lib/content";
+import { explainerImage } from "@/lib/share/images";
+import { shareMetadata } from "@/lib/share/metadata";
 
 export const dynamicParams = false;
 
@@ -17,11 +19,13 @@ async function load(params: PageProps<"/explainers/[slug]">["params"]) {
 
 export async function generateMetadata({ params }: PageProps<"/explainers/[slug]">): Promise<Metadata> {
   const explainer = await load(params);
-  return {
+  return shareMetadata({
     title: explainer.title,
     description: explainer.description,
-    alternates: { canonical: `/explainers/${explainer.slug}` },
-  };
+    path: `/explainers/${explainer.slug}`,
+    image: explainerImage(explainer),
+    type: "article",
+  });
 }
 
 export default async function Page({ params }: PageProps<"/explainers/[slug]">) {

@@ -3,12 +3,15 @@ import Link from "next/link";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { LeaderboardTable } from "@/components/quiz/leaderboard-table";
 import { getLeaderboard } from "@/lib/quiz";
+import { pageImage } from "@/lib/share/images";
+import { shareMetadata } from "@/lib/share/metadata";
 
-export const metadata: Metadata = {
+export const metadata: Metadata = shareMetadata({
   title: "Leaderboard",
   description: "Today's and all-time top scores in the Trump–Kim quiz, by nickname.",
-  alternates: { canonical: "/quiz/leaderboard" },
-};
+  path: "/quiz/leaderboard",
+  image: pageImage("quiz"),
+});
 
 // Scores change with every finished quiz.
 export const dynamic = "force-dynamic";

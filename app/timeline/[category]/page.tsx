@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TimelinePage } from "@/components/timeline/timeline-page";
 import { TIMELINE_CATEGORIES, timelineCategorySchema } from "@/lib/content";
+import { pageImage } from "@/lib/share/images";
+import { shareMetadata } from "@/lib/share/metadata";
 
 export const dynamicParams = false;
 
@@ -17,11 +19,12 @@ async function parseCategory(params: Promise<{ category: string }>) {
 
 export async function generateMetadata({ params }: PageProps<"/timeline/[category]">): Promise<Metadata> {
   const category = await parseCategory(params);
-  return {
+  return shareMetadata({
     title: `Timeline: ${TIMELINE_CATEGORIES[category]}`,
     description: `Dated, sourced events in the Trump–Kim story: ${TIMELINE_CATEGORIES[category].toLowerCase()}.`,
-    alternates: { canonical: `/timeline/${category}` },
-  };
+    path: `/timeline/${category}`,
+    image: pageImage("timeline"),
+  });
 }
 
 export default async function Page({ params }: PageProps<"/timeline/[category]">) {

@@ -3,12 +3,18 @@ import { route } from "@/lib/http/handle-route";
 import { seeOther } from "@/lib/http/form-response";
 import { startAttempt, startQuizSchema } from "@/lib/quiz";
 import { playPath } from "@/lib/quiz/paths";
+import { startChallenge } from "@/lib/share";
 
-/** Start a quiz: 201 with the attempt for scripts, 303 to the first question for a plain form. */
+/**
+ * Start a quiz: 201 with the attempt for scripts, 303 to the first question
+ * for a plain form. With `challenge` (from a shared result's "Beat my score"),
+ * the quiz replays that result's questions.
+ */
 export const POST = route(
   async (request) => {
     const { data, format } = await parseBody(request, startQuizSchema);
-    const attempt = await startAttempt(data);
+    const { challenge } = data;
+    const attempt = challenge === undefined ? await startAttempt(data) : await startChallenge({ ...data, challenge });
     const href = playPath(attempt.attemptId);
     return format === "form"
       ? seeOther(href)

@@ -3,10 +3,14 @@ import Link from "next/link";
 import { LeaderboardTable } from "@/components/quiz/leaderboard-table";
 import { NicknameForm } from "@/components/quiz/nickname-form";
 import { ReviewList } from "@/components/quiz/review-list";
+import { ChallengeComparison } from "@/components/share/challenge-comparison";
+import { ResultShare } from "@/components/share/result-share";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { friendlyName } from "@/lib/nickname";
 import { getLeaderboard, getResults, percentLabel } from "@/lib/quiz";
 import { practicePath } from "@/lib/quiz/paths";
+import { absoluteUrlFor } from "@/lib/share/base-url";
+import { sharePath } from "@/lib/share/paths";
 
 export const metadata: Metadata = { title: "Your result", robots: { index: false } };
 
@@ -16,6 +20,7 @@ export default async function Page({ params }: PageProps<"/quiz/results/[attempt
   const board = await getLeaderboard("day", 10, { viewerAttemptId: attemptId });
   const missed = results.review.filter((item) => !item.feedback.correct).length;
   const { percentile } = results;
+  const shareUrl = await absoluteUrlFor(sharePath(results.shareId));
 
   return (
     <>
@@ -38,6 +43,14 @@ export default async function Page({ params }: PageProps<"/quiz/results/[attempt
           Play again
         </Link>
       </p>
+
+      {results.challenge && <ChallengeComparison comparison={results.challenge} />}
+      <ResultShare
+        url={shareUrl}
+        score={results.score}
+        total={results.total}
+        marks={results.review.map((item) => item.feedback.correct)}
+      />
 
       <section aria-labelledby="leaderboard">
         <h2 id="leaderboard">Today’s leaderboard</h2>

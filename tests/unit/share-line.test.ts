@@ -1,0 +1,107 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { isCorrect, loadBank, scoreAttempt, type NormalizedAnswer, type Question } from "@/lib/quiz";
+import { displayAnswer } from "@/lib/quiz/feedback";
+import { answerKey } from "@/lib/quiz/scoring";
+import { shareLine } from "@/lib/share/share-line";
+
+/**
+ * The share line is pasted into public chats, so it must never give an
+ * answer away. Checked over many generated results on the real question
+ * bank: players answering at random (right or wrong), in any order.
+ */
+
+const bank = loadBank();
+const questions = bank.questions;
+
+/** Any answer a player could give: an option, true/false, or an ordering of the items. */
+function answerFor(question: Question): fc.Arbitrary<NormalizedAnswer> {
+  switch (question.kind) {
+    case "single":
+    case "who-said":
+      return fc.constantFrom(...question.options.map((option) => option.id));
+    case "true-false":
+      return fc.constantFrom("true", "false");
+    case "order":
+      return fc.shuffledSubarray(
+        question.items.map((item) => item.id),
+        { minLength: question.items.length, maxLength: question.items.length },
+      );
+  }
+}
+
+/** An answer that is right, or one of the wrong ones. */
+const answerAs = (question: Question, right: boolean): fc.Arbitrary<NormalizedAnswer> =>
+  right ? fc.constant(answerKey(question)) : answerFor(question).filter((answer) => !isCorrect(question, answer));
+
+const playedQuiz = fc
+  .shuffledSubarray([...questions], { minLength: 1, maxLength: 20 })
+  .chain((picked) => fc.tuple(...picked.map((question) => answerFor(question).map((answer) => ({ question, answer })))));
+
+/** Every text that could give an answer away: options, items, keys and explanations, as a reader would see them. */
+function revealing(question: Question, answer: NormalizedAnswer): string[] {
+  const shown = (value: string | string[]) => [value].flat();
+  const choices = question.kind === "order" ? question.items : question.kind === "true-false" ? [] : question.options;
+  return [
+    ...choices.map((choice) => choice.text),
+    ...shown(displayAnswer(question, answer)),
+    ...shown(displayAnswer(question, answerKey(question))),
+    question.explanation,
+    question.prompt,
+    ...(question.kind === "who-said" ? [question.quote] : []),
+  ];
+}
+
+const SHAPE = /^Trump and Kim quiz: (\d+)\/(\d+)\n(?:[✅❌]{1,10}\n)+Can you beat my score\?$/u;
+
+describe("the share line", () => {
+  it("is the score and one mark per question, nothing from any question or answer", () => {
+    fc.assert(
+      fc.property(playedQuiz, (entries) => {
+        const scored = scoreAttempt(entries);
+        const marks = scored.questions.map((q) => q.correct);
+        const line = shareLine({ score: scored.score, total: scored.total, marks });
+
+        const shape = SHAPE.exec(line);
+        expect(shape, line).not.toBeNull();
+        expect(shape?.slice(1, 3)).toEqual([String(scored.score), String(scored.total)]);
+        expect([...line.matchAll(/[✅❌]/gu)].map((m) => m[0] === "✅")).toEqual(marks);
+
+        // Digits only ever come from the score (checked above); a numeric option such as "11" may equal it.
+        for (const { question, answer } of entries) {
+          for (const text of revealing(question, answer).filter((t) => !/^\d+$/.test(t))) {
+            expect(line.includes(text), `"${text}" in:\n${line}`).toBe(false);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("is the same for two players with the same marks, whatever they answered", () => {
+    // Two players on the same questions, each right (or each wrong, possibly with different wrong answers).
+    const twoPlayers = fc.shuffledSubarray([...questions], { minLength: 1, maxLength: 20 }).chain((picked) =>
+      fc.tuple(
+        ...picked.map((question) =>
+          fc.boolean().chain((right) => fc.tuple(answerAs(question, right), answerAs(question, right)).map((pair) => ({ question, pair }))),
+        ),
+      ),
+    );
+    fc.assert(
+      fc.property(twoPlayers, (played) => {
+        const lineOf = (which: 0 | 1) => {
+          const scored = scoreAttempt(played.map(({ question, pair }) => ({ question, answer: pair[which] })));
+          return shareLine({ score: scored.score, total: scored.total, marks: scored.questions.map((q) => q.correct) });
+        };
+        expect(lineOf(0)).toBe(lineOf(1));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("keeps ten marks to a row", () => {
+    const marks = Array.from({ length: 20 }, (_, i) => i % 3 !== 0);
+    const rows = shareLine({ score: 13, total: 20, marks }).split("\n").slice(1, -1);
+    expect(rows.map((row) => [...row].length)).toEqual([10, 10]);
+  });
+});
