@@ -1,18 +1,8 @@
-/**
- * Runs once when a Next.js server starts. Checks the environment so that a
- * half-configured store (a KV URL without its token, Vercel without KV…)
- * stops the server with a message instead of failing request by request.
- *
- * Exiting is deliberate: `next start` only logs a failing register() and then
- * answers every request with a 500.
- */
+/** Runs once when a Next.js server starts; see lib/startup.ts. */
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { env, describeStore } = await import("@/lib/env");
-  try {
-    console.info(`store configured: ${describeStore(env().store)}`);
-  } catch (error) {
-    console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+  // Next.js inlines NEXT_RUNTIME, so the Edge build drops this branch and its Node-only import.
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { checkEnvironmentAtStartup } = await import("@/lib/startup");
+    checkEnvironmentAtStartup();
   }
 }

@@ -7,7 +7,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and Node-only store drivers stay out of the server bundle.
-  serverExternalPackages: ["@libsql/client", "libsql", "redis"],
+  serverExternalPackages: ["libsql", "redis"],
   // Content is read from disk at run time by dynamic routes (the quiz); ship it with every function.
   outputFileTracingIncludes: { "/**": ["./content/**/*"] },
 };

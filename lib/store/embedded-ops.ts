@@ -1,4 +1,4 @@
-import type { KeyType, Prefetch, Row, Tx } from "./embedded-tx";
+import { jsonColumns, sqlScore, type KeyType, type Prefetch, type Row, type Tx } from "./embedded-tx";
 import type { Guard, Op, OpName, OpSpec, ScoreBound } from "./types";
 
 /**
@@ -67,7 +67,9 @@ function zsetSize(tx: Tx, key: string): number {
   return count(tx, "countMembers", key);
 }
 
-function count(tx: Tx, statement: "countMembers" | "countBetween" | "countBefore" | "countAfter", ...params: unknown[]) {
+type CountStatement = "countMembers" | "countBetween" | "countBefore" | "countAfter";
+
+function count(tx: Tx, statement: CountStatement, ...params: unknown[]): number {
   return (tx.sql[statement].get(...params) as { n: number }).n;
 }
 
@@ -181,8 +183,8 @@ const handlers: Handlers = {
     const last = Math.min(stop < 0 ? size + stop : stop, size - 1);
     if (first > last) return [];
     const statement = options?.reverse ? tx.sql.rangeDescending : tx.sql.rangeAscending;
-    const rows = statement.all(key, last - first + 1, first) as Array<{ member: string; score: number }>;
-    return rows.map(({ member, score }) => ({ member, score }));
+    const { pairs } = jsonColumns<{ pairs: Array<[string, string]> }>(statement.get(key, last - first + 1, first));
+    return pairs.map(([member, score]) => ({ member, score: sqlScore(score) }));
   },
 };
 

@@ -58,14 +58,28 @@ class Entry {
   }
 }
 
-interface PrefetchRow {
-  kind: "key" | "field" | "member";
-  key: string;
-  name: string | null;
-  type: KeyType | null;
-  value: string | null;
-  expiresAt: number | null;
-  score: number | null;
+/** printf('%!.17g') text back to the exact double ("Inf"/"-Inf" for the infinities). */
+export function sqlScore(text: string): number {
+  if (text === "Inf") return Infinity;
+  if (text === "-Inf") return -Infinity;
+  return Number(text);
+}
+
+/** A statement's single row of JSON columns (see embedded-sql), parsed. */
+export function jsonColumns<T>(row: unknown): T {
+  return Object.fromEntries(
+    Object.entries(row as Record<string, unknown>).map(([name, text]) => [
+      name,
+      typeof text === "string" ? JSON.parse(text) : text,
+    ]),
+  ) as T;
+}
+
+interface Prefetched {
+  keys: Array<[key: string, type: KeyType, value: string | null, expiresAt: number | null]>;
+  fields: Array<[key: string, field: string, value: string]>;
+  hashes: Array<[key: string, field: string, value: string]>;
+  members: Array<[key: string, member: string, score: string]>;
 }
 
 export class Tx {
@@ -84,18 +98,18 @@ export class Tx {
     if (keys.length === 0) return;
     const fresh = new Map(keys.map((key) => [key, new Entry()]));
     const only = <T extends [string, string]>(pairs: T[]) => pairs.filter(([key]) => fresh.has(key));
-    const rows = this.sql.prefetch.all(
-      JSON.stringify(keys),
-      JSON.stringify(only(plan.fields)),
-      JSON.stringify([...plan.hashes].filter((key) => fresh.has(key))),
-      JSON.stringify(only(plan.members)),
-    ) as PrefetchRow[];
-    for (const row of rows) {
-      const entry = fresh.get(row.key) as Entry;
-      if (row.kind === "key") entry.row = { type: row.type as KeyType, value: row.value, expiresAt: row.expiresAt };
-      else if (row.kind === "field") entry.fields.set(row.name as string, row.value);
-      else entry.members.set(row.name as string, row.score);
-    }
+    const found = jsonColumns<Prefetched>(
+      this.sql.prefetch.get(
+        JSON.stringify(keys),
+        JSON.stringify(only(plan.fields)),
+        JSON.stringify([...plan.hashes].filter((key) => fresh.has(key))),
+        JSON.stringify(only(plan.members)),
+      ),
+    );
+    const at = (key: string) => fresh.get(key) as Entry;
+    for (const [key, type, value, expiresAt] of found.keys) at(key).row = { type, value, expiresAt };
+    for (const [key, field, value] of [...found.fields, ...found.hashes]) at(key).fields.set(field, value);
+    for (const [key, member, score] of found.members) at(key).members.set(member, sqlScore(score));
     // What was asked for and not found is known to be absent.
     for (const [key, entry] of fresh) {
       entry.complete = entry.row === null || (entry.row.type === "hash" && plan.hashes.has(key));
@@ -146,7 +160,8 @@ export class Tx {
     const entry = this.entry(key);
     let value = entry.fields.get(field);
     if (value === undefined) {
-      value = entry.complete ? null : ((this.sql.field.get(key, field) as { value: string } | undefined)?.value ?? null);
+      const stored = entry.complete ? undefined : (this.sql.field.get(key, field) as { value: string } | undefined);
+      value = stored?.value ?? null;
       entry.fields.set(field, value);
     }
     return value;
@@ -161,9 +176,9 @@ export class Tx {
   allFields(key: string): Record<string, string> {
     const entry = this.entry(key);
     if (!entry.complete) {
-      const stored = this.sql.allFields.all(key) as Array<{ field: string; value: string }>;
+      const { pairs } = jsonColumns<{ pairs: Array<[string, string]> }>(this.sql.allFields.get(key));
       // Fields changed in this transaction win over the stored ones.
-      for (const { field, value } of stored) if (!entry.fields.has(field)) entry.fields.set(field, value);
+      for (const [field, value] of pairs) if (!entry.fields.has(field)) entry.fields.set(field, value);
       entry.complete = true;
     }
     // fromEntries, not assignment: a field named "__proto__" must stay a field.
@@ -174,7 +189,8 @@ export class Tx {
     const entry = this.entry(key);
     let score = entry.members.get(member);
     if (score === undefined) {
-      score = entry.complete ? null : ((this.sql.member.get(key, member) as { score: number } | undefined)?.score ?? null);
+      const stored = entry.complete ? undefined : (this.sql.member.get(key, member) as { score: number } | undefined);
+      score = stored?.score ?? null;
       entry.members.set(member, score);
     }
     return score;
@@ -207,9 +223,13 @@ export class Tx {
     // Deleting a row also deletes its fields and members (trigger).
     const deleted = dirty.filter(([, entry]) => entry.rowDirty && !entry.row).map(([key]) => key);
     if (deleted.length > 0) this.sql.deleteKeys.run(JSON.stringify(deleted));
-    const rows = dirty.flatMap(([key, { row, rowDirty }]) => (rowDirty && row ? [[key, row.type, row.value, row.expiresAt]] : []));
+    const rows = dirty.flatMap(([key, { row, rowDirty }]) =>
+      rowDirty && row ? [[key, row.type, row.value, row.expiresAt]] : [],
+    );
     if (rows.length > 0) this.sql.putKeys.run(JSON.stringify(rows));
-    const fields = dirty.flatMap(([key, entry]) => [...entry.dirtyFields].map((field) => [key, field, entry.fields.get(field)]));
+    const fields = dirty.flatMap(([key, entry]) =>
+      [...entry.dirtyFields].map((field) => [key, field, entry.fields.get(field)]),
+    );
     if (fields.length > 0) this.sql.putFields.run(JSON.stringify(fields));
     // One statement per member: a bound REAL keeps every score bit-exact (and ±Infinity), JSON would not.
     for (const [key, entry] of dirty) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { describeStore, env, type StoreConfig } from "@/lib/env";
+import { countingStore } from "./counting";
 import { guardStore } from "./guard";
 import type { Store } from "./types";
 
@@ -44,8 +45,10 @@ type WithStore = typeof globalThis & { [SINGLETON]?: Promise<Store> };
 export function getStore(): Promise<Store> {
   const holder = globalThis as WithStore;
   if (!holder[SINGLETON]) {
-    const { store: config, storeTimeoutMs } = env();
-    const created = createStore(config, { timeoutMs: storeTimeoutMs });
+    const { store: config, storeTimeoutMs, benchRoutes } = env();
+    const created = createStore(config, { timeoutMs: storeTimeoutMs }).then((store) =>
+      benchRoutes ? countingStore(store) : store,
+    );
     holder[SINGLETON] = created;
     created.then(
       () => console.info(`store: ${describeStore(config)}`),

@@ -85,7 +85,11 @@ export interface Guard {
 export interface Store {
   readonly kind: StoreKind;
 
-  /** Runs the ops in order as one atomic transaction and one round trip. */
+  /**
+   * Runs the ops in order as one atomic transaction and one round trip. As
+   * in a Redis MULTI, an op the backend refuses (wrong type…) does not undo
+   * the others: the call rejects with StoreOpError naming the first failure.
+   */
   exec<const T extends readonly Op[]>(ops: T): Promise<OpResults<T>>;
 
   /**

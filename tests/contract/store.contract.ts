@@ -234,6 +234,29 @@ export function describeStoreContract(name: string, makeStore: MakeStore | undef
       });
     });
 
+    describe("deleting and recreating a key in one exec", () => {
+      it("starts the new key empty", async () => {
+        const [h, z, s] = [key("h"), key("z"), key("s")];
+        await store.exec([op.hset(h, { a: "1", b: "2" }), op.zadd(z, 1, "m"), op.hset(s, { f: "1" })]);
+        expect(
+          await store.exec([
+            op.del(h),
+            op.hset(h, { a: "x" }),
+            op.hget(h, "b"),
+            op.hgetall(h),
+            op.expire(z, 0),
+            op.zadd(z, 2, "n"),
+            op.zscore(z, "m"),
+            op.zrange(z, 0, -1),
+            op.set(s, "string now"),
+            op.del(s),
+            op.hincrby(s, "f", 5),
+          ]),
+        ).toEqual([1, 1, null, { a: "x" }, true, 1, null, [{ member: "n", score: 2 }], true, 1, 5]);
+        expect(await store.exec([op.hgetall(h), op.zcard(z), op.hgetall(s)])).toEqual([{ a: "x" }, 1, { f: "5" }]);
+      });
+    });
+
     describe("types", () => {
       it("refuses an op on a key of the wrong type with WRONGTYPE", async () => {
         const [s, h, z] = [key("s"), key("h"), key("z")];

@@ -3,7 +3,8 @@ import { createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
-import { storeUnavailableResponse, withStoreErrors } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
+import { route } from "@/lib/http/handle-route";
 import { closeStore, createStore, op, StoreOpError, StoreUnavailableError, type Store } from "@/lib/store";
 import { guardStore } from "@/lib/store/guard";
 import { healthResponse } from "@/lib/store/health";
@@ -152,8 +153,13 @@ describe("guardStore", () => {
 });
 
 describe("HTTP answers", () => {
-  it("storeUnavailableResponse: 503, Retry-After and an actionable message", async () => {
-    const response = storeUnavailableResponse(new StoreUnavailableError("down", { retryAfterSeconds: 7 }));
+  const call = (handler: () => Promise<Response>, init: RequestInit = {}) =>
+    route(handler)(new Request("http://localhost/api/x", init), { params: Promise.resolve({}) });
+
+  it("a store outage in a route is a 503 with Retry-After and an actionable message", async () => {
+    const response = await call(async () => {
+      throw new StoreUnavailableError("down", { retryAfterSeconds: 7 });
+    });
     expect(response.status).toBe(503);
     expect(response.headers.get("Retry-After")).toBe("7");
     const body = (await response.json()) as { error: { code: string; message: string } };
@@ -161,15 +167,25 @@ describe("HTTP answers", () => {
     expect(body.error.message).toMatch(/try again in 7 seconds/);
   });
 
-  it("withStoreErrors maps only StoreUnavailableError", async () => {
-    const down = withStoreErrors(async () => {
-      throw new StoreUnavailableError("down");
+  it("a bug in a route is a bare 500 that reveals nothing", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const response = await call(async () => {
+      throw new TypeError("secret detail at /srv/app/lib/x.ts");
     });
-    expect((await down()).status).toBe(503);
-    const bug = withStoreErrors(async () => {
-      throw new TypeError("bug");
+    expect(response.status).toBe(500);
+    expect(await response.text()).not.toMatch(/secret|\/srv\//);
+  });
+
+  it("domain and API errors keep their status, and cross-site writes are refused", async () => {
+    const conflict = await call(async () => {
+      throw new ApiError(409, "conflict", "Already answered.");
     });
-    await expect(bug()).rejects.toThrow("bug");
+    expect(conflict.status).toBe(409);
+    const crossSite = await call(async () => new Response("ok"), {
+      method: "POST",
+      headers: { "sec-fetch-site": "cross-site" },
+    });
+    expect(crossSite.status).toBe(403);
   });
 
   it("health of a reachable embedded store: 200", async () => {
