@@ -96,6 +96,15 @@ function distinctiveWords(answer: string, others: readonly string[]): string[] {
 export const Question = z
   .discriminatedUnion("kind", [SingleQuestion, TrueFalseQuestion, OrderQuestion, WhoSaidQuestion])
   .superRefine((question, ctx) => {
+    // The question id is posted with every answer, so it is in the page: it must not name a choice.
+    const idWords = new Set(question.id.split("-").filter((word) => word.length >= 3));
+    const choices = question.kind === "order" ? question.items : question.kind === "true-false" ? [] : question.options;
+    for (const choice of choices) {
+      const shared = choice.id.split("-").find((word) => idWords.has(word));
+      if (shared) {
+        ctx.addIssue({ code: "custom", path: ["id"], message: `the question id shares "${shared}" with choice "${choice.id}": it would hint at the answer` });
+      }
+    }
     for (const topic of duplicates(question.topics)) {
       ctx.addIssue({ code: "custom", path: ["topics"], message: `topic "${topic}" is listed twice` });
     }

@@ -33,6 +33,12 @@ describe("Question schema", () => {
     ).toMatch(/digits/);
   });
 
+  it("refuses a question id that names one of its choices (the id is posted with the answer)", () => {
+    if (singleQ.kind !== "single") throw new Error("fixture");
+    const choice = singleQ.options[0]?.id ?? "";
+    expect(messages({ ...singleQ, id: `where-${choice}` }).join()).toMatch(/would hint at the answer/);
+  });
+
   it("refuses a who-said context that names the speaker", () => {
     expect(messages({ ...whoSaidQ, context: "Trump, at a golf club, August 2017." }).join()).toMatch(/names the speaker/);
   });
