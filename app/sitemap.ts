@@ -15,6 +15,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
     "/about",
     "/quiz",
     "/quiz/leaderboard",
+    "/classroom",
   ];
   return pages.map((path) => ({ url: absoluteUrl(path), lastModified: SITE_UPDATED }));
 }

@@ -29,6 +29,9 @@ export default async function Page({ searchParams }: PageProps<"/quiz">) {
         No account needed. Your answers are kept for 30 days under a random number, and a nickname only if you choose to
         add one. <Link href="/quiz/leaderboard">See the leaderboard</Link>.
       </p>
+      <p className="meta">
+        <Link href="/classroom">Running this with a class?</Link> Put a join code on the projector and play it live.
+      </p>
     </>
   );
 }

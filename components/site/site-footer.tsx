@@ -15,6 +15,9 @@ export function SiteFooter() {
         <li>
           <Link href="/about">About and method</Link>
         </li>
+        <li>
+          <Link href="/classroom">For teachers</Link>
+        </li>
       </ul>
     </footer>
   );

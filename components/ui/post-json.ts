@@ -1,7 +1,7 @@
 /** What a form leaf needs from a JSON POST: the body, or a message a person can act on. */
 export type PostResult<T> = { ok: true; data: T } | { ok: false; message: string };
 
-async function errorMessage(response: Response): Promise<string> {
+export async function errorMessage(response: Response): Promise<string> {
   try {
     const body = (await response.json()) as { error?: { message?: string } };
     if (body.error?.message) return body.error.message;

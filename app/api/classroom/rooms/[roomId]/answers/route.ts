@@ -1,0 +1,25 @@
+import { cookies } from "next/headers";
+import { seeOther } from "@/lib/http/form-response";
+import { route } from "@/lib/http/handle-route";
+import { parseBody } from "@/lib/http/parse-request";
+import { answerSchema } from "@/lib/quiz/schemas";
+import { rooms } from "@/lib/rooms";
+import { readPlayerCookie } from "@/lib/rooms/cookies";
+import { homeworkFeedbackPath, playPath } from "@/lib/rooms/paths";
+
+/**
+ * A student's answer, counted once. Live: the refreshed view ("answer
+ * received"). Homework: feedback and the next step, as the quiz does. A
+ * plain form goes back to the play page (homework: showing the feedback).
+ */
+export const POST = route<{ roomId: string }>(
+  async (request, { roomId }) => {
+    const { data, format } = await parseBody(request, answerSchema);
+    const result = await (await rooms()).answer(roomId, readPlayerCookie(await cookies(), roomId), data);
+    if (format === "form") {
+      return seeOther(result.mode === "homework" ? homeworkFeedbackPath(roomId, data.questionId) : playPath(roomId));
+    }
+    return Response.json(result, { headers: { "Cache-Control": "no-store" } });
+  },
+  { formErrorBack: ({ roomId }) => ({ href: playPath(roomId), label: "Back to the session" }) },
+);

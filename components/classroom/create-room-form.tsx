@@ -1,0 +1,148 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, type UseFormRegister } from "react-hook-form";
+import { postJson } from "@/components/ui/post-json";
+import { TOPIC_LABELS } from "@/lib/content/constants";
+import type { Topic } from "@/lib/content/schemas";
+import { api } from "@/lib/rooms/paths";
+import {
+  createRoomSchema,
+  DUE_IN_HOURS,
+  type CreateRoomFormValues,
+  type CreateRoomInput,
+  type DueInHours,
+  type RoomMode,
+  type Scoring,
+  type TimerChoice,
+  TIMER_CHOICES,
+} from "@/lib/rooms/schemas";
+import { QUIZ_LENGTHS } from "@/lib/quiz/schemas";
+
+const MODES: Record<RoomMode, string> = {
+  live: "Live, in class: you move the class from question to question on the projector",
+  homework: "Homework: each student at their own pace, until a deadline",
+};
+const SCORING: Record<Scoring, string> = {
+  accuracy: "Accuracy only: one point per right answer",
+  speed: "Speed bonus: 500 to 1,000 points per right answer, more for faster ones",
+};
+const timerLabel = (seconds: TimerChoice) => (seconds === 0 ? "No timer: you close each question" : `${seconds} seconds`);
+const dueLabel = (hours: DueInHours) =>
+  hours === 1 ? "In 1 hour" : hours < 168 ? `In ${hours / 24} day${hours === 24 ? "" : "s"}` : `In ${hours / 168} week${hours === 168 ? "" : "s"}`;
+
+function RadioGroup<V extends string | number>({
+  legend,
+  name,
+  options,
+  register,
+}: {
+  legend: string;
+  name: "mode" | "length" | "scoring";
+  options: readonly { value: V; label: string }[];
+  register: UseFormRegister<CreateRoomFormValues>;
+}) {
+  return (
+    <fieldset className="quiz-options">
+      <legend>{legend}</legend>
+      <div className="choices">
+        {options.map((option) => (
+          <label key={option.value} className="choice">
+            <input type="radio" value={String(option.value)} {...register(name)} />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function Select({
+  id,
+  label,
+  children,
+  register,
+  name,
+}: {
+  id: string;
+  label: string;
+  children: React.ReactNode;
+  register: UseFormRegister<CreateRoomFormValues>;
+  name: "topic" | "timer" | "dueInHours";
+}) {
+  return (
+    <div className="quiz-options">
+      <label htmlFor={id} style={{ fontWeight: 700, display: "block", marginBottom: "0.5rem" }}>
+        {label}
+      </label>
+      <select id={id} {...register(name)}>
+        {children}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * Setting up a session. Posts as a plain form without JavaScript (the
+ * server answers with the projector page); with it, validates with the
+ * route's schema and goes there itself.
+ */
+export function CreateRoomForm() {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<CreateRoomFormValues, unknown, CreateRoomInput>({
+    resolver: zodResolver(createRoomSchema),
+    defaultValues: { mode: "live", length: "10", topic: "", timer: "20", scoring: "accuracy", dueInHours: "24" },
+  });
+  const { register, formState } = form;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setError(null);
+    const posted = await postJson<{ href: string }>(api.rooms, values);
+    if (posted.ok) router.push(posted.data.href);
+    else setError(posted.message);
+  });
+
+  const problems = Object.values(formState.errors).map((problem) => problem?.message);
+  const busy = formState.isSubmitting || formState.isSubmitSuccessful;
+  return (
+    <form method="post" action={api.rooms} onSubmit={onSubmit} noValidate>
+      <RadioGroup legend="How will the class play?" name="mode" register={register} options={(Object.keys(MODES) as RoomMode[]).map((value) => ({ value, label: MODES[value] }))} />
+      <RadioGroup legend="How many questions?" name="length" register={register} options={QUIZ_LENGTHS.map((value) => ({ value, label: `${value} questions` }))} />
+      <Select id="topic" label="Topic (optional)" name="topic" register={register}>
+        <option value="">All topics</option>
+        {(Object.entries(TOPIC_LABELS) as [Topic, string][]).map(([id, label]) => (
+          <option key={id} value={id}>
+            {label}
+          </option>
+        ))}
+      </Select>
+      <h2>For a live session</h2>
+      <Select id="timer" label="Time per question" name="timer" register={register}>
+        {TIMER_CHOICES.map((seconds) => (
+          <option key={seconds} value={String(seconds)}>
+            {timerLabel(seconds)}
+          </option>
+        ))}
+      </Select>
+      <RadioGroup legend="Scoring" name="scoring" register={register} options={(Object.keys(SCORING) as Scoring[]).map((value) => ({ value, label: SCORING[value] }))} />
+      <h2>For homework</h2>
+      <Select id="dueInHours" label="Due" name="dueInHours" register={register}>
+        {DUE_IN_HOURS.map((hours) => (
+          <option key={hours} value={String(hours)}>
+            {dueLabel(hours)}
+          </option>
+        ))}
+      </Select>
+      <p className="meta">Homework is scored on accuracy, without a timer: students see the answer after each question.</p>
+      <p role="alert" className="form-error">
+        {error ?? problems.find(Boolean)}
+      </p>
+      <button type="submit" className="button" disabled={busy}>
+        {busy ? "Setting up…" : "Create the session"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,107 @@
+import type { Dashboard } from "@/lib/rooms";
+import { formatScore } from "@/lib/rooms/format";
+import { HostActionForm } from "./host-action-form";
+import styles from "./dashboard.module.css";
+
+const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)}%`);
+
+/** Each question: how the class did, its most-chosen wrong answer, and how everyone who played the quiz did. */
+export function QuestionTable({ dashboard }: { dashboard: Dashboard }) {
+  return (
+    <div className={styles.scroll} role="region" aria-labelledby="questions-caption" tabIndex={0}>
+      <table className={styles.table}>
+        <caption id="questions-caption">Questions: the class against everyone who has played</caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Question and answer</th>
+            <th scope="col">Class correct</th>
+            <th scope="col">Most-chosen wrong answer</th>
+            <th scope="col">Everyone correct</th>
+          </tr>
+        </thead>
+        <tbody>
+          {dashboard.questions.map((question) => (
+            <tr key={question.id}>
+              <td>{question.index + 1}</td>
+              <th scope="row" style={{ fontWeight: 400 }}>
+                {question.prompt}
+                <br />
+                <strong className={styles.right}>✓ {question.correctAnswer}</strong>
+              </th>
+              <td>
+                {percent(question.class.share)} <span className="meta">of {question.class.answered}</span>
+              </td>
+              <td>{question.mostChosenWrong ? `${question.mostChosenWrong.label} (${question.mostChosenWrong.count})` : "–"}</td>
+              <td>
+                {percent(question.everyone.share)} <span className="meta">of {question.everyone.answered.toLocaleString("en-GB")}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Each student: rank, score and every answer, with a button to remove them. */
+export function StudentTable({ dashboard, canRemove }: { dashboard: Dashboard; canRemove: boolean }) {
+  if (dashboard.students.length === 0) return <p className="meta">No one has joined yet.</p>;
+  return (
+    <div className={styles.scroll} role="region" aria-labelledby="students-caption" tabIndex={0}>
+      <table className={styles.table}>
+        <caption id="students-caption">Students and their answers (✓ right, ✗ wrong)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Rank</th>
+            <th scope="col">Nickname</th>
+            <th scope="col">Score</th>
+            {dashboard.questions.map((question) => (
+              <th key={question.id} scope="col">
+                Q{question.index + 1}
+              </th>
+            ))}
+            {canRemove && <th scope="col">Remove</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {dashboard.students.map((student) => (
+            <tr key={student.id} className={student.removed ? styles.removed : undefined}>
+              <td>{student.rank ?? "–"}</td>
+              <th scope="row">
+                {student.nickname}
+                {student.removed && " (removed)"}
+              </th>
+              <td>{formatScore(student.score, dashboard.settings.scoring)}</td>
+              {dashboard.questions.map((question) => {
+                const answer = student.answers[question.index];
+                return (
+                  <td key={question.id} className={`${styles.answer} ${answer ? (answer.correct ? styles.right : styles.wrong) : ""}`}>
+                    {answer ? `${answer.correct ? "✓" : "✗"} ${answer.display}` : "–"}
+                  </td>
+                );
+              })}
+              {canRemove && (
+                <td>
+                  {!student.removed && (
+                    <HostActionForm
+                      roomId={dashboard.roomId}
+                      action="remove"
+                      version={dashboard.version}
+                      playerId={student.id}
+                      from="dashboard"
+                      className="button button--secondary"
+                      confirm={`Remove ${student.nickname} from this session? They will not be able to rejoin.`}
+                    >
+                      Remove <span className="visually-hidden">{student.nickname}</span>
+                    </HostActionForm>
+                  )}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { DashboardQuestion } from "@/lib/rooms";
+import { SourceLinks } from "@/components/content/source-links";
+import styles from "./sheet.module.css";
+
+const percent = (share: number | null) => `${Math.round((share ?? 0) * 100)}%`;
+
+/** The questions the class missed most, each with its answer, the explanation and its sources. */
+export function FollowUpSheet({ questions }: { questions: DashboardQuestion[] }) {
+  if (questions.length === 0) {
+    return <p>No question has been missed yet: there is nothing to go over.</p>;
+  }
+  return (
+    <ol style={{ listStyle: "none", padding: 0 }}>
+      {questions.map((question) => (
+        <li key={question.id} className={styles.question}>
+          <h2>
+            Question {question.index + 1}: {question.prompt}
+          </h2>
+          {question.quote && <blockquote className="quote">“{question.quote}”</blockquote>}
+          <p>
+            <strong>The answer:</strong> {question.correctAnswer}
+          </p>
+          <p className="meta">
+            {percent(question.class.share)} of the class got it right
+            {question.mostChosenWrong && `; the most common wrong answer was “${question.mostChosenWrong.label}”`}.
+          </p>
+          <p>{question.explanation}</p>
+          <SourceLinks ids={question.sources.map((source) => source.id)} />
+          <p className={styles.sources}>
+            Read more: <a href={question.learnMore.href}>{question.learnMore.label}</a>
+          </p>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { AnswerFeedback } from "@/components/quiz/answer-feedback";
+import { QuestionForm } from "@/components/quiz/question-form";
+import { QuizProgress } from "@/components/quiz/quiz-progress";
+import { formatScore, ordinal } from "@/lib/rooms/format";
+import { api, playPath } from "@/lib/rooms/paths";
+import type { HomeworkView } from "@/lib/rooms/schemas";
+import { LocalTime } from "./local-time";
+
+/**
+ * Homework on a student's phone: the quiz's own question form, one
+ * question after another with feedback, then their score and rank.
+ */
+export function Homework({ view }: { view: HomeworkView }) {
+  const { settings } = view;
+  const header = (
+    <p className="meta">
+      Playing as <strong>{view.nickname}</strong>
+      {settings.deadline !== null && (
+        <>
+          {" "}
+          · {view.ended ? "closed" : "due"} <LocalTime ms={settings.deadline} />
+        </>
+      )}
+    </p>
+  );
+
+  // After a plain-form answer: that question's feedback, then on.
+  if (view.shown) {
+    return (
+      <>
+        {header}
+        <QuizProgress index={view.shown.question.index} total={view.shown.question.total} />
+        <p className="question-prompt">{view.shown.question.prompt}</p>
+        <AnswerFeedback feedback={view.shown.feedback} />
+        <a className="button" href={playPath(view.roomId)}>
+          {view.question ? "Next question" : "See your result"}
+        </a>
+      </>
+    );
+  }
+  if (view.question) {
+    return (
+      <>
+        {header}
+        <QuestionForm key={view.question.id} action={api.answers(view.roomId)} question={view.question} />
+      </>
+    );
+  }
+  return (
+    <>
+      {header}
+      <h2>{view.ended && view.answered < settings.total ? "The homework is closed" : "You’ve finished"}</h2>
+      <p className="score">
+        {view.score}/{settings.total}
+      </p>
+      <p className="lede">
+        {formatScore(view.score, settings.scoring)} out of {settings.total}
+        {view.rank && view.rank.of > 1 && (
+          <>
+            : {ordinal(view.rank.rank)} of the {view.rank.of} in your class so far
+          </>
+        )}
+        .
+      </p>
+      <p>
+        <Link href="/explainers">Read the explainers</Link> to go further.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { cookies } from "next/headers";
+import { orNotFound } from "@/lib/http/or-not-found";
+import { RoomError } from "@/lib/rooms";
+import { readHostCookie } from "@/lib/rooms/cookies";
+
+/**
+ * For the teacher's pages: runs `load` with this browser's host credential.
+ * An unknown or expired session is a 404; a browser without the teacher's
+ * cookie gets null, and the page shows NotHostNotice instead.
+ */
+export async function loadForHost<T>(roomId: string, load: (credential: string | undefined) => Promise<T>): Promise<T | null> {
+  const credential = readHostCookie(await cookies(), roomId);
+  return orNotFound(
+    load(credential).catch((error: unknown) => {
+      if (error instanceof RoomError && error.code === "not_host") return null;
+      throw error;
+    }),
+  );
+}
+
+export function NotHostNotice() {
+  return (
+    <>
+      <h1>This page is for the teacher</h1>
+      <p>
+        Only the browser that created this session can open it. To open it on another device, use the private host link
+        from the dashboard on the device you used to create it.
+      </p>
+    </>
+  );
+}

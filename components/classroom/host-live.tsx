@@ -1,0 +1,122 @@
+"use client";
+
+import Link from "next/link";
+import { useState, type ReactNode } from "react";
+import { formatJoinCode } from "@/lib/rooms/code";
+import { api, dashboardPath } from "@/lib/rooms/paths";
+import type { HostAction, HostView, LivePhase } from "@/lib/rooms/schemas";
+import { Countdown } from "./countdown";
+import { HostActionForm } from "./host-action-form";
+import { HostStage } from "./host-stage";
+import { LocalTime } from "./local-time";
+import { Roster } from "./roster";
+import { usePolling } from "./use-polling";
+import styles from "./host.module.css";
+
+/** The projector follows joins and answers about once a second; homework changes slowly. */
+const POLL_MS = { live: 1_000, homework: 5_000 } as const;
+
+/** The next step(s) the teacher can take from each phase, as button labels. */
+function nextSteps(view: HostView, phase: LivePhase): { action: HostAction; label: string }[] {
+  const last = view.index + 1 >= view.settings.total;
+  const next = { action: "next" as const, label: last ? "Show the podium" : "Next question" };
+  switch (phase) {
+    case "lobby":
+      return [{ action: "start", label: "Start the quiz" }];
+    case "open": {
+      // Once everyone has answered there is nothing to wait for: reveal closes the question too.
+      const everyone = view.players.length > 0 && view.answered >= view.players.length;
+      return everyone ? [{ action: "reveal", label: "Reveal the answer" }] : [{ action: "close", label: "Close answers" }];
+    }
+    case "closed":
+      return [{ action: "reveal", label: "Reveal the answer" }];
+    case "reveal":
+      return [{ action: "standings", label: "Show the top five" }, next];
+    case "standings":
+      return [next];
+    case "ended":
+      return [];
+  }
+}
+
+/**
+ * The projector during a session, and the teacher's controls. Polls the
+ * host state; each action answers with the new state, so the screen moves
+ * at once. The join panel (rendered on the server, with its QR code) stays
+ * large in the lobby and for homework.
+ */
+export function HostLive({ initial, joinPanel }: { initial: HostView; joinPanel: ReactNode }) {
+  const [state, setState] = useState({ view: initial, offset: 0 });
+  const [closedVersion, setClosedVersion] = useState<number | null>(null);
+  const { view, offset } = state;
+  const receive = (next: HostView) => setState({ view: next, offset: next.now - Date.now() });
+
+  const connected = usePolling(
+    async (signal) => {
+      const response = await fetch(api.hostState(view.roomId), { cache: "no-store", signal });
+      if (!response.ok) return false;
+      receive((await response.json()) as HostView);
+      return true;
+    },
+    POLL_MS[view.settings.mode],
+    view.phase !== "ended",
+  );
+
+  const phase = view.phase === "open" && closedVersion === view.version ? "closed" : view.phase;
+  const live = view.settings.mode === "live";
+  const showJoin = phase === "lobby" || (!live && phase !== "ended");
+  const act = { roomId: view.roomId, version: view.version, onDone: receive };
+
+  return (
+    <>
+      <p className={styles.bar}>
+        <span>Code {formatJoinCode(view.code)}</span>
+        <span>{view.players.length === 1 ? "1 player" : `${view.players.length} players`}</span>
+        {view.locked && <span>Locked: no new joins</span>}
+        {!connected && <span role="status">Reconnecting…</span>}
+        <Link href={dashboardPath(view.roomId)}>Dashboard</Link>
+      </p>
+      {showJoin && joinPanel}
+      {live ? (
+        <section aria-label="Live quiz">
+          <HostStage view={view} phase={phase} focus={view !== initial} />
+          {phase === "open" && view.closesAt !== null && (
+            <Countdown closesAt={view.closesAt} offset={offset} className={styles.big} onExpire={() => setClosedVersion(view.version)} />
+          )}
+          <div className={styles.controls}>
+            {nextSteps(view, phase).map((step) => (
+              <HostActionForm key={step.action} action={step.action} {...act}>
+                {step.label}
+              </HostActionForm>
+            ))}
+          </div>
+        </section>
+      ) : (
+        <>
+          <h2>{phase === "ended" ? "The homework is over" : "Homework: students answer at their own pace"}</h2>
+          {view.settings.deadline !== null && (
+            <p className={styles.big}>
+              {phase === "ended" ? "Closed" : "Due"} <LocalTime ms={view.settings.deadline} />
+            </p>
+          )}
+        </>
+      )}
+      {showJoin && <Roster roomId={view.roomId} players={view.players} from="projector" onDone={receive} />}
+      {phase !== "ended" && (
+        <div className={styles.controls}>
+          <HostActionForm action={view.locked ? "unlock" : "lock"} className="button button--secondary" {...act}>
+            {view.locked ? "Unlock: let people join" : "Lock: no new joins"}
+          </HostActionForm>
+          <HostActionForm
+            action="end"
+            className="button button--secondary"
+            confirm="End the session for everyone now? Results stay on the dashboard for 7 days."
+            {...act}
+          >
+            End the session
+          </HostActionForm>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { joinPath } from "@/lib/rooms/paths";
+
+/**
+ * Typing the code from the screen. A plain GET form: it works before any
+ * script has loaded on a slow school connection, and the join page checks
+ * the code on the server (where wrong codes are counted).
+ */
+export function JoinCodeForm({ code, error }: { code?: string; error?: string }) {
+  return (
+    <form method="get" action={joinPath()} noValidate>
+      <label htmlFor="code" style={{ fontWeight: 700, display: "block" }}>
+        Code
+      </label>
+      <p id="code-hint" className="meta" style={{ margin: "0 0 0.5rem" }}>
+        The 8 letters and numbers on your teacher’s screen, for example K7QF 3MZP.
+      </p>
+      <input
+        id="code"
+        name="code"
+        type="text"
+        defaultValue={code}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        maxLength={20}
+        aria-describedby="code-hint code-error"
+        aria-invalid={error ? true : undefined}
+        style={{ fontSize: "1.5rem", letterSpacing: "0.1em" }}
+      />
+      <p id="code-error" role="alert" className="form-error">
+        {error}
+      </p>
+      <button type="submit" className="button">
+        Next
+      </button>
+    </form>
+  );
+}

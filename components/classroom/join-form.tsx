@@ -1,0 +1,58 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { postJson } from "@/components/ui/post-json";
+import { api } from "@/lib/rooms/paths";
+import { joinRoomSchema, type JoinRoomFormValues } from "@/lib/rooms/schemas";
+
+/**
+ * The nickname step of joining: type one, or leave it empty for a
+ * generated name. The same schema (the shared normaliser and filter) runs
+ * here and in the route; uniqueness is the server's to check.
+ */
+export function JoinForm({ roomId, suggestion }: { roomId: string; suggestion: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<JoinRoomFormValues, unknown, { nickname?: string }>({
+    resolver: zodResolver(joinRoomSchema),
+    defaultValues: { nickname: "" },
+  });
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setError(null);
+    const posted = await postJson<{ href: string }>(api.players(roomId), values);
+    if (posted.ok) router.push(posted.data.href);
+    else setError(posted.message);
+  });
+
+  const message = error ?? form.formState.errors.nickname?.message;
+  const busy = form.formState.isSubmitting || form.formState.isSubmitSuccessful;
+  return (
+    <form method="post" action={api.players(roomId)} onSubmit={onSubmit} noValidate>
+      <label htmlFor="nickname" style={{ fontWeight: 700, display: "block" }}>
+        Your nickname
+      </label>
+      <p id="nickname-hint" className="meta" style={{ margin: "0 0 0.5rem" }}>
+        Up to 20 characters, shown to the class. Leave it empty to get a name like {suggestion}.
+      </p>
+      <input
+        id="nickname"
+        type="text"
+        autoComplete="nickname"
+        maxLength={60}
+        aria-describedby="nickname-hint nickname-error"
+        aria-invalid={message ? true : undefined}
+        {...form.register("nickname")}
+      />
+      <p id="nickname-error" role="alert" className="form-error">
+        {message}
+      </p>
+      <button type="submit" className="button" disabled={busy}>
+        {busy ? "Joining…" : "Join"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { QuestionFields } from "@/components/quiz/question-fields";
+import { QuestionHeading } from "@/components/quiz/question-heading";
+import { postJson } from "@/components/ui/post-json";
+import { api } from "@/lib/rooms/paths";
+import type { AnswerResponse, StudentView } from "@/lib/rooms/schemas";
+import { answerSchema, type AnswerInput, type PublicQuestion } from "@/lib/quiz/schemas";
+import styles from "./live.module.css";
+
+const TRUE_FALSE = [
+  { id: "true", text: "True" },
+  { id: "false", text: "False" },
+];
+
+/**
+ * The current question on a student's phone. Choices are big buttons: one
+ * tap answers. Ordering questions keep the quiz's selects and a send
+ * button. Without JavaScript both are plain form posts to the same route.
+ */
+export function LiveAnswerForm({
+  roomId,
+  question,
+  onAnswered,
+}: {
+  roomId: string;
+  question: PublicQuestion;
+  onAnswered: (view: StudentView) => void;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const form = useForm<AnswerInput>({ resolver: zodResolver(answerSchema), defaultValues: { questionId: question.id } });
+
+  async function send(values: AnswerInput) {
+    setError(null);
+    setSending(true);
+    const posted = await postJson<AnswerResponse>(api.answers(roomId), values);
+    setSending(false);
+    if (!posted.ok) return setError(posted.message);
+    if (posted.data.mode === "live") onAnswered(posted.data.view);
+  }
+
+  const choices = question.kind === "true-false" ? TRUE_FALSE : question.kind === "order" ? [] : question.options;
+  const fieldError = form.formState.errors.answer?.message ?? form.formState.errors.answer?.root?.message;
+
+  return (
+    <form method="post" action={api.answers(roomId)} onSubmit={form.handleSubmit(send)} noValidate>
+      <fieldset className={styles.fieldset}>
+        <QuestionHeading question={question} />
+        <input type="hidden" value={question.id} {...form.register("questionId")} />
+        {question.kind === "order" ? (
+          <QuestionFields question={question} register={form.register} disabled={sending} />
+        ) : (
+          <div className={styles.options}>
+            {choices.map((choice) => (
+              <button
+                key={choice.id}
+                type="submit"
+                name="answer"
+                value={choice.id}
+                className={styles.option}
+                disabled={sending}
+                onClick={(event) => {
+                  event.preventDefault();
+                  void send(answerSchema.parse({ questionId: question.id, answer: choice.id }));
+                }}
+              >
+                {choice.text}
+              </button>
+            ))}
+          </div>
+        )}
+      </fieldset>
+      <p role="alert" className="form-error">
+        {error ?? fieldError}
+      </p>
+      {question.kind === "order" && (
+        <button type="submit" className="button" disabled={sending}>
+          {sending ? "Sending…" : "Send my answer"}
+        </button>
+      )}
+    </form>
+  );
+}

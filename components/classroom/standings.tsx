@@ -1,0 +1,46 @@
+import { formatScore, ordinal } from "@/lib/rooms/format";
+import type { Scoring, StandingEntry } from "@/lib/rooms/schemas";
+import styles from "./live.module.css";
+
+/** The top five, with shared ranks. */
+export function StandingsTable({ entries, scoring, caption }: { entries: StandingEntry[]; scoring: Scoring; caption: string }) {
+  if (entries.length === 0) return <p>No one has scored yet.</p>;
+  return (
+    <table className={styles.standings}>
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Rank</th>
+          <th scope="col">Nickname</th>
+          <th scope="col">Score</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => (
+          <tr key={`${entry.rank}-${entry.nickname}`}>
+            <td>{entry.rank}</td>
+            <td>{entry.nickname}</td>
+            <td>{formatScore(entry.score, scoring)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The first three places at the end of a session. */
+export function Podium({ entries, scoring }: { entries: StandingEntry[]; scoring: Scoring }) {
+  const podium = entries.filter((entry) => entry.rank <= 3);
+  if (podium.length === 0) return <p>No one scored in this session.</p>;
+  return (
+    <ol className={styles.podium} aria-label="Podium">
+      {podium.map((entry) => (
+        <li key={`${entry.rank}-${entry.nickname}`}>
+          <span className={styles.place}>{ordinal(entry.rank)}</span>
+          <span>{entry.nickname}</span>
+          <span className={styles.score}>{formatScore(entry.score, scoring)}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}

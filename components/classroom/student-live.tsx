@@ -1,0 +1,102 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { QuizProgress } from "@/components/quiz/quiz-progress";
+import { errorMessage } from "@/components/ui/post-json";
+import { formatScore } from "@/lib/rooms/format";
+import { api } from "@/lib/rooms/paths";
+import type { StudentView, UnchangedPoll } from "@/lib/rooms/schemas";
+import { Countdown } from "./countdown";
+import { LiveAnswerForm } from "./live-answer-form";
+import { StudentStage } from "./student-stage";
+import { usePolling } from "./use-polling";
+import styles from "./live.module.css";
+
+/** Phones ask about once a second, so they follow the teacher within two. */
+const POLL_MS = 1_000;
+
+/**
+ * A student's phone during a live session. Polls the state with the version
+ * it shows (a few bytes when nothing changed) and redraws when the teacher
+ * moves on. The countdown closes a question on the phone at the same moment
+ * the server does; the server stays the judge of late answers.
+ */
+export function StudentLive({ initial }: { initial: StudentView }) {
+  // `offset`: the server's clock minus this device's, measured at each response.
+  const [state, setState] = useState({ view: initial, offset: 0 });
+  const [closedVersion, setClosedVersion] = useState<number | null>(null);
+  const [stopped, setStopped] = useState<string | null>(null);
+  const version = useRef(initial.version);
+  const { view, offset } = state;
+
+  const receive = (next: StudentView) => {
+    version.current = next.version;
+    setState({ view: next, offset: next.now - Date.now() });
+  };
+
+  const connected = usePolling(
+    async (signal) => {
+      const response = await fetch(`${api.state(view.roomId)}?v=${version.current}`, { cache: "no-store", signal });
+      if (response.status === 403 || response.status === 404 || response.status === 410) {
+        setStopped(await errorMessage(response));
+        return true;
+      }
+      if (!response.ok) return false;
+      const data = (await response.json()) as StudentView | UnchangedPoll;
+      if ("changed" in data) setState((current) => ({ view: { ...current.view, players: data.players }, offset: data.now - Date.now() }));
+      else receive(data);
+      return true;
+    },
+    POLL_MS,
+    stopped === null && view.phase !== "ended",
+  );
+
+  if (stopped) {
+    return (
+      <section className={styles.stage} aria-labelledby="stopped-heading">
+        <h2 id="stopped-heading">You are no longer in this session</h2>
+        <p role="alert">{stopped}</p>
+      </section>
+    );
+  }
+
+  const phase = view.phase === "open" && closedVersion === view.version ? "closed" : view.phase;
+  const asking = phase === "open" && view.question !== null && view.yourAnswer === null;
+  // Focus follows changes the student did not make; the first render keeps the page's own focus.
+  const focus = view !== initial;
+
+  return (
+    <section className={styles.stage} aria-label="Live quiz">
+      <p className={styles.me}>
+        <span>
+          Playing as <strong>{view.nickname}</strong>
+        </span>
+        <span>{formatScore(view.score, view.settings.scoring)}</span>
+      </p>
+      {!connected && (
+        <p role="status" className={styles.status}>
+          Reconnecting… your answers are safe.
+        </p>
+      )}
+      {view.question && phase !== "ended" && <QuizProgress index={view.question.index} total={view.question.total} />}
+      {phase === "open" && view.closesAt !== null && (
+        <Countdown
+          closesAt={view.closesAt}
+          offset={offset}
+          className={styles.timer}
+          onExpire={() => setClosedVersion(view.version)}
+        />
+      )}
+      {asking && view.question ? (
+        <LiveAnswerForm key={view.question.id} roomId={view.roomId} question={view.question} onAnswered={receive} />
+      ) : (
+        <StudentStage view={view} phase={phase} focus={focus} />
+      )}
+      <noscript>
+        <p>
+          <a href="">Check for the next question</a>
+        </p>
+      </noscript>
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+import { createHash } from "node:crypto";
+import { ApiError } from "@/lib/http/api-error";
+import { op, type Op, type Store } from "@/lib/store";
+
+/**
+ * A sliding-window rate limiter on the store, one round trip per check.
+ *
+ * Each rule keeps one counter per fixed window of `windowSeconds`; the count
+ * "in the last window" is estimated as this window's count plus the previous
+ * window's, weighted by how much of it still overlaps the sliding window
+ * (the approach Cloudflare describes for its own limiter). That needs two
+ * keys and no sorted set, so it is atomic on every adapter, and a burst at a
+ * window boundary cannot double the allowance as a plain fixed window would.
+ *
+ * The ops are exposed (`rateLimitOps`) so a caller can put the check in the
+ * same `exec` as the work it guards. Subjects (an IP, a session id) are
+ * hashed before they become keys, and every key lives two windows: no raw
+ * address is ever stored, and nothing outlives the window that needs it.
+ *
+ * Fail closed: when the store is down the check throws StoreUnavailableError
+ * (503 + Retry-After); nothing is let through unchecked.
+ */
+
+export interface RateLimitRule {
+  /** Part of the key: short and unique per rule. */
+  name: string;
+  /** Requests allowed per window. */
+  limit: number;
+  windowSeconds: number;
+  /** What the person is told, given the seconds to wait. */
+  message: (retryAfterSeconds: number) => string;
+}
+
+export interface RateVerdict {
+  allowed: boolean;
+  /** Estimated requests in the sliding window, this one included when it was counted. */
+  estimate: number;
+  /** Seconds until the current window rolls over (at least 1). */
+  retryAfterSeconds: number;
+}
+
+export interface RateCheck {
+  ops: Op[];
+  /** Reads the results of `ops` (in the same order, however they were batched). */
+  verdict(results: readonly unknown[]): RateVerdict;
+}
+
+const subjectKey = (subject: string) => createHash("sha256").update(subject).digest("base64url").slice(0, 22);
+
+function keysFor(rule: RateLimitRule, subject: string, now: number) {
+  const windowMs = rule.windowSeconds * 1000;
+  const bucket = Math.floor(now / windowMs);
+  const base = `rl:${rule.name}:${subjectKey(subject)}`;
+  return {
+    current: `${base}:${bucket}`,
+    previous: `${base}:${bucket - 1}`,
+    /** Share of the previous window still inside the sliding window. */
+    overlap: 1 - (now - bucket * windowMs) / windowMs,
+    retryAfterSeconds: Math.max(1, Math.ceil(((bucket + 1) * windowMs - now) / 1000)),
+  };
+}
+
+const count = (value: unknown) => {
+  const n = Number(value ?? 0);
+  return Number.isFinite(n) ? n : 0;
+};
+
+/**
+ * The ops for one check. `count: true` counts this request (INCRBY + EXPIRE,
+ * then reads the previous window); `count: false` only reads both windows,
+ * for limits on failures that are counted afterwards with `countFailure`.
+ */
+export function rateLimitOps(rule: RateLimitRule, subject: string, now: number, options: { count: boolean }): RateCheck {
+  const k = keysFor(rule, subject, now);
+  const estimate = (current: number, previous: number) => current + previous * k.overlap;
+  if (options.count) {
+    return {
+      ops: [op.incrby(k.current, 1), op.expire(k.current, rule.windowSeconds * 2), op.get(k.previous)],
+      verdict: ([current, , previous]) => {
+        const value = estimate(count(current), count(previous));
+        return { allowed: value <= rule.limit, estimate: value, retryAfterSeconds: k.retryAfterSeconds };
+      },
+    };
+  }
+  return {
+    ops: [op.get(k.current), op.get(k.previous)],
+    verdict: ([current, previous]) => {
+      const value = estimate(count(current), count(previous));
+      // Reading only: the next failure would be one more, so the limit is reached at `limit`.
+      return { allowed: value < rule.limit, estimate: value, retryAfterSeconds: k.retryAfterSeconds };
+    },
+  };
+}
+
+/** The 429 for a refused check, with Retry-After. */
+function rateLimitError(rule: RateLimitRule, verdict: RateVerdict): ApiError {
+  const seconds = verdict.retryAfterSeconds;
+  return new ApiError(429, "rate_limited", rule.message(seconds), undefined, { "Retry-After": String(seconds) });
+}
+
+export function throwIfLimited(rule: RateLimitRule, verdict: RateVerdict): void {
+  if (!verdict.allowed) throw rateLimitError(rule, verdict);
+}
+
+/** Counts one request and throws the 429 when it is over the limit: one round trip. */
+export async function consume(store: Store, rule: RateLimitRule, subject: string, now = Date.now()): Promise<void> {
+  const check = rateLimitOps(rule, subject, now, { count: true });
+  throwIfLimited(rule, check.verdict(await store.exec(check.ops)));
+}
+
+/** Counts a failure (a wrong code) against a rule checked with `count: false`: one round trip, no verdict. */
+export async function countFailure(store: Store, rule: RateLimitRule, subject: string, now = Date.now()): Promise<void> {
+  await store.exec(rateLimitOps(rule, subject, now, { count: true }).ops);
+}
+
+/**
+ * Who is asking, for per-client limits: the address the nearest proxy saw.
+ * Vercel and a reverse proxy set X-Forwarded-For (the last entry is the one
+ * the nearest proxy appended); `next start` fills it from the socket when
+ * absent. IPv6 clients count by /64, the block one household or phone gets,
+ * so rotating addresses within it buys nothing.
+ *
+ * Limitation: a server exposed directly, without a proxy, cannot tell a
+ * forged X-Forwarded-For from a real one; deploy behind one (Vercel is).
+ */
+export function clientSubject(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
+  const address = forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+  if (!address.includes(":") || address.startsWith("::ffff:")) return address.replace(/^::ffff:/, "");
+  return `${expandIpv6(address).slice(0, 4).join(":")}::/64`;
+}
+
+/** "2001:db8::1" → its eight groups, so "/64" means the same block however it was written. */
+function expandIpv6(address: string): string[] {
+  const [head = "", tail = ""] = address.split("%")[0]?.split("::") ?? [];
+  const left = head ? head.split(":") : [];
+  const right = address.includes("::") && tail ? tail.split(":") : [];
+  const missing = Math.max(0, 8 - left.length - right.length);
+  return [...left, ...Array<string>(missing).fill("0"), ...right].map((group) => group.toLowerCase().replace(/^0+(?=.)/, ""));
+}

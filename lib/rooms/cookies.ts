@@ -1,0 +1,39 @@
+/**
+ * The two cookies of a session, one pair per session so a phone can be in
+ * two classes. Both HttpOnly (no script reads them), SameSite=Lax (sent
+ * when a QR code or a link opens the page, not on cross-site posts) and
+ * Secure over HTTPS. They live as long as the session's keys.
+ */
+
+export const hostCookieName = (roomId: string) => `classroom_host_${roomId}`;
+export const playerCookieName = (roomId: string) => `classroom_player_${roomId}`;
+
+/**
+ * A Set-Cookie header value. `secure` follows the request's scheme: a
+ * Secure cookie sent over plain http (a teacher trying the site on a
+ * laptop) would be dropped by the browser, and then nothing works.
+ */
+export function setCookieHeader(name: string, value: string, options: { maxAgeSeconds: number; secure: boolean }): string {
+  return [
+    `${name}=${value}`,
+    "Path=/",
+    `Max-Age=${Math.max(0, Math.floor(options.maxAgeSeconds))}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    ...(options.secure ? ["Secure"] : []),
+  ].join("; ");
+}
+
+/** Whether the request reached us over HTTPS (directly, or through a proxy that says so). */
+export function isHttps(request: Request): boolean {
+  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  return (forwarded ?? new URL(request.url).protocol.replace(":", "")) === "https";
+}
+
+/** What `cookies()` from next/headers returns, as far as reading goes. */
+interface CookieReader {
+  get(name: string): { value: string } | undefined;
+}
+
+export const readHostCookie = (jar: CookieReader, roomId: string) => jar.get(hostCookieName(roomId))?.value;
+export const readPlayerCookie = (jar: CookieReader, roomId: string) => jar.get(playerCookieName(roomId))?.value;

@@ -1,0 +1,294 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiError } from "@/lib/http/api-error";
+import { createRoomService, dashboardCsv, RoomError, type RoomService } from "@/lib/rooms";
+import { roomKeys } from "@/lib/rooms/keys";
+import type { CreateRoomInput, HostView, StudentView } from "@/lib/rooms/schemas";
+import { answerKey } from "@/lib/quiz/scoring";
+import type { Question } from "@/lib/quiz/schemas";
+import type { StoreConfig } from "@/lib/env";
+import { createStore, op, type Store } from "@/lib/store";
+import { countingStore, storeConfigs } from "../load/stores";
+import { fixtureBank } from "../unit/quiz-fixtures";
+
+/**
+ * Classroom sessions on every store adapter: embedded SQLite, a real Redis,
+ * and Vercel KV through the Upstash bridge (the last two skipped locally
+ * without redis-server; see tests/support/global-setup.ts). What matters is
+ * what a class would notice: joins that respect names and the cap, answers
+ * counted exactly once under concurrency, a teacher's actions applied once,
+ * removed students kept out, and nothing kept past its time.
+ */
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "rooms-store-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const STORES = storeConfigs(dataDir);
+
+const DAY = 86_400;
+const bank = fixtureBank();
+const LIVE: CreateRoomInput = { mode: "live", length: 5, topic: undefined, timer: 20, scoring: "accuracy", dueInHours: 24 };
+const HOMEWORK: CreateRoomInput = { ...LIVE, mode: "homework", timer: 0 };
+
+/** A client address of its own per test, so rate limits never leak between tests or runs on a shared Redis. */
+const client = () => `test-${randomBytes(6).toString("hex")}`;
+
+async function refusal(promise: Promise<unknown>): Promise<{ code: string; status: number }> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (error instanceof RoomError || error instanceof ApiError) return { code: error.code, status: error.status };
+  throw new Error(`expected a refusal, got ${String(error)}`);
+}
+
+function keyOf(question: Question | undefined): string | string[] {
+  if (!question) throw new Error("no question");
+  return answerKey(question);
+}
+
+/** A wrong answer to the question: another option, False for True, or the ordering reversed. */
+function wrongOf(question: Question | undefined): string | string[] {
+  const key = keyOf(question);
+  if (Array.isArray(key)) return [...key].reverse();
+  if (question?.kind === "true-false") return key === "true" ? "false" : "true";
+  return (question?.kind === "single" || question?.kind === "who-said" ? question.options : []).find((o) => o.id !== key)?.id ?? "";
+}
+
+for (const [name, config] of STORES) {
+  describe.skipIf(!config)(`classroom sessions: ${name}${config ? "" : " (skipped: redis-server is not installed)"}`, () => {
+    let store: Store;
+    let now = Date.now();
+    let rooms: RoomService;
+
+    beforeAll(async () => {
+      store = await createStore(config as StoreConfig, { timeoutMs: 15_000 });
+      rooms = createRoomService({ store, bank, now: () => now });
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    /** A live session with `count` students who joined, each with their token. */
+    async function session(input: CreateRoomInput, count: number) {
+      const created = await rooms.createRoom(input, client());
+      const students = [];
+      for (let i = 0; i < count; i += 1) {
+        students.push(await rooms.joinRoom(created.roomId, { nickname: `Student ${i + 1}`, token: undefined, client: client() }));
+      }
+      return { ...created, students };
+    }
+
+    const currentQuestion = async (roomId: string, token: string) => {
+      const view = (await rooms.pollStudent(roomId, token, -1)) as StudentView;
+      return { view, question: bank.get(view.question?.id ?? "") };
+    };
+
+    it("finds a session by its code, and a right code costs nothing", async () => {
+      const { roomId, code } = await rooms.createRoom(LIVE, client());
+      const school = client();
+      for (let i = 0; i < 100; i += 1) expect(await rooms.lookupCode(code, school)).toEqual({ roomId });
+    });
+
+    it("wrong codes cost the guesser: refused after 60 in 10 minutes, even with a right code", async () => {
+      const { code } = await rooms.createRoom(LIVE, client());
+      const guesser = client();
+      for (let i = 0; i < 60; i += 1) expect((await refusal(rooms.lookupCode("ZZZZZZZZ", guesser))).code).toBe("not_found");
+      expect(await refusal(rooms.lookupCode("ZZZZZZZZ", guesser))).toEqual({ code: "rate_limited", status: 429 });
+      expect((await refusal(rooms.lookupCode(code, guesser))).status).toBe(429);
+      // Another client behind another address is not affected.
+      expect(await rooms.lookupCode(code, client())).toHaveProperty("roomId");
+    });
+
+    it("a class of 40 behind one school address joins without being limited", async () => {
+      const { roomId } = await rooms.createRoom(LIVE, client());
+      const school = client();
+      const joined = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => rooms.joinRoom(roomId, { nickname: `Pupil ${i}`, token: undefined, client: school })),
+      );
+      expect(new Set(joined.map((j) => j.playerId)).size).toBe(40);
+    });
+
+    it("nicknames are unique in a session, ignoring case; blank gets a friendly generated name", async () => {
+      const { roomId, students } = await session(LIVE, 1);
+      expect(await refusal(rooms.joinRoom(roomId, { nickname: "student 1", token: undefined, client: client() }))).toEqual({
+        code: "nickname_taken",
+        status: 409,
+      });
+      const generated = await rooms.joinRoom(roomId, { nickname: undefined, token: undefined, client: client() });
+      expect(generated.nickname).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+ \d{2}$/);
+      expect((await refusal(rooms.joinRoom(roomId, { nickname: "shithead", token: undefined, client: client() }))).code).toBe("invalid_nickname");
+      // The same phone coming back is the same player, whatever it types.
+      const again = await rooms.joinRoom(roomId, { nickname: "Someone Else", token: students[0]?.token, client: client() });
+      expect(again).toMatchObject({ rejoined: true, playerId: students[0]?.playerId, nickname: "Student 1" });
+    });
+
+    it("holds at 200 players when 210 join at once", async () => {
+      const { roomId, hostCredential } = await rooms.createRoom(LIVE, client());
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 210 }, (_, i) => rooms.joinRoom(roomId, { nickname: `Seat ${i}`, token: undefined, client: `cap-${i}-${roomId}` })),
+      );
+      const refused = outcomes.flatMap((o) => (o.status === "rejected" ? [o.reason as RoomError] : []));
+      expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(200);
+      expect(refused.map((e) => e.code)).toEqual(Array(10).fill("full"));
+      const view = await rooms.getHostView(roomId, hostCredential);
+      expect(view.players).toHaveLength(200);
+    });
+
+    it("a teacher's action applies once: two devices pressing Start together", async () => {
+      const { roomId, hostCredential } = await session(LIVE, 2);
+      const results = await Promise.allSettled([
+        rooms.hostAction(roomId, hostCredential, { action: "start", version: 0 }),
+        rooms.hostAction(roomId, hostCredential, { action: "start", version: 0 }),
+      ]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "conflict" });
+      expect((await rooms.getHostView(roomId, hostCredential)).version).toBe(1);
+      expect(await refusal(rooms.hostAction(roomId, "not-the-key", { action: "next", version: 1 }))).toEqual({ code: "not_host", status: 403 });
+    });
+
+    it("counts every answer exactly once, with 40 students answering at once and double taps", async () => {
+      const { roomId, hostCredential, students } = await session(LIVE, 40);
+      await rooms.hostAction(roomId, hostCredential, { action: "start", version: 0 });
+      const { question } = await currentQuestion(roomId, students[0]?.token ?? "");
+      const answers = students.map((_, i) => (i % 4 === 0 ? wrongOf(question) : keyOf(question)));
+      // Each student's answer is sent twice at once, as a double tap or a retry would.
+      const sends = students.flatMap((student, i) =>
+        [0, 1].map(() => rooms.answer(roomId, student.token, { questionId: question?.id ?? "", answer: answers[i] ?? "" })),
+      );
+      await Promise.all(sends);
+
+      const host = await rooms.getHostView(roomId, hostCredential);
+      expect(host.answered).toBe(40);
+      const reveal = (await rooms.hostAction(roomId, hostCredential, { action: "reveal", version: 1 })).reveal;
+      expect(reveal?.answered).toBe(40);
+      expect(reveal?.distribution.reduce((sum, bar) => sum + bar.count, 0)).toBe(40);
+      expect(reveal?.distribution.find((bar) => bar.correct)?.count).toBe(30);
+      const dashboard = await rooms.getDashboard(roomId, hostCredential);
+      expect(dashboard.students.map((s) => s.score).reduce((a, b) => a + b, 0)).toBe(30);
+      expect(dashboard.students.every((s) => s.answered === 1)).toBe(true);
+      // A different second answer is refused, not counted.
+      expect((await refusal(rooms.answer(roomId, students[0]?.token, { questionId: question?.id ?? "", answer: keyOf(question) }))).code).toMatch(
+        /conflict|closed/,
+      );
+    });
+
+    it("refuses answers once the timer has run out (after a short grace) or the teacher closed the question", async () => {
+      const { roomId, hostCredential, students } = await session(LIVE, 3);
+      await rooms.hostAction(roomId, hostCredential, { action: "start", version: 0 });
+      const { question } = await currentQuestion(roomId, students[0]?.token ?? "");
+      const send = (i: number) => rooms.answer(roomId, students[i]?.token, { questionId: question?.id ?? "", answer: keyOf(question) });
+      const started = now;
+      now = started + 20_000 + 1_000; // in flight when the timer ended: still counted
+      await expect(send(0)).resolves.toMatchObject({ mode: "live" });
+      now = started + 20_000 + 2_000;
+      expect(await refusal(send(1))).toEqual({ code: "closed", status: 409 });
+      now = started;
+      expect((await refusal(rooms.hostAction(roomId, hostCredential, { action: "next", version: 1 }))).code).toBe("conflict");
+      await rooms.hostAction(roomId, hostCredential, { action: "close", version: 1 });
+      expect((await refusal(send(2))).code).toBe("closed");
+    });
+
+    it("a student's poll is one round trip, and says 'unchanged' when nothing moved", async () => {
+      const { roomId, students } = await session(LIVE, 1);
+      const counted = countingStore(store);
+      const service = createRoomService({ store: counted.store, bank, now: () => now });
+      const first = await service.pollStudent(roomId, students[0]?.token, -1);
+      expect(first).toMatchObject({ phase: "lobby", nickname: "Student 1" });
+      expect(await service.pollStudent(roomId, students[0]?.token, 0)).toEqual({ changed: false, version: 0, now, players: 1 });
+      expect(counted.trips()).toBe(2);
+    });
+
+    it("a removed student is refused everywhere, and cannot take their nickname back", async () => {
+      const { roomId, hostCredential, students } = await session(LIVE, 2);
+      const [kept, removed] = students;
+      await rooms.hostAction(roomId, hostCredential, { action: "remove", version: 0, playerId: removed?.playerId });
+      expect(await refusal(rooms.pollStudent(roomId, removed?.token, -1))).toEqual({ code: "removed", status: 403 });
+      expect((await refusal(rooms.joinRoom(roomId, { nickname: "New Me", token: removed?.token, client: client() }))).code).toBe("removed");
+      expect((await refusal(rooms.joinRoom(roomId, { nickname: "Student 2", token: undefined, client: client() }))).code).toBe("nickname_taken");
+      const view: HostView = await rooms.getHostView(roomId, hostCredential);
+      expect(view.players.map((p) => p.nickname)).toEqual(["Student 1"]);
+      await rooms.hostAction(roomId, hostCredential, { action: "start", version: 0 });
+      const standings = await rooms.hostAction(roomId, hostCredential, { action: "end", version: 1 });
+      expect(standings.top?.map((entry) => entry.nickname)).toEqual([kept?.nickname]);
+      // Locked and ended sessions take no one new.
+      expect((await refusal(rooms.joinRoom(roomId, { nickname: "Late", token: undefined, client: client() }))).code).toBe("ended");
+    });
+
+    it("a locked session takes no one new, but its students carry on", async () => {
+      const { roomId, hostCredential, students } = await session(LIVE, 1);
+      await rooms.hostAction(roomId, hostCredential, { action: "lock", version: 0 });
+      expect(await refusal(rooms.joinRoom(roomId, { nickname: "Late", token: undefined, client: client() }))).toEqual({ code: "locked", status: 403 });
+      await expect(rooms.pollStudent(roomId, students[0]?.token, -1)).resolves.toMatchObject({ phase: "lobby" });
+    });
+
+    it("every key expires: within 30 days at first, and 7 days after the teacher ends the session", async () => {
+      const { roomId, hostCredential, code, students } = await session(LIVE, 3);
+      await rooms.hostAction(roomId, hostCredential, { action: "start", version: 0 });
+      const { question } = await currentQuestion(roomId, students[0]?.token ?? "");
+      await rooms.answer(roomId, students[0]?.token, { questionId: question?.id ?? "", answer: keyOf(question) });
+      await rooms.hostAction(roomId, hostCredential, { action: "remove", version: 0, playerId: students[2]?.playerId });
+
+      const ttls = async () => {
+        const keys = [...(await store.keys(`room:${roomId}`)), roomKeys.code(code)];
+        const values = await store.exec(keys.map((key) => op.ttl(key)));
+        return new Map(keys.map((key, i) => [key, values[i] as number]));
+      };
+      const before = await ttls();
+      expect(before.size).toBeGreaterThanOrEqual(12);
+      for (const [key, ttl] of before) {
+        expect(ttl, key).toBeGreaterThan(29 * DAY);
+        expect(ttl, key).toBeLessThanOrEqual(30 * DAY);
+      }
+      await rooms.hostAction(roomId, hostCredential, { action: "end", version: 1 });
+      for (const [key, ttl] of await ttls()) {
+        expect(ttl, key).toBeGreaterThan(6 * DAY);
+        expect(ttl, key).toBeLessThanOrEqual(7 * DAY);
+      }
+    });
+
+    it("homework: each at their own pace, with feedback, until the deadline", async () => {
+      const start = now;
+      const { roomId, hostCredential, students } = await session(HOMEWORK, 2);
+      const [ann] = students;
+      for (let i = 0; i < 5; i += 1) {
+        const play = await rooms.getPlayView(roomId, ann?.token);
+        if (play.mode !== "homework" || !play.view.question) throw new Error("expected a homework question");
+        const question = bank.get(play.view.question.id);
+        const result = await rooms.answer(roomId, ann?.token, { questionId: question?.id ?? "", answer: keyOf(question) });
+        expect(result).toMatchObject({ mode: "homework", feedback: { correct: true } });
+      }
+      const done = await rooms.getPlayView(roomId, ann?.token);
+      expect(done).toMatchObject({ mode: "homework", view: { question: null, score: 5, rank: { rank: 1, of: 2 } } });
+      // Live-only actions make no sense for homework.
+      expect((await refusal(rooms.hostAction(roomId, hostCredential, { action: "start", version: 0 }))).code).toBe("conflict");
+      // After the deadline, no more answers.
+      now = start + 24 * 3_600_000;
+      const late = await rooms.getPlayView(roomId, students[1]?.token);
+      expect(late).toMatchObject({ mode: "homework", view: { ended: true, question: null } });
+      expect((await refusal(rooms.answer(roomId, students[1]?.token, { questionId: "fx-single", answer: "singapore" }))).code).toBe("ended");
+      now = start;
+    });
+
+    it("the dashboard and CSV show each student's answers and each question's results", async () => {
+      const { roomId, hostCredential, students } = await session(LIVE, 2);
+      await rooms.hostAction(roomId, hostCredential, { action: "start", version: 0 });
+      const { question } = await currentQuestion(roomId, students[0]?.token ?? "");
+      await rooms.answer(roomId, students[0]?.token, { questionId: question?.id ?? "", answer: keyOf(question) });
+      await rooms.answer(roomId, students[1]?.token, { questionId: question?.id ?? "", answer: wrongOf(question) });
+      const dashboard = await rooms.getDashboard(roomId, hostCredential);
+      expect(dashboard.students.map((s) => [s.nickname, s.rank, s.correct])).toEqual([
+        ["Student 1", 1, 1],
+        ["Student 2", 2, 0],
+      ]);
+      expect(dashboard.questions[0]).toMatchObject({ class: { share: 0.5, answered: 2 }, mostChosenWrong: { count: 1 } });
+      const csv = dashboardCsv(dashboard).split("\r\n");
+      expect(csv[1]).toMatch(/^"Student 1","",1,1,1,1,"✓ /);
+      expect(csv[2]).toMatch(/^"Student 2","",2,0,0,1,"✗ /);
+      expect((await refusal(rooms.getDashboard(roomId, undefined))).code).toBe("not_host");
+    });
+  });
+}

@@ -1,0 +1,147 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { StoreConfig } from "@/lib/env";
+import { createRoomService, type Joined } from "@/lib/rooms";
+import type { StudentView } from "@/lib/rooms/schemas";
+import { answerKey } from "@/lib/quiz/scoring";
+import type { Question } from "@/lib/quiz/schemas";
+import { createStore } from "@/lib/store";
+import { fixtureBank } from "../unit/quiz-fixtures";
+import { countingStore, storeConfigs } from "./stores";
+
+/**
+ * 200 students answering at once in one live session, on each store
+ * adapter, through the same service the routes call. Every student answers
+ * every question in the same burst; one in ten taps twice at once and one
+ * in ten retries a moment later (a dropped connection), while all 200 keep
+ * polling. Afterwards the counts must be exact: no answer lost, none
+ * counted twice. Prints its figures; not a timed test.
+ *
+ *   npm run test:load:classroom
+ */
+
+const STUDENTS = 200;
+const QUESTIONS = 5;
+const dataDir = mkdtempSync(path.join(tmpdir(), "classroom-load-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const STORES = storeConfigs(dataDir);
+
+const bank = fixtureBank();
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/** Right for two students in three (by seat), so the expected totals are known in advance. */
+const answersRight = (seat: number, question: number) => (seat + question) % 3 !== 0;
+
+function answerFor(question: Question, right: boolean): string | string[] {
+  const key = answerKey(question);
+  if (right) return key;
+  if (Array.isArray(key)) return [...key].reverse();
+  if (question.kind === "true-false") return key === "true" ? "false" : "true";
+  const options = question.kind === "single" || question.kind === "who-said" ? question.options : [];
+  return options.find((option) => option.id !== key)?.id ?? key;
+}
+
+for (const [name, config] of STORES) {
+  describe.skipIf(!config)(`classroom under load: ${name}`, () => {
+    it(`${STUDENTS} students answer ${QUESTIONS} questions at once; every answer is counted exactly once`, async () => {
+      const store = await createStore(config as StoreConfig, { timeoutMs: 30_000 });
+      const rooms = createRoomService({ store, bank });
+      const run = randomBytes(4).toString("hex");
+      try {
+        const { roomId, hostCredential } = await rooms.createRoom(
+          { mode: "live", length: QUESTIONS, topic: undefined, timer: 0, scoring: "accuracy", dueInHours: 24 },
+          `load-teacher-${run}`,
+        );
+
+        // Five classes behind five school addresses, all joining at once.
+        let started = performance.now();
+        const students: Joined[] = await Promise.all(
+          Array.from({ length: STUDENTS }, (_, seat) =>
+            rooms.joinRoom(roomId, { nickname: undefined, token: undefined, client: `load-school-${seat % 5}-${run}` }),
+          ),
+        );
+        const joinMs = performance.now() - started;
+        expect(new Set(students.map((s) => s.nickname)).size).toBe(STUDENTS);
+
+        const answerLatencies: number[] = [];
+        const pollTrips: number[] = [];
+        let version = 0;
+        let replays = 0;
+        for (let q = 0; q < QUESTIONS; q += 1) {
+          version = (await rooms.hostAction(roomId, hostCredential, { action: q === 0 ? "start" : "next", version })).version;
+          const first = (await rooms.pollStudent(roomId, students[0]?.token, -1)) as StudentView;
+          const question = bank.get(first.question?.id ?? "");
+          if (!question) throw new Error("no current question");
+
+          const send = async (seat: number) => {
+            const t = performance.now();
+            const answer = answerFor(question, answersRight(seat, q));
+            await rooms.answer(roomId, students[seat]?.token, { questionId: question.id, answer });
+            answerLatencies.push(performance.now() - t);
+          };
+          // Each poll through its own counter, so concurrent calls are not mixed up.
+          const polls = students.map(async (student) => {
+            const counter = countingStore(store);
+            await createRoomService({ store: counter.store, bank }).pollStudent(roomId, student.token, version);
+            pollTrips.push(counter.trips());
+          });
+          const burst = students.flatMap((_, seat) => {
+            const sends = [send(seat)];
+            if (seat % 10 === 0) sends.push(send(seat)); // a double tap
+            if (seat % 10 === 5) sends.push(new Promise((resolve) => setTimeout(resolve, 20)).then(() => send(seat))); // a retry
+            return sends;
+          });
+          await Promise.all([...burst, ...polls]);
+          replays += STUDENTS / 10 * 2;
+
+          const host = await rooms.getHostView(roomId, hostCredential);
+          expect(host.answered, `answers received to question ${q + 1}`).toBe(STUDENTS);
+          const reveal = (await rooms.hostAction(roomId, hostCredential, { action: "reveal", version: host.version })).reveal;
+          version += 1;
+          const expectedRight = students.filter((_, seat) => answersRight(seat, q)).length;
+          expect(reveal?.distribution.reduce((sum, bar) => sum + bar.count, 0)).toBe(STUDENTS);
+          expect(reveal?.distribution.filter((bar) => bar.correct).reduce((sum, bar) => sum + bar.count, 0)).toBe(expectedRight);
+        }
+        started = performance.now();
+        const dashboard = await rooms.getDashboard(roomId, hostCredential);
+        const dashboardMs = performance.now() - started;
+
+        // Every student: every question answered once, the score exactly their right answers.
+        for (const student of dashboard.students) {
+          expect(student.answered, student.nickname).toBe(QUESTIONS);
+          expect(student.answers.every((answer) => answer !== null)).toBe(true);
+        }
+        const expectedTotal = students.reduce(
+          (sum, _, seat) => sum + Array.from({ length: QUESTIONS }, (_, q) => Number(answersRight(seat, q))).reduce((a, b) => a + b, 0),
+          0,
+        );
+        const total = dashboard.students.reduce((sum, student) => sum + student.score, 0);
+        expect(total).toBe(expectedTotal);
+        expect(new Set(pollTrips)).toEqual(new Set([1]));
+
+        console.info(
+          [
+            `classroom load (${name}): ${STUDENTS} students, ${QUESTIONS} questions`,
+            `  joins: ${STUDENTS} at once in ${ms(joinMs)}`,
+            `  answers sent: ${answerLatencies.length} (${replays} of them repeats), counted: ${STUDENTS * QUESTIONS}, total score ${total} = expected ${expectedTotal}`,
+            `  answer latency: p50 ${ms(quantile(answerLatencies, 0.5))}, p99 ${ms(quantile(answerLatencies, 0.99))}, max ${ms(Math.max(...answerLatencies))}`,
+            `  store round trips per poll: ${[...new Set(pollTrips)].join(", ")} (${pollTrips.length} polls during the bursts)`,
+            `  dashboard of ${STUDENTS} students read in ${ms(dashboardMs)}`,
+          ].join("\n"),
+        );
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
