@@ -1,4 +1,5 @@
 import { StoreUnavailableError } from "@/lib/store/errors";
+import { PublicError } from "@/lib/public-error";
 import { ApiError } from "./api-error";
 import { formErrorPage } from "./form-response";
 
@@ -15,21 +16,6 @@ export function assertSameOrigin(request: Request): void {
   if (crossSite) throw new ApiError(403, "cross_site", "This request came from another website and was refused.");
 }
 
-/** A domain error that knows its HTTP status (QuizError, …): its message is written for people. */
-interface PublicError {
-  status: number;
-  code: string;
-  message: string;
-}
-
-function isPublicError(error: unknown): error is PublicError {
-  return (
-    error instanceof Error &&
-    typeof (error as Partial<PublicError>).status === "number" &&
-    typeof (error as Partial<PublicError>).code === "string"
-  );
-}
-
 /** Anything thrown in a route, as the API's error; a bug becomes a bare 500 with no detail. */
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
@@ -43,7 +29,7 @@ function toApiError(error: unknown): ApiError {
       { "Retry-After": String(seconds) },
     );
   }
-  if (isPublicError(error)) return new ApiError(error.status, error.code, error.message);
+  if (error instanceof PublicError) return new ApiError(error.status, error.code, error.message);
   console.error("Unhandled error in route handler", error);
   return new ApiError(500, "internal_error", "Something went wrong on our side. Please try again.");
 }

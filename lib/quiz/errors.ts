@@ -1,3 +1,5 @@
+import { PublicError } from "@/lib/public-error";
+
 /**
  * Quiz failures a person can cause. Route handlers map `status` straight to
  * the response (see lib/http/api-error.ts) and show `message`, which says
@@ -27,18 +29,10 @@ const STATUS: Record<QuizErrorCode, number> = {
   invalid_nickname: 422,
 };
 
-export class QuizError extends Error {
-  readonly code: QuizErrorCode;
-
+export class QuizError extends PublicError<QuizErrorCode> {
   constructor(code: QuizErrorCode, message: string) {
-    super(message);
+    super(code, message, STATUS);
     this.name = "QuizError";
-    this.code = code;
-  }
-
-  /** The HTTP status a route answers with. */
-  get status(): number {
-    return STATUS[this.code];
   }
 }
 

@@ -1,3 +1,5 @@
+import { PublicError } from "@/lib/public-error";
+
 /**
  * Classroom failures a person can cause. Route handlers answer with
  * `status` and show `message` (lib/http/handle-route.ts maps any error with
@@ -45,17 +47,10 @@ const STATUS: Record<RoomErrorCode, number> = {
   closed: 409,
 };
 
-export class RoomError extends Error {
-  readonly code: RoomErrorCode;
-
+export class RoomError extends PublicError<RoomErrorCode> {
   constructor(code: RoomErrorCode, message: string) {
-    super(message);
+    super(code, message, STATUS);
     this.name = "RoomError";
-    this.code = code;
-  }
-
-  get status(): number {
-    return STATUS[this.code];
   }
 }
 
