@@ -32,8 +32,9 @@ export default defineConfig({
     // A small Android phone at 320 px, the narrowest width we support.
     { name: "android-small", use: { ...devices["Galaxy S9+"] } },
     // Playwright's iPhone presets default to WebKit; emulate the viewport in Chromium.
-    { name: "iphone", use: { ...devices["iPhone 13"], browserName: "chromium" } },
-    { name: "desktop", use: { ...devices["Desktop Chrome"] } },
+    // The classroom specs drive their own teacher and phone contexts, so they run in one project only.
+    { name: "iphone", use: { ...devices["iPhone 13"], browserName: "chromium" }, testIgnore: /classroom\.spec\.ts/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /classroom\.spec\.ts/ },
     // Whole-site checks over HTTP; no browser needed, so they run once.
     { name: "site", testMatch: /.*\.crawl\.ts/ },
   ],

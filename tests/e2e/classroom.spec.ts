@@ -9,10 +9,7 @@ import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support";
  * kinds of session. The phones must follow the teacher within two seconds.
  */
 
-// Each test opens its own laptop and phone contexts, so one project runs them.
-test.beforeEach(({}, testInfo) => {
-  test.skip(testInfo.project.name !== "android-small", "the classroom specs bring their own devices");
-});
+// Each test opens its own laptop and phone contexts; playwright.config.ts runs this file in one project.
 
 /** Phones poll once a second: every teacher action must show on them within two. */
 const FOLLOW = { timeout: 2_000 };
