@@ -28,6 +28,8 @@ const rawEnvSchema = z.object({
   VERCEL_URL: optionalString,
   NEXT_PUBLIC_SITE_URL: optionalUrl,
   STORE_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).max(30_000).default(2_500)),
+  NEXT_DIST_DIR: z.preprocess(blankToUndefined, z.string().default(".next")),
+  NODE_ENV: optionalString,
   BENCH_ROUTES: z.preprocess(
     blankToUndefined,
     z.enum(["0", "1"], { error: "BENCH_ROUTES must be 1 (benchmark only) or unset" }).default("0"),
@@ -47,6 +49,10 @@ export interface Env {
    * deployment's URL), when one is known without a request.
    */
   siteUrl: string | undefined;
+  /** Where `next build` wrote its output (next.config.js reads the same variable). */
+  distDir: string;
+  /** `next dev`: the security policy allows what hot reloading needs. */
+  development: boolean;
   /** `npm run bench` only: the /api/bench routes answer and the store counts its round trips. Never in production. */
   benchRoutes: boolean;
 }
@@ -97,6 +103,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     store,
     storeTimeoutMs: raw.STORE_TIMEOUT_MS,
     siteUrl: raw.NEXT_PUBLIC_SITE_URL ?? (vercelHost ? `https://${vercelHost}` : undefined),
+    distDir: raw.NEXT_DIST_DIR,
+    development: raw.NODE_ENV === "development",
     benchRoutes: raw.BENCH_ROUTES === "1",
   };
 }

@@ -7,6 +7,8 @@ describe("parseEnv", () => {
       store: { kind: "embedded", dataDir: ".data" },
       storeTimeoutMs: 2_500,
       siteUrl: undefined,
+      distDir: ".next",
+      development: false,
       benchRoutes: false,
     });
   });
