@@ -19,13 +19,17 @@ const prerenderManifest = z.object({
 /** Path of the 404 page's prerendered HTML, served for any unknown path. */
 export const NOT_FOUND_ROUTE = "/_not-found";
 
-async function readHashes(distDir: string): Promise<Map<string, InlineHashes>> {
+/** Pages prerendered once and never revalidated, by path, from the build output in `distDir`. */
+export async function readPrerenderedPages({ distDir, development }: { distDir: string; development: boolean }): Promise<Map<string, InlineHashes>> {
   const pages = new Map<string, InlineHashes>();
   let manifest: z.infer<typeof prerenderManifest>;
   try {
     manifest = prerenderManifest.parse(JSON.parse(await readFile(path.join(distDir, "prerender-manifest.json"), "utf8")));
-  } catch {
-    return pages; // `next dev` prerenders nothing: every page gets a nonce.
+  } catch (error) {
+    // `next dev` prerenders nothing, so every page gets a nonce. In production the
+    // prerendered pages would not hydrate under a nonce-only policy: say so loudly.
+    if (!development) console.error(`No prerender manifest in ${distDir}: prerendered pages will not run their scripts`, error);
+    return pages;
   }
   for (const [route, entry] of Object.entries(manifest.routes)) {
     if (entry.routeType !== "page" || entry.initialRevalidateSeconds !== false) continue;
@@ -41,6 +45,6 @@ let loaded: Promise<Map<string, InlineHashes>> | undefined;
 
 /** The prerendered pages by path, with the hashes their policy must allow. */
 export function prerenderedPages(): Promise<Map<string, InlineHashes>> {
-  loaded ??= readHashes(env().distDir);
+  loaded ??= readPrerenderedPages(env());
   return loaded;
 }
