@@ -22,13 +22,14 @@ export const NOT_FOUND_ROUTE = "/_not-found";
 /** Pages prerendered once and never revalidated, by path, from the build output in `distDir`. */
 export async function readPrerenderedPages({ distDir, development }: { distDir: string; development: boolean }): Promise<Map<string, InlineHashes>> {
   const pages = new Map<string, InlineHashes>();
+  // `next dev` renders every page per request (and may share the folder with a production build).
+  if (development) return pages;
   let manifest: z.infer<typeof prerenderManifest>;
   try {
     manifest = prerenderManifest.parse(JSON.parse(await readFile(path.join(distDir, "prerender-manifest.json"), "utf8")));
   } catch (error) {
-    // `next dev` prerenders nothing, so every page gets a nonce. In production the
-    // prerendered pages would not hydrate under a nonce-only policy: say so loudly.
-    if (!development) console.error(`No prerender manifest in ${distDir}: prerendered pages will not run their scripts`, error);
+    // Without it prerendered pages would not hydrate under a nonce-only policy: say so loudly.
+    console.error(`No prerender manifest in ${distDir}: prerendered pages will not run their scripts`, error);
     return pages;
   }
   for (const [route, entry] of Object.entries(manifest.routes)) {
