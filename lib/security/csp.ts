@@ -12,12 +12,18 @@ export interface InlineAllowance {
   scriptHashes?: readonly string[];
   /** `sha256-…` of each inline style element of a prerendered page. */
   styleHashes?: readonly string[];
+  /**
+   * The fallback when the build output cannot be read: any inline script or
+   * style runs (browsers ignore this beside a nonce or hash, so it is alone).
+   */
+  unsafeInline?: boolean;
 }
 
 const quoted = (source: string) => `'${source}'`;
 
-function inlineSources(nonce: string | undefined, hashes: readonly string[] = []): string[] {
-  return [...(nonce ? [`nonce-${nonce}`] : []), ...hashes].map(quoted);
+function inlineSources(allow: InlineAllowance, hashes: readonly string[] = []): string[] {
+  if (allow.unsafeInline) return [quoted("unsafe-inline")];
+  return [...(allow.nonce ? [`nonce-${allow.nonce}`] : []), ...hashes].map(quoted);
 }
 
 const serialize = (directives: Record<string, readonly string[]>) =>
@@ -34,8 +40,8 @@ const serialize = (directives: Record<string, readonly string[]>) =>
 export function pagePolicy(allow: InlineAllowance, { development = false } = {}): string {
   return serialize({
     "default-src": ["'none'"],
-    "script-src": ["'self'", ...inlineSources(allow.nonce, allow.scriptHashes), ...(development ? ["'unsafe-eval'"] : [])],
-    "style-src": ["'self'", ...(development ? ["'unsafe-inline'"] : inlineSources(allow.nonce, allow.styleHashes))],
+    "script-src": ["'self'", ...inlineSources(allow, allow.scriptHashes), ...(development ? ["'unsafe-eval'"] : [])],
+    "style-src": ["'self'", ...(development ? ["'unsafe-inline'"] : inlineSources(allow, allow.styleHashes))],
     // style="" attributes carry no selectors and cannot run script; React and a few
     // pages set them, and nonces and hashes cannot cover attributes.
     "style-src-attr": ["'unsafe-inline'"],

@@ -19,8 +19,13 @@ const prerenderManifest = z.object({
 /** Path of the 404 page's prerendered HTML, served for any unknown path. */
 export const NOT_FOUND_ROUTE = "/_not-found";
 
-/** Pages prerendered once and never revalidated, by path, from the build output in `distDir`. */
-export async function readPrerenderedPages({ distDir, development }: { distDir: string; development: boolean }): Promise<Map<string, InlineHashes>> {
+/**
+ * Pages prerendered once and never revalidated, by path, from the build
+ * output in `distDir`; null when that output cannot be read in production
+ * (a host that does not ship it to the proxy), so the caller can fall back
+ * to a policy that keeps pages working instead of blocking their scripts.
+ */
+export async function readPrerenderedPages({ distDir, development }: { distDir: string; development: boolean }): Promise<Map<string, InlineHashes> | null> {
   const pages = new Map<string, InlineHashes>();
   // `next dev` renders every page per request (and may share the folder with a production build).
   if (development) return pages;
@@ -28,9 +33,9 @@ export async function readPrerenderedPages({ distDir, development }: { distDir: 
   try {
     manifest = prerenderManifest.parse(JSON.parse(await readFile(path.join(distDir, "prerender-manifest.json"), "utf8")));
   } catch (error) {
-    // Without it prerendered pages would not hydrate under a nonce-only policy: say so loudly.
-    console.error(`No prerender manifest in ${distDir}: prerendered pages will not run their scripts`, error);
-    return pages;
+    // Without it no page can be told apart: say so loudly, and let the caller degrade.
+    console.error(`No prerender manifest in ${distDir}: pages get a Content-Security-Policy that allows inline scripts`, error);
+    return null;
   }
   for (const [route, entry] of Object.entries(manifest.routes)) {
     if (entry.routeType !== "page" || entry.initialRevalidateSeconds !== false) continue;
@@ -42,10 +47,10 @@ export async function readPrerenderedPages({ distDir, development }: { distDir: 
   return pages;
 }
 
-let loaded: Promise<Map<string, InlineHashes>> | undefined;
+let loaded: Promise<Map<string, InlineHashes> | null> | undefined;
 
 /** The prerendered pages by path, with the hashes their policy must allow. */
-export function prerenderedPages(): Promise<Map<string, InlineHashes>> {
+export function prerenderedPages(): Promise<Map<string, InlineHashes> | null> {
   loaded ??= readPrerenderedPages(env());
   return loaded;
 }

@@ -23,6 +23,13 @@ describe("pagePolicy", () => {
   });
 });
 
+it("falls back to inline scripts alone when the build output is unreadable, keeping every other rule", () => {
+  const policy = pagePolicy({ unsafeInline: true });
+  expect(policy).toContain("script-src 'self' 'unsafe-inline';");
+  expect(policy).toContain("frame-ancestors 'none'");
+  expect(policy).not.toContain("nonce-");
+});
+
 describe("createNonce", () => {
   it("is 128 random bits in base64, different each time", () => {
     const nonces = new Set(Array.from({ length: 100 }, createNonce));
