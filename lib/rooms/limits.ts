@@ -1,4 +1,4 @@
-import type { RateLimitRule } from "@/lib/rate-limit";
+import { waitMinutes, type RateLimitRule } from "@/lib/rate-limit";
 
 /**
  * The classroom's rate limits. Sized so a real class never meets them and
@@ -14,8 +14,6 @@ import type { RateLimitRule } from "@/lib/rate-limit";
  * - Creating sessions is limited per client so a script cannot fill the store.
  */
 
-const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
-const waitMinutes = (seconds: number) => `${minutes(seconds)} minute${minutes(seconds) === 1 ? "" : "s"}`;
 
 export const ROOM_RATE_LIMITS = {
   wrongCodes: {

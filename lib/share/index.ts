@@ -1,5 +1,5 @@
 import "server-only";
-import { createQuizService, getBank, type StartQuizInput } from "@/lib/quiz";
+import { createQuizService, getBank, type Requester, type StartQuizInput } from "@/lib/quiz";
 import { getStore } from "@/lib/store";
 import { createShareService, type ShareService } from "./service";
 
@@ -20,6 +20,6 @@ export async function getSharedResult(shareId: string) {
   return (await service()).getSharedResult(shareId);
 }
 
-export async function startChallenge(input: StartQuizInput & { challenge: string }) {
-  return (await service()).startChallenge(input);
+export async function startChallenge(input: StartQuizInput & { challenge: string }, requester: Requester) {
+  return (await service()).startChallenge(input, requester);
 }
