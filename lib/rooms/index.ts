@@ -43,8 +43,8 @@ export function createRoomService(deps: RoomDeps) {
     pollStudent: (roomId: string, token: string | undefined, sinceVersion: number) => pollStudent(ctx, roomId, token, sinceVersion),
     getPlayView: (roomId: string, token: string | undefined, showQuestionId?: string) => getPlayView(ctx, roomId, token, showQuestionId),
     /** Records the answer and says what the student sees next. */
-    answer: async (roomId: string, token: string | undefined, input: AnswerInput) =>
-      answerResponse(ctx, await recordAnswer(ctx, roomId, token, input)),
+    answer: async (roomId: string, token: string | undefined, input: AnswerInput, client: string) =>
+      answerResponse(ctx, await recordAnswer(ctx, roomId, token, input, client)),
     getHostView: (roomId: string, credential: string | undefined) => getHostView(ctx, roomId, credential),
     hostAction: (roomId: string, credential: string | undefined, input: Pick<HostActionInput, "action" | "version" | "playerId">) =>
       hostAction(ctx, roomId, credential, input),
