@@ -24,11 +24,12 @@ export const idempotencyErrors = {
     new ApiError(409, "request_in_progress", `${what} is still being saved from an earlier tap. Wait a moment, then reload the page.`, undefined, {
       "Retry-After": "1",
     }),
-  reused: () =>
+  /** `difference`: what changed, as in "with a different answer". */
+  reused: (difference: string) =>
     new ApiError(
       422,
       "idempotency_key_reused",
-      "This form was already sent with different answers. Reload the page to get a fresh form, then send it again.",
+      `This form was already sent ${difference}. Reload the page to get a fresh form, then send it again.`,
     ),
 };
 

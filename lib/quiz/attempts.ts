@@ -286,7 +286,7 @@ async function recordAnswer(ctx: QuizContext, attemptId: string, input: AnswerIn
     const stored = decodeSlot(outcome.current);
     sameRequest = key !== undefined && stored.idempotencyKey === key;
     if (stored.answer === null || !sameAnswer(stored.answer, answer)) {
-      throw sameRequest ? idempotencyErrors.reused() : new QuizError("conflict", QUIZ_MESSAGES.alreadyAnsweredDifferently);
+      throw sameRequest ? idempotencyErrors.reused("with a different answer") : new QuizError("conflict", QUIZ_MESSAGES.alreadyAnsweredDifferently);
     }
     [hash] = await ctx.store.exec([op.hgetall(attemptKey)]);
   }
