@@ -1,11 +1,10 @@
-import { cookies } from "next/headers";
 import { seeOther } from "@/lib/http/form-response";
 import { route } from "@/lib/http/handle-route";
 import { parseBody } from "@/lib/http/parse-request";
 import { answerSchema } from "@/lib/quiz/schemas";
 import { clientSubject } from "@/lib/rate-limit";
 import { rooms } from "@/lib/rooms";
-import { readPlayerCookie } from "@/lib/rooms/cookies";
+import { readPlayerCookie, requestCookies } from "@/lib/rooms/cookies";
 import { homeworkFeedbackPath, playPath } from "@/lib/rooms/paths";
 
 /**
@@ -18,7 +17,7 @@ import { homeworkFeedbackPath, playPath } from "@/lib/rooms/paths";
 export const POST = route<{ roomId: string }>(
   async (request, { roomId }) => {
     const { data, format } = await parseBody(request, answerSchema);
-    const token = readPlayerCookie(await cookies(), roomId);
+    const token = readPlayerCookie(requestCookies(request), roomId);
     const result = await (await rooms()).answer(roomId, token, data, clientSubject(request.headers));
     if (format === "form") {
       return seeOther(result.mode === "homework" ? homeworkFeedbackPath(roomId, data.questionId) : playPath(roomId));

@@ -1,10 +1,9 @@
-import { cookies } from "next/headers";
 import { seeOther } from "@/lib/http/form-response";
 import { route } from "@/lib/http/handle-route";
 import { parseBody } from "@/lib/http/parse-request";
 import { requesterOf } from "@/lib/http/requester";
 import { rooms } from "@/lib/rooms";
-import { isHttps, playerCookieName, readPlayerCookie, setCookieHeader } from "@/lib/rooms/cookies";
+import { isHttps, playerCookieName, readPlayerCookie, requestCookies, setCookieHeader } from "@/lib/rooms/cookies";
 import { joinPath, playPath } from "@/lib/rooms/paths";
 import { joinRoomSchema } from "@/lib/rooms/schemas";
 
@@ -19,7 +18,7 @@ export const POST = route<{ roomId: string }>(
     const { data, format } = await parseBody(request, joinRoomSchema);
     const joined = await (await rooms()).joinRoom(roomId, {
       nickname: data.nickname,
-      token: readPlayerCookie(await cookies(), roomId),
+      token: readPlayerCookie(requestCookies(request), roomId),
       ...requesterOf(request, data),
     });
     const href = playPath(roomId);
