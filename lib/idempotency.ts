@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { ApiError } from "@/lib/http/api-error";
 
 /**
@@ -13,6 +13,11 @@ import { ApiError } from "@/lib/http/api-error";
  * answer slot itself; joins: a claim key), so each keeps its own record and
  * uses the helpers here for the shared parts.
  */
+
+/** A fresh key for one rendered form: pages pass it to the form, which posts it with every submit of that form. */
+export function newIdempotencyKey(): string {
+  return randomUUID();
+}
 
 /** A short, stable digest of a request's payload, to tell "the same request again" from "another request". */
 export function fingerprint(payload: unknown): string {
