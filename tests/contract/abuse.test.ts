@@ -14,7 +14,7 @@ import { roomKeys } from "@/lib/rooms/keys";
 import { ROOM_RATE_LIMITS } from "@/lib/rooms/limits";
 import type { CreateRoomInput, StudentView } from "@/lib/rooms/schemas";
 import { createStore, op, type Store } from "@/lib/store";
-import { storeConfigs } from "../load/stores";
+import { countingStore, storeConfigs } from "../load/stores";
 import { fixtureBank, HANDWRITTEN } from "../unit/quiz-fixtures";
 
 /**
@@ -169,6 +169,17 @@ for (const [name, config] of storeConfigs(dataDir)) {
         const named = await Promise.all(pupils.map(({ attemptId }, i) => quiz.submitNickname(attemptId, `Pupil ${unique("p").slice(2, 8)} ${i}`, school)));
         expect(named).toHaveLength(40);
       });
+    });
+
+    it("limits and keys cost no round trip: a start and an answer are one each", async () => {
+      const counted = countingStore(store);
+      const counting = createQuizService({ store: counted.store, bank, now: () => now });
+      const who = { client: unique("phone"), idempotencyKey: newKey() };
+      const { attemptId } = await counting.startAttempt({ length: 5 }, who);
+      expect(counted.trips()).toBe(1);
+      const question = HANDWRITTEN[0] as Question;
+      await counting.answerQuestion(attemptId, { questionId: question.id, answer: right(question) }, who);
+      expect(counted.trips()).toBe(2);
     });
 
     describe("idempotent quiz answers", () => {

@@ -14,12 +14,14 @@ import { POST as nickname } from "@/app/api/quiz/attempts/[attemptId]/nickname/r
 import { POST as practice } from "@/app/api/quiz/attempts/[attemptId]/practice/route";
 import { POST as startQuiz } from "@/app/api/quiz/attempts/route";
 import { GET as claimHost } from "@/app/classroom/host/[roomId]/claim/route";
+import { GET as resultImage } from "@/app/og/result/[shareId]/route";
 import { getBank, QUIZ_RATE_LIMITS } from "@/lib/quiz";
 import { answerKey } from "@/lib/quiz/scoring";
 import type { Question } from "@/lib/quiz/schemas";
-import { rateLimitWindow } from "@/lib/rate-limit";
+import { rateLimitWindow, type RateLimitRule } from "@/lib/rate-limit";
 import { rooms } from "@/lib/rooms";
 import { hostCookieName, playerCookieName } from "@/lib/rooms/cookies";
+import { SHARE_RATE_LIMITS } from "@/lib/share/limits";
 import { closeStore, getStore, op } from "@/lib/store";
 
 /**
@@ -176,13 +178,25 @@ describe("limits and retries through the handlers", () => {
     return { attemptId, question, answer: answerKey(question) };
   }
 
-  it("over a network's answer limit: 429 with Retry-After and the error shape", async () => {
-    const ip = `203.0.113.${Math.floor(Math.random() * 200)}`;
-    const { attemptId, question, answer } = await started(ip);
-    const rule = QUIZ_RATE_LIMITS.answersPerClient;
+  /** Fills a rule's current window for a client, so its next request is over the limit. */
+  async function exhaust(rule: RateLimitRule, ip: string): Promise<void> {
     const window = rateLimitWindow(rule, ip, Date.now());
-    await (await getStore()).exec([op.set(window.current, String(rule.limit), { ttlSeconds: 1200 })]);
+    await (await getStore()).exec([op.set(window.current, String(rule.limit), { ttlSeconds: rule.windowSeconds * 2 })]);
+  }
+
+  it("over a network's answer limit: 429 with Retry-After and the error shape", async () => {
+    const ip = "203.0.113.10";
+    const { attemptId, question, answer } = await started(ip);
+    await exhaust(QUIZ_RATE_LIMITS.answersPerClient, ip);
     const response = await send(answerQuiz, "/answers", { attemptId }, { json: { questionId: question.id, answer } }, ip);
+    expect(Number(response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    await expectError(response, 429, "rate_limited");
+  });
+
+  it("over a network's share-image limit: 429 with Retry-After, before any drawing", async () => {
+    const ip = "203.0.113.11";
+    await exhaust(SHARE_RATE_LIMITS.imagesPerClient, ip);
+    const response = await send(resultImage, "/og/result/AAAAAAAAAAAAAAAA", { shareId: "AAAAAAAAAAAAAAAA" }, {}, ip);
     expect(Number(response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     await expectError(response, 429, "rate_limited");
   });
