@@ -25,8 +25,9 @@ export function fingerprint(payload: unknown): string {
 }
 
 export const idempotencyErrors = {
+  /** `what`: the request as a person calls it, as in "Your answer". */
   inFlight: (what: string) =>
-    new ApiError(409, "request_in_progress", `${what} is still being saved from an earlier tap. Wait a moment, then reload the page.`, undefined, {
+    new ApiError(409, "request_in_progress", `${what} is still being processed from an earlier tap. Wait a moment, then reload the page.`, undefined, {
       "Retry-After": "1",
     }),
   /** `difference`: what changed, as in "with a different answer". */

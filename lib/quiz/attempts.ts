@@ -239,7 +239,7 @@ export async function answerQuestion(
   const key = requester.idempotencyKey;
   if (key === undefined) return recordAnswer(ctx, attemptId, input, requester);
   const scope = `quiz-answer:${fingerprint([attemptId, key])}`;
-  return runOnce(scope, () => idempotencyErrors.inFlight("This answer"), () => recordAnswer(ctx, attemptId, input, requester));
+  return runOnce(scope, () => idempotencyErrors.inFlight("Your answer"), () => recordAnswer(ctx, attemptId, input, requester));
 }
 
 async function recordAnswer(ctx: QuizContext, attemptId: string, input: AnswerInput, requester: Requester): Promise<AnswerResult> {

@@ -62,9 +62,9 @@ export function joinRetry(roomId: string, idempotencyKey: string, payload: { nic
         record = null;
       }
       // Unreadable (an older deploy's record): treat it as in flight; it expires.
-      if (!record) throw idempotencyErrors.inFlight("Joining");
+      if (!record) throw idempotencyErrors.inFlight("Your request to join");
       if (record.f !== f) throw idempotencyErrors.reused("with a different nickname");
-      if (record.s === "pending") throw idempotencyErrors.inFlight("Joining");
+      if (record.s === "pending") throw idempotencyErrors.inFlight("Your request to join");
       return { nickname: record.n, playerId: record.p, token };
     },
   };

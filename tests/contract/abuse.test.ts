@@ -224,7 +224,7 @@ for (const [name, config] of storeConfigs(dataDir)) {
         await held.reached();
         const seen = await refusal(slow.answerQuestion(attemptId, input, who));
         expect(seen).toMatchObject({ status: 409, code: "request_in_progress" });
-        expect(seen.message).toMatch(/still being saved/);
+        expect(seen.message).toMatch(/Your answer is still being processed/);
         held.release();
         expect((await first).replay).toBe(false);
         expect(await slow.answerQuestion(attemptId, input, who)).toEqual(await first);
