@@ -1,6 +1,5 @@
 import "server-only";
 import { getBank } from "@/lib/quiz/bank";
-import { consume } from "@/lib/rate-limit";
 import { getStore } from "@/lib/store";
 import { readHostRoom } from "./access";
 import { recordAnswer } from "./answer";
@@ -10,7 +9,6 @@ import { getDashboard } from "./dashboard";
 import { getHostView, hostAction } from "./host";
 import { getJoinInfo, joinRoom, lookupCode, type JoinInput } from "./join";
 import { ttlSeconds } from "./keys";
-import { ROOM_RATE_LIMITS } from "./limits";
 import type { CreateRoomInput, HostActionInput } from "./schemas";
 import { answerResponse, getPlayView, pollStudent } from "./student";
 import type { AnswerInput } from "@/lib/quiz/schemas";
@@ -32,11 +30,7 @@ export type { RecordedAnswer } from "./answer";
 export function createRoomService(deps: RoomDeps) {
   const ctx = roomContext(deps);
   return {
-    /** Creating is limited per client (one more round trip before the write). */
-    createRoom: async (input: CreateRoomInput, client: string) => {
-      await consume(ctx.store, ROOM_RATE_LIMITS.createsPerClient, client, ctx.now());
-      return createRoom(ctx, input);
-    },
+    createRoom: (input: CreateRoomInput, client: string) => createRoom(ctx, input, client),
     lookupCode: (code: string, client: string) => lookupCode(ctx, code, client),
     getJoinInfo: (roomId: string, token: string | undefined) => getJoinInfo(ctx, roomId, token),
     joinRoom: (roomId: string, input: JoinInput) => joinRoom(ctx, roomId, input),

@@ -55,6 +55,12 @@ async function exhaust(store: Store, rule: RateLimitRule, subject: string, now: 
   await store.exec([op.set(window.current, String(rule.limit), { ttlSeconds: rule.windowSeconds * 2 })]);
 }
 
+/** The guard keys of every `execIf`: where a refused write would have written first. */
+function watchGuards(store: Store): { spying: Store; guards: string[] } {
+  const guards: string[] = [];
+  return { spying: { ...store, execIf: (guard, ops) => (guards.push(guard.key), store.execIf(guard, ops)) }, guards };
+}
+
 /**
  * Holds every `execIf` at a gate until released: the way to have a request
  * still "in flight" when its retry arrives, without racing against a sleep.
@@ -137,8 +143,7 @@ for (const [name, config] of storeConfigs(dataDir)) {
       it("over a network's start limit: 429, and no attempt is written", async () => {
         const who = { client: unique("school") };
         await exhaust(store, QUIZ_RATE_LIMITS.startsPerClient, who.client, now);
-        const guards: string[] = [];
-        const spying: Store = { ...store, execIf: (guard, ops) => (guards.push(guard.key), store.execIf(guard, ops)) };
+        const { spying, guards } = watchGuards(store);
         const seen = await refusal(createQuizService({ store: spying, bank, now: () => now }).startAttempt({ length: 5 }, who));
         expectTooMany(seen, /Too many quizzes have been started from this network/);
         const attemptId = /^quiz:att:([^:]+):/.exec(guards[0] ?? "")?.[1] ?? "";
@@ -254,6 +259,16 @@ for (const [name, config] of storeConfigs(dataDir)) {
         expect(answers).toHaveLength(40);
         const [counts] = await store.exec([op.hgetall(roomKeys.distribution(roomId, 0))]);
         expect(counts.total).toBe("40");
+      });
+
+      it("over a network's creation limit: 429, and no session is written", async () => {
+        const teacher = unique("teacher");
+        await exhaust(store, ROOM_RATE_LIMITS.createsPerClient, teacher, now);
+        const { spying, guards } = watchGuards(store);
+        const seen = await refusal(createRoomService({ store: spying, bank, now: () => now }).createRoom(LIVE, teacher));
+        expectTooMany(seen, /Too many sessions have been created from this network/);
+        expect(guards).toHaveLength(1);
+        expect(await store.keys(guards[0] as string)).toEqual([]);
       });
 
       it("over a player's answer limit: 429 with Retry-After, and nothing is recorded", async () => {
