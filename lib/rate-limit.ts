@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { ApiError } from "@/lib/http/api-error";
-import { op, type Op, type Store } from "@/lib/store";
+import { op, type GuardedResult, type GuardLimit, type Op, type Store } from "@/lib/store";
 
 /**
  * A sliding-window rate limiter on the store, one round trip per check.
@@ -13,7 +13,9 @@ import { op, type Op, type Store } from "@/lib/store";
  * window boundary cannot double the allowance as a plain fixed window would.
  *
  * The ops are exposed (`rateLimitOps`) so a caller can put the check in the
- * same `exec` as the work it guards. Subjects (an IP, a session id) are
+ * same `exec` as the work it guards; for a write, `guardLimits` puts it in
+ * the write's own `execIf`, which counts first and applies nothing when a
+ * limit is over, so refusing costs no extra round trip and stores nothing. Subjects (an IP, a session id) are
  * hashed before they become keys, and every key lives two windows: no raw
  * address is ever stored, and nothing outlives the window that needs it.
  *
@@ -45,9 +47,16 @@ export interface RateCheck {
   verdict(results: readonly unknown[]): RateVerdict;
 }
 
+/** "3 minutes": Retry-After seconds as a person reads them in a limit's message. */
+export function waitMinutes(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
+
 const subjectKey = (subject: string) => createHash("sha256").update(subject).digest("base64url").slice(0, 22);
 
-function keysFor(rule: RateLimitRule, subject: string, now: number) {
+/** The two fixed windows a check at `now` reads, and how much of the older one still counts. */
+export function rateLimitWindow(rule: RateLimitRule, subject: string, now: number) {
   const windowMs = rule.windowSeconds * 1000;
   const bucket = Math.floor(now / windowMs);
   const base = `rl:${rule.name}:${subjectKey(subject)}`;
@@ -71,7 +80,7 @@ const count = (value: unknown) => {
  * for limits on failures that are counted afterwards with `countFailure`.
  */
 export function rateLimitOps(rule: RateLimitRule, subject: string, now: number, options: { count: boolean }): RateCheck {
-  const k = keysFor(rule, subject, now);
+  const k = rateLimitWindow(rule, subject, now);
   const estimate = (current: number, previous: number) => current + previous * k.overlap;
   if (options.count) {
     return {
@@ -92,14 +101,44 @@ export function rateLimitOps(rule: RateLimitRule, subject: string, now: number, 
   };
 }
 
+/** Rules checked inside an `execIf` (Guard.limits), each against its own subject. */
+export interface LimitedBy {
+  rule: RateLimitRule;
+  subject: string;
+}
+
+export interface GuardLimits {
+  limits: GuardLimit[];
+  /** Throws the 429 for the limit that refused an `execIf` outcome; does nothing otherwise. */
+  throwIfRefused(outcome: GuardedResult<readonly Op[]>): void;
+}
+
+export function guardLimits(checks: readonly LimitedBy[], now: number): GuardLimits {
+  const windows = checks.map(({ rule, subject }) => ({ rule, k: rateLimitWindow(rule, subject, now) }));
+  return {
+    limits: windows.map(({ rule, k }) => ({
+      key: k.current,
+      previousKey: k.previous,
+      limit: rule.limit,
+      overlap: k.overlap,
+      ttlSeconds: rule.windowSeconds * 2,
+    })),
+    throwIfRefused(outcome) {
+      if (outcome.applied || outcome.refusedBy === undefined) return;
+      const refused = windows[outcome.refusedBy];
+      if (!refused) throw new Error(`execIf refused by an unknown limit ${outcome.refusedBy}`);
+      throw rateLimitError(refused.rule, refused.k.retryAfterSeconds);
+    },
+  };
+}
+
 /** The 429 for a refused check, with Retry-After. */
-function rateLimitError(rule: RateLimitRule, verdict: RateVerdict): ApiError {
-  const seconds = verdict.retryAfterSeconds;
+function rateLimitError(rule: RateLimitRule, seconds: number): ApiError {
   return new ApiError(429, "rate_limited", rule.message(seconds), undefined, { "Retry-After": String(seconds) });
 }
 
 export function throwIfLimited(rule: RateLimitRule, verdict: RateVerdict): void {
-  if (!verdict.allowed) throw rateLimitError(rule, verdict);
+  if (!verdict.allowed) throw rateLimitError(rule, verdict.retryAfterSeconds);
 }
 
 /** Counts one request and throws the 429 when it is over the limit: one round trip. */

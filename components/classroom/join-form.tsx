@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { postJson } from "@/components/ui/post-json";
+import { IDEMPOTENCY_FIELD, IDEMPOTENCY_HEADER } from "@/lib/http/idempotency";
 import { api } from "@/lib/rooms/paths";
 import { joinRoomSchema, type JoinRoomFormValues } from "@/lib/rooms/schemas";
 
@@ -12,8 +13,10 @@ import { joinRoomSchema, type JoinRoomFormValues } from "@/lib/rooms/schemas";
  * The nickname step of joining: type one, or leave it empty for a
  * generated name. The same schema (the shared normaliser and filter) runs
  * here and in the route; uniqueness is the server's to check.
+ * `idempotencyKey` (fresh per server render) goes with every submit, so a
+ * double tap or a retry joins once.
  */
-export function JoinForm({ roomId, suggestion }: { roomId: string; suggestion: string }) {
+export function JoinForm({ roomId, suggestion, idempotencyKey }: { roomId: string; suggestion: string; idempotencyKey: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<JoinRoomFormValues, unknown, { nickname?: string }>({
@@ -23,7 +26,7 @@ export function JoinForm({ roomId, suggestion }: { roomId: string; suggestion: s
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
-    const posted = await postJson<{ href: string }>(api.players(roomId), values);
+    const posted = await postJson<{ href: string }>(api.players(roomId), values, { [IDEMPOTENCY_HEADER]: idempotencyKey });
     if (posted.ok) router.push(posted.data.href);
     else setError(posted.message);
   });
@@ -32,6 +35,7 @@ export function JoinForm({ roomId, suggestion }: { roomId: string; suggestion: s
   const busy = form.formState.isSubmitting || form.formState.isSubmitSuccessful;
   return (
     <form method="post" action={api.players(roomId)} onSubmit={onSubmit} noValidate>
+      <input type="hidden" name={IDEMPOTENCY_FIELD} value={idempotencyKey} />
       <label htmlFor="nickname" style={{ fontWeight: 700, display: "block" }}>
         Your nickname
       </label>

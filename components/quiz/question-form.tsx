@@ -11,14 +11,25 @@ import { QuestionFields } from "./question-fields";
 import { QuestionHeading } from "./question-heading";
 import { QuizProgress } from "./quiz-progress";
 import { postJson } from "@/components/ui/post-json";
+import { IDEMPOTENCY_FIELD, IDEMPOTENCY_HEADER } from "@/lib/http/idempotency";
 
 /**
  * One question as a form. Without JavaScript it posts to `action`, which
  * redirects to a page showing the feedback; with JavaScript it posts JSON
  * and shows the feedback in place, then moves on: a refresh of this page for
  * the next question of the same quiz, or a link for anything else.
+ * `idempotencyKey` (fresh per server render) goes with every submit of this
+ * form, so a double submit or a retry is recorded once.
  */
-export function QuestionForm({ action, question }: { action: string; question: PublicQuestion }) {
+export function QuestionForm({
+  action,
+  question,
+  idempotencyKey,
+}: {
+  action: string;
+  question: PublicQuestion;
+  idempotencyKey?: string;
+}) {
   const router = useRouter();
   const form = useForm<AnswerInput>({
     resolver: zodResolver(answerSchema),
@@ -35,7 +46,8 @@ export function QuestionForm({ action, question }: { action: string; question: P
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
-    const posted = await postJson<{ feedback: Feedback; next: NextStep }>(action, values);
+    const headers: Record<string, string> = idempotencyKey ? { [IDEMPOTENCY_HEADER]: idempotencyKey } : {};
+    const posted = await postJson<{ feedback: Feedback; next: NextStep }>(action, values, headers);
     if (posted.ok) setResult(posted.data);
     else setError(posted.message);
   });
@@ -50,6 +62,7 @@ export function QuestionForm({ action, question }: { action: string; question: P
         <fieldset>
           <QuestionHeading question={question} />
           <input type="hidden" value={question.id} {...form.register("questionId")} />
+          {idempotencyKey && <input type="hidden" name={IDEMPOTENCY_FIELD} value={idempotencyKey} />}
           <QuestionFields question={question} register={form.register} disabled={result !== null} />
         </fieldset>
         <p role="alert" className="form-error">

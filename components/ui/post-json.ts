@@ -13,13 +13,13 @@ export async function errorMessage(response: Response): Promise<string> {
     : "Something went wrong. Please try again.";
 }
 
-/** Posts `body` as JSON to the same route a plain form would post to. */
-export async function postJson<T>(url: string, body: unknown): Promise<PostResult<T>> {
+/** Posts `body` as JSON to the same route a plain form would post to (`headers`: e.g. the form's Idempotency-Key). */
+export async function postJson<T>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<PostResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { ...headers, "content-type": "application/json" },
       body: JSON.stringify(body),
     });
   } catch {

@@ -1,15 +1,19 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { fingerprint, idempotencyErrors, runOnce } from "@/lib/idempotency";
+import { guardLimits } from "@/lib/rate-limit";
 import { op } from "@/lib/store";
 import type { Topic } from "@/lib/content/schemas";
-import { assertAttemptId, type QuizContext } from "./context";
+import { assertAttemptId, type QuizContext, type Requester } from "./context";
 import { choiceOrder, drawAttempt, type DrawnQuestion } from "./draw";
 import { QUIZ_MESSAGES, QuizError } from "./errors";
 import { buildFeedback, feedbackFrom } from "./feedback";
 import { ATTEMPT_FIELDS as F, QUIZ_TTL, quizKeys } from "./keys";
+import { QUIZ_RATE_LIMITS as LIMITS } from "./limits";
 import { toPublicQuestion } from "./public";
 import { encodeQuestions, parseAttempt, type AttemptRecord } from "./record";
-import { answerKey, encodeAnswer, decodeAnswer, isCorrect, normalizeAnswer, sameAnswer } from "./scoring";
+import { answerKey, encodeAnswer, isCorrect, normalizeAnswer, sameAnswer } from "./scoring";
+import { decodeSlot, encodeSlot } from "./slot";
 import type { AnswerFeedback, AnswerInput, NormalizedAnswer, PublicQuestion, Question, StartQuizInput } from "./schemas";
 
 /**
@@ -59,13 +63,17 @@ function redraw(ctx: QuizContext, challenger: AttemptRecord): DrawnQuestion[] {
 }
 
 /**
- * One round trip (`exec`): the attempt hash and one "pending" slot per
- * question, all with the attempt TTL. With `challengeOf`, one more before
- * it, to read the challenger's questions.
+ * One round trip: an `execIf` that creates the first question's "pending"
+ * slot (it must be absent: a fresh 128-bit id always finds it so) with the
+ * client's start limit counted in the same transaction, and writes the
+ * attempt hash and the other slots, all with the attempt TTL. Over the
+ * limit, nothing is written (429). With `challengeOf`, one more before it,
+ * to read the challenger's questions.
  */
 export async function startAttempt(
   ctx: QuizContext,
   input: StartQuizInput,
+  requester: Requester,
   options: { challengeOf?: string } = {},
 ): Promise<StartedAttempt> {
   let drawn: DrawnQuestion[];
@@ -93,7 +101,9 @@ export async function startAttempt(
   const attemptId = newAttemptId();
   const attemptKey = quizKeys.attempt(attemptId);
   const refs = drawn.map(({ question, order }) => ({ id: question.id, version: question.version, order }));
-  await ctx.store.exec([
+  const [first, ...rest] = refs.map((ref) => quizKeys.slot(attemptId, ref.id, ref.version));
+  const limits = guardLimits([{ rule: LIMITS.startsPerClient, subject: requester.client }], ctx.now());
+  const outcome = await ctx.store.execIf({ key: first as string, expect: null, value: "pending", ttlSeconds: QUIZ_TTL.attempt, limits: limits.limits }, [
     op.hset(attemptKey, {
       [F.questions]: encodeQuestions(refs),
       [F.created]: String(ctx.now()),
@@ -105,8 +115,10 @@ export async function startAttempt(
       [F.score]: "0",
     }),
     op.expire(attemptKey, QUIZ_TTL.attempt),
-    ...refs.map((ref) => op.set(quizKeys.slot(attemptId, ref.id, ref.version), "pending", { ttlSeconds: QUIZ_TTL.attempt })),
+    ...rest.map((slot) => op.set(slot, "pending", { ttlSeconds: QUIZ_TTL.attempt })),
   ]);
+  limits.throwIfRefused(outcome);
+  if (!outcome.applied) throw new Error("A new attempt id collided with a live attempt");
   return {
     attemptId,
     length: drawn.length,
@@ -200,16 +212,37 @@ function choiceField(question: Question, answer: NormalizedAnswer): string {
 /**
  * One round trip: a compare-and-set of the slot from "pending" to the
  * answer, with the statistics and attempt counters in the same atomic
- * transaction. The server already knows from the bank whether the answer
- * is right, so nothing is read first. The slot key carries the question
- * version, so the CAS also proves the question belongs to this attempt.
+ * transaction, and the attempt's and the client's answer limits counted in
+ * it (over either, nothing is written: 429). The server already knows from
+ * the bank whether the answer is right, so nothing is read first. The slot
+ * key carries the question version, so the CAS also proves the question
+ * belongs to this attempt.
  *
  * Not applied: no slot (attempt expired, question not in it, or updated
  * since) → not_found; the same answer again → the same feedback, counted
  * once (one more round trip to read progress); another answer → conflict.
+ *
+ * Idempotency: the key is written into the slot with the answer (see
+ * slot.ts), in that same compare-and-set. A retry with the key finds it
+ * there: the same answer gets the first response again (`replay: false`,
+ * as the first said), a different one 422. A retry while the first is
+ * still running in this process gets 409 (runOnce); one reaching another
+ * instance at the same moment is settled by the compare-and-set itself.
  */
-export async function answerQuestion(ctx: QuizContext, attemptId: string, input: AnswerInput): Promise<AnswerResult> {
+export async function answerQuestion(
+  ctx: QuizContext,
+  attemptId: string,
+  input: AnswerInput,
+  requester: Requester,
+): Promise<AnswerResult> {
   assertAttemptId(attemptId);
+  const key = requester.idempotencyKey;
+  if (key === undefined) return recordAnswer(ctx, attemptId, input, requester);
+  const scope = `quiz-answer:${fingerprint([attemptId, key])}`;
+  return runOnce(scope, () => idempotencyErrors.inFlight("Your answer"), () => recordAnswer(ctx, attemptId, input, requester));
+}
+
+async function recordAnswer(ctx: QuizContext, attemptId: string, input: AnswerInput, requester: Requester): Promise<AnswerResult> {
   const question = ctx.bank.get(input.questionId);
   if (!question) throw new QuizError("not_found", QUIZ_MESSAGES.questionNotInAttempt);
   const answer = normalizeAnswer(question, input.answer);
@@ -218,8 +251,16 @@ export async function answerQuestion(ctx: QuizContext, attemptId: string, input:
 
   const attemptKey = quizKeys.attempt(attemptId);
   const statsKey = quizKeys.questionStats(question.id, question.version);
+  const key = requester.idempotencyKey;
+  const limits = guardLimits(
+    [
+      { rule: LIMITS.answersPerAttempt, subject: attemptId },
+      { rule: LIMITS.answersPerClient, subject: requester.client },
+    ],
+    ctx.now(),
+  );
   const outcome = await ctx.store.execIf(
-    { key: quizKeys.slot(attemptId, question.id, question.version), expect: "pending", value: encoded },
+    { key: quizKeys.slot(attemptId, question.id, question.version), expect: "pending", value: encodeSlot(encoded, key), limits: limits.limits },
     [
       op.hincrby(statsKey, "total", 1),
       op.hincrby(statsKey, "correct", correct ? 1 : 0),
@@ -235,14 +276,17 @@ export async function answerQuestion(ctx: QuizContext, attemptId: string, input:
     ],
   );
 
+  limits.throwIfRefused(outcome);
   let hash: Record<string, string>;
+  let sameRequest = false;
   if (outcome.applied) {
     hash = outcome.results[8];
   } else {
     if (outcome.current === null) throw new QuizError("not_found", QUIZ_MESSAGES.questionNotInAttempt);
-    const stored = decodeAnswer(outcome.current);
-    if (stored === null || !sameAnswer(stored, answer)) {
-      throw new QuizError("conflict", QUIZ_MESSAGES.alreadyAnsweredDifferently);
+    const stored = decodeSlot(outcome.current);
+    sameRequest = key !== undefined && stored.idempotencyKey === key;
+    if (stored.answer === null || !sameAnswer(stored.answer, answer)) {
+      throw sameRequest ? idempotencyErrors.reused("with a different answer") : new QuizError("conflict", QUIZ_MESSAGES.alreadyAnsweredDifferently);
     }
     [hash] = await ctx.store.exec([op.hgetall(attemptKey)]);
   }
@@ -251,6 +295,7 @@ export async function answerQuestion(ctx: QuizContext, attemptId: string, input:
   return {
     feedback: buildFeedback(question, answer, ctx.bank.lookups),
     progress: progressOf(attempt),
-    replay: !outcome.applied,
+    // A retry of the request that recorded the answer answers as that request did.
+    replay: !outcome.applied && !sameRequest,
   };
 }

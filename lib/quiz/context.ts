@@ -19,6 +19,13 @@ export interface QuizContext {
   random: RandomInt;
 }
 
+/** Who sent a write: the client its rate limits count against, and the request's idempotency key. */
+export interface Requester {
+  /** lib/rate-limit.ts clientSubject: the address the nearest proxy saw. */
+  client: string;
+  idempotencyKey?: string;
+}
+
 export function withDefaults(deps: QuizDeps): QuizContext {
   return { store: deps.store, bank: deps.bank, now: deps.now ?? Date.now, random: deps.random ?? cryptoRandomInt };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { getStore } from "@/lib/store";
 import * as attempts from "./attempts";
 import { getBank } from "./bank";
-import { withDefaults, type QuizDeps } from "./context";
+import { withDefaults, type QuizDeps, type Requester } from "./context";
 import * as results from "./results";
 import type { LeaderboardBoard } from "./keys";
 import * as leaderboard from "./leaderboard";
@@ -22,7 +22,8 @@ export { isCorrect, normalizeAnswer, scoreAttempt } from "./scoring";
 export { drawAttempt, drawQuestions, choiceOrder } from "./draw";
 export { percentile, percentLabel, type Percentile } from "./percentile";
 export { QUIZ_TTL, quizKeys, type LeaderboardBoard } from "./keys";
-export type { QuizDeps } from "./context";
+export type { QuizDeps, Requester } from "./context";
+export { QUIZ_RATE_LIMITS } from "./limits";
 export type { AnswerResult, AttemptQuestionView, AttemptView, Progress, StartedAttempt } from "./attempts";
 export type { ChallengeComparison, ChallengeRow, QuizResults, ResultSummary, ReviewItem } from "./results";
 export type { LeaderboardEntry, NamedResult } from "./leaderboard";
@@ -31,14 +32,17 @@ export type { LeaderboardEntry, NamedResult } from "./leaderboard";
 export function createQuizService(deps: QuizDeps) {
   const ctx = withDefaults(deps);
   return {
-    startAttempt: (input: StartQuizInput, options: { challengeOf?: string } = {}) => attempts.startAttempt(ctx, input, options),
+    startAttempt: (input: StartQuizInput, requester: Requester, options: { challengeOf?: string } = {}) =>
+      attempts.startAttempt(ctx, input, requester, options),
     getAttempt: (attemptId: string) => attempts.getAttempt(ctx, attemptId),
-    answerQuestion: (attemptId: string, input: AnswerInput) => attempts.answerQuestion(ctx, attemptId, input),
+    answerQuestion: (attemptId: string, input: AnswerInput, requester: Requester) =>
+      attempts.answerQuestion(ctx, attemptId, input, requester),
     getResults: (attemptId: string) => results.getResults(ctx, attemptId),
     getResultSummary: (attemptId: string, length: number) => results.getResultSummary(ctx, attemptId, length),
     retryMissed: (attemptId: string) => results.retryMissed(ctx, attemptId),
     checkPractice: (attemptId: string, input: AnswerInput) => results.checkPractice(ctx, attemptId, input),
-    submitNickname: (attemptId: string, nickname: string) => leaderboard.submitNickname(ctx, attemptId, nickname),
+    submitNickname: (attemptId: string, nickname: string, requester: Requester) =>
+      leaderboard.submitNickname(ctx, attemptId, nickname, requester),
     getLeaderboard: (board: LeaderboardBoard, limit?: number, options?: { viewerAttemptId?: string }) =>
       leaderboard.getLeaderboard(ctx, board, limit, options),
   };
@@ -50,14 +54,14 @@ async function service(): Promise<QuizService> {
   return createQuizService({ store: await getStore(), bank: getBank() });
 }
 
-export async function startAttempt(input: StartQuizInput, options: { challengeOf?: string } = {}) {
-  return (await service()).startAttempt(input, options);
+export async function startAttempt(input: StartQuizInput, requester: Requester, options: { challengeOf?: string } = {}) {
+  return (await service()).startAttempt(input, requester, options);
 }
 export async function getAttempt(attemptId: string) {
   return (await service()).getAttempt(attemptId);
 }
-export async function answerQuestion(attemptId: string, input: AnswerInput) {
-  return (await service()).answerQuestion(attemptId, input);
+export async function answerQuestion(attemptId: string, input: AnswerInput, requester: Requester) {
+  return (await service()).answerQuestion(attemptId, input, requester);
 }
 export async function getResults(attemptId: string) {
   return (await service()).getResults(attemptId);
@@ -71,8 +75,8 @@ export async function retryMissed(attemptId: string) {
 export async function checkPractice(attemptId: string, input: AnswerInput) {
   return (await service()).checkPractice(attemptId, input);
 }
-export async function submitNickname(attemptId: string, nickname: string) {
-  return (await service()).submitNickname(attemptId, nickname);
+export async function submitNickname(attemptId: string, nickname: string, requester: Requester) {
+  return (await service()).submitNickname(attemptId, nickname, requester);
 }
 export async function getLeaderboard(board: LeaderboardBoard, limit?: number, options?: { viewerAttemptId?: string }) {
   return (await service()).getLeaderboard(board, limit, options);

@@ -1,10 +1,12 @@
 import "server-only";
 import { z } from "zod";
+import { guardLimits } from "@/lib/rate-limit";
 import { op, type Op } from "@/lib/store";
 import { normalizeNickname } from "@/lib/nickname";
-import { assertAttemptId, type QuizContext } from "./context";
+import { assertAttemptId, type QuizContext, type Requester } from "./context";
 import { QUIZ_MESSAGES, QuizError } from "./errors";
 import { ATTEMPT_FIELDS as F, QUIZ_TTL, quizKeys, utcDay, type LeaderboardBoard } from "./keys";
+import { QUIZ_RATE_LIMITS } from "./limits";
 import { parseAttempt } from "./record";
 
 /**
@@ -65,9 +67,15 @@ function qualifies(count: number, cut: { score: number }[], value: number): bool
  * Two round trips: read the attempt (score, finish time) and each board's
  * last place; then one `execIf` guarded by `quiz:att:{id}:named` (must be
  * absent), so a result is named once, adding it to the boards it
- * qualifies for and reading its ranks in the same transaction.
+ * qualifies for and reading its ranks in the same transaction, with the
+ * client's nickname limit counted in it (over it, nothing is written: 429).
  */
-export async function submitNickname(ctx: QuizContext, attemptId: string, rawNickname: string): Promise<NamedResult> {
+export async function submitNickname(
+  ctx: QuizContext,
+  attemptId: string,
+  rawNickname: string,
+  requester: Requester,
+): Promise<NamedResult> {
   assertAttemptId(attemptId);
   const normalized = normalizeNickname(rawNickname);
   if (!normalized.ok) throw new QuizError("invalid_nickname", normalized.message);
@@ -114,10 +122,12 @@ export async function submitNickname(ctx: QuizContext, attemptId: string, rawNic
     rankAt[board] = ops.length - 1;
   }
 
+  const limits = guardLimits([{ rule: QUIZ_RATE_LIMITS.nicknamesPerClient, subject: requester.client }], ctx.now());
   const outcome = await ctx.store.execIf(
-    { key: quizKeys.named(attemptId), expect: null, value: nickname, ttlSeconds: QUIZ_TTL.attempt },
+    { key: quizKeys.named(attemptId), expect: null, value: nickname, ttlSeconds: QUIZ_TTL.attempt, limits: limits.limits },
     ops,
   );
+  limits.throwIfRefused(outcome);
   if (!outcome.applied) throw new QuizError("already_named", QUIZ_MESSAGES.alreadyNamed);
   const rank = (board: LeaderboardBoard): number | null => {
     const at = rankAt[board];

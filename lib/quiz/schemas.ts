@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Slug, Topic, countSentences } from "@/lib/content/schemas";
 import { shareIdSchema } from "@/lib/share/schemas";
+import { IDEMPOTENCY_FIELD, idempotencyKeySchema } from "@/lib/http/idempotency";
 
 /**
  * Shapes of the quiz, shared by the bank loader, route handlers, forms and
@@ -181,6 +182,8 @@ const AnswerToken = z.string().trim().min(1, "Choose an answer.").max(64);
 export const answerSchema = z
   .object({
     questionId: Slug,
+    /** The form's idempotency key (lib/http/idempotency.ts), for posts without JavaScript. */
+    [IDEMPOTENCY_FIELD]: idempotencyKeySchema.optional(),
     answer: z.union([AnswerToken, z.array(AnswerToken).min(1, "Choose an answer.").max(5)], {
       error: "Choose an answer.",
     }),

@@ -1,11 +1,13 @@
 import "server-only";
 import { answerKey, encodeAnswer, normalizeAnswer, sameAnswer } from "@/lib/quiz/scoring";
 import type { AnswerInput, NormalizedAnswer, Question } from "@/lib/quiz/schemas";
+import { guardLimits } from "@/lib/rate-limit";
 import { op } from "@/lib/store";
 import { activePlayerFrom, playerIdFromToken, roomFrom } from "./access";
 import { assertRoomId, type RoomContext } from "./context";
 import { ROOM_MESSAGES, RoomError } from "./errors";
 import { PLAYER_FIELDS as P, ROOM_FIELDS as F, roomKeys, ttlSeconds } from "./keys";
+import { ROOM_RATE_LIMITS as LIMITS } from "./limits";
 import { effectivePhase, type PlayerRecord, type RoomRecord } from "./record";
 import { choiceField, pointsFor } from "./scoring";
 import { questionAt } from "./views";
@@ -58,9 +60,17 @@ function answerableIndex(room: RoomRecord, questionId: string, now: number): num
 
 /**
  * Two round trips: read the session, the player and their answer counter;
- * then the guarded write. A lost race adds a read and a retry.
+ * then the guarded write, with the player's and the client's answer limits
+ * counted in it (over either, nothing is written: 429). A lost race adds a
+ * read and a retry. `client`: lib/rate-limit.ts clientSubject.
  */
-export async function recordAnswer(ctx: RoomContext, roomId: string, token: string | undefined, input: AnswerInput): Promise<RecordedAnswer> {
+export async function recordAnswer(
+  ctx: RoomContext,
+  roomId: string,
+  token: string | undefined,
+  input: AnswerInput,
+  client: string,
+): Promise<RecordedAnswer> {
   assertRoomId(roomId);
   const playerId = playerIdFromToken(token);
   const roomKey = roomKeys.room(roomId);
@@ -89,7 +99,15 @@ export async function recordAnswer(ctx: RoomContext, roomId: string, token: stri
     const ttl = ttlSeconds(room.expiresAt, now);
     const distKey = roomKeys.distribution(roomId, index);
     const answered = Number(seq ?? 0) || 0;
-    const outcome = await ctx.store.execIf({ key: seqKey, expect: seq, value: String(answered + 1), ttlSeconds: ttl }, [
+    const limits = guardLimits(
+      [
+        { rule: LIMITS.answersPerPlayer, subject: `${roomId}:${playerId}` },
+        { rule: LIMITS.answersPerClient, subject: client },
+      ],
+      now,
+    );
+    const guard = { key: seqKey, expect: seq, value: String(answered + 1), ttlSeconds: ttl, limits: limits.limits };
+    const outcome = await ctx.store.execIf(guard, [
       op.hset(playerKey, {
         [`${P.answerPrefix}${index}`]: encodeAnswer(answer),
         [`${P.pointsPrefix}${index}`]: String(points),
@@ -107,6 +125,7 @@ export async function recordAnswer(ctx: RoomContext, roomId: string, token: stri
       op.hincrby(roomKey, `${F.answeredPrefix}${index}`, 1),
       op.expire(roomKey, ttl),
     ]);
+    limits.throwIfRefused(outcome);
     if (outcome.applied) {
       const updated: PlayerRecord = {
         ...player,

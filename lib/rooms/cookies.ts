@@ -35,5 +35,22 @@ interface CookieReader {
   get(name: string): { value: string } | undefined;
 }
 
+/**
+ * The request's own cookies, for route handlers: the same values as
+ * `cookies()` from next/headers, but read from the Request they were
+ * given, so each handler (and its authorisation) can be called and tested
+ * as a plain function. The first cookie of a name wins, as in browsers'
+ * ordering (most specific path first).
+ */
+export function requestCookies(request: Request): CookieReader {
+  const jar = new Map<string, string>();
+  for (const pair of (request.headers.get("cookie") ?? "").split(";")) {
+    const at = pair.indexOf("=");
+    const name = pair.slice(0, at).trim();
+    if (at > 0 && !jar.has(name)) jar.set(name, pair.slice(at + 1).trim());
+  }
+  return { get: (name) => (jar.has(name) ? { value: jar.get(name) as string } : undefined) };
+}
+
 export const readHostCookie = (jar: CookieReader, roomId: string) => jar.get(hostCookieName(roomId))?.value;
 export const readPlayerCookie = (jar: CookieReader, roomId: string) => jar.get(playerCookieName(roomId))?.value;

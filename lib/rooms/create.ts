@@ -1,10 +1,12 @@
 import "server-only";
+import { guardLimits } from "@/lib/rate-limit";
 import { op } from "@/lib/store";
 import { drawAttempt } from "@/lib/quiz/draw";
 import { newJoinCode } from "./code";
 import type { RoomContext } from "./context";
 import { RoomError } from "./errors";
 import { initialExpiry, ROOM_FIELDS as F, roomKeys, ttlSeconds } from "./keys";
+import { ROOM_RATE_LIMITS } from "./limits";
 import { encodeQuestions } from "./record";
 import type { CreateRoomInput } from "./schemas";
 import { hashHostCredential, newHostCredential, newRoomId } from "./tokens";
@@ -24,10 +26,11 @@ const CODE_TRIES = 5;
 /**
  * One round trip: an `execIf` that claims the join code (it must be free)
  * and writes the session hash and its version key in the same transaction,
- * so a code can never point at two sessions. Another round trip per code
- * collision.
+ * so a code can never point at two sessions, with the client's creation
+ * limit counted in it (over it, nothing is written: 429). Another round
+ * trip per code collision. `client`: lib/rate-limit.ts clientSubject.
  */
-export async function createRoom(ctx: RoomContext, input: CreateRoomInput): Promise<CreatedRoom> {
+export async function createRoom(ctx: RoomContext, input: CreateRoomInput, client: string): Promise<CreatedRoom> {
   const { questions } = drawAttempt(ctx.bank.list(), { length: input.length, topic: input.topic }, ctx.random);
   if (questions.length === 0) throw new RoomError("not_found", "There are no questions on this topic yet. Choose another topic.");
 
@@ -60,11 +63,14 @@ export async function createRoom(ctx: RoomContext, input: CreateRoomInput): Prom
 
   for (let attempt = 0; attempt < CODE_TRIES; attempt += 1) {
     const code = newJoinCode(ctx.random);
-    const outcome = await ctx.store.execIf({ key: roomKeys.code(code), expect: null, value: roomId, ttlSeconds: ttl }, [
+    const limits = guardLimits([{ rule: ROOM_RATE_LIMITS.createsPerClient, subject: client }], created);
+    const guard = { key: roomKeys.code(code), expect: null, value: roomId, ttlSeconds: ttl, limits: limits.limits };
+    const outcome = await ctx.store.execIf(guard, [
       op.hset(roomKeys.room(roomId), { ...fields, [F.code]: code }),
       op.expire(roomKeys.room(roomId), ttl),
       op.set(roomKeys.version(roomId), "0", { ttlSeconds: ttl }),
     ]);
+    limits.throwIfRefused(outcome);
     if (outcome.applied) return { roomId, code, hostCredential, ttlSeconds: ttl };
   }
   throw new Error(`No free join code after ${CODE_TRIES} tries`);

@@ -34,7 +34,7 @@ export type RoomErrorCode =
 
 const STATUS: Record<RoomErrorCode, number> = {
   not_found: 404,
-  not_joined: 404,
+  not_joined: 403,
   removed: 403,
   not_host: 403,
   locked: 403,

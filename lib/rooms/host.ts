@@ -1,10 +1,12 @@
 import "server-only";
+import { rateLimitOps, throwIfLimited } from "@/lib/rate-limit";
 import { op, type Op, type ScoredMember } from "@/lib/store";
 import { requireHost, roomFrom } from "./access";
 import { assertRoomId, type RoomContext } from "./context";
 import { ROOM_MESSAGES, RoomError } from "./errors";
 import { withdrawOps } from "./join";
 import { expiryAfterEnd, ROOM_FIELDS as F, roomKeys, ttlSeconds } from "./keys";
+import { ROOM_RATE_LIMITS } from "./limits";
 import { effectivePhase, parseRoom, parseRoster, type RoomRecord, type RosterRecord } from "./record";
 import type { HostAction, HostActionInput, HostView, LivePhase } from "./schemas";
 import { distributionBars } from "./scoring";
@@ -44,16 +46,29 @@ interface HostState {
   scores: ScoredMember[];
 }
 
-/** One round trip: the session, its roster and its scores. */
+/**
+ * One round trip: the session, its roster and its scores, with the host
+ * action limit counted in it (refused before anything is written). It is
+ * keyed by the credential presented, so refused strangers count apart.
+ */
 async function readHostState(ctx: RoomContext, roomId: string, credential: string | undefined): Promise<HostState> {
   assertRoomId(roomId);
-  const [roomHash, rosterHash, scores] = await ctx.store.exec([
+  const rule = ROOM_RATE_LIMITS.hostActions;
+  const check = rateLimitOps(rule, `${roomId}:${credential ?? ""}`, ctx.now(), { count: true });
+  const results = await ctx.store.exec([
+    ...check.ops,
     op.hgetall(roomKeys.room(roomId)),
     op.hgetall(roomKeys.roster(roomId)),
     op.zrange(roomKeys.scores(roomId), 0, -1, { reverse: true }),
   ]);
+  const [roomHash, rosterHash, scores] = results.slice(check.ops.length) as [
+    Record<string, string>,
+    Record<string, string>,
+    ScoredMember[],
+  ];
   const room = roomFrom(roomId, roomHash);
   requireHost(room, credential);
+  throwIfLimited(rule, check.verdict(results));
   return { room, roomHash, roster: parseRoster(rosterHash), scores };
 }
 

@@ -1,6 +1,5 @@
 import "server-only";
 import { getBank } from "@/lib/quiz/bank";
-import { consume } from "@/lib/rate-limit";
 import { getStore } from "@/lib/store";
 import { readHostRoom } from "./access";
 import { recordAnswer } from "./answer";
@@ -10,7 +9,6 @@ import { getDashboard } from "./dashboard";
 import { getHostView, hostAction } from "./host";
 import { getJoinInfo, joinRoom, lookupCode, type JoinInput } from "./join";
 import { ttlSeconds } from "./keys";
-import { ROOM_RATE_LIMITS } from "./limits";
 import type { CreateRoomInput, HostActionInput } from "./schemas";
 import { answerResponse, getPlayView, pollStudent } from "./student";
 import type { AnswerInput } from "@/lib/quiz/schemas";
@@ -32,19 +30,15 @@ export type { RecordedAnswer } from "./answer";
 export function createRoomService(deps: RoomDeps) {
   const ctx = roomContext(deps);
   return {
-    /** Creating is limited per client (one more round trip before the write). */
-    createRoom: async (input: CreateRoomInput, client: string) => {
-      await consume(ctx.store, ROOM_RATE_LIMITS.createsPerClient, client, ctx.now());
-      return createRoom(ctx, input);
-    },
+    createRoom: (input: CreateRoomInput, client: string) => createRoom(ctx, input, client),
     lookupCode: (code: string, client: string) => lookupCode(ctx, code, client),
     getJoinInfo: (roomId: string, token: string | undefined) => getJoinInfo(ctx, roomId, token),
     joinRoom: (roomId: string, input: JoinInput) => joinRoom(ctx, roomId, input),
     pollStudent: (roomId: string, token: string | undefined, sinceVersion: number) => pollStudent(ctx, roomId, token, sinceVersion),
     getPlayView: (roomId: string, token: string | undefined, showQuestionId?: string) => getPlayView(ctx, roomId, token, showQuestionId),
     /** Records the answer and says what the student sees next. */
-    answer: async (roomId: string, token: string | undefined, input: AnswerInput) =>
-      answerResponse(ctx, await recordAnswer(ctx, roomId, token, input)),
+    answer: async (roomId: string, token: string | undefined, input: AnswerInput, client: string) =>
+      answerResponse(ctx, await recordAnswer(ctx, roomId, token, input, client)),
     getHostView: (roomId: string, credential: string | undefined) => getHostView(ctx, roomId, credential),
     hostAction: (roomId: string, credential: string | undefined, input: Pick<HostActionInput, "action" | "version" | "playerId">) =>
       hostAction(ctx, roomId, credential, input),

@@ -7,6 +7,7 @@ import { formatJoinCode } from "./code";
 import { assertRoomId, type RoomContext } from "./context";
 import { ROOM_MESSAGES, RoomError } from "./errors";
 import { PLAYER_FIELDS as P, ROOM_FIELDS as F, roomKeys, ttlSeconds } from "./keys";
+import { joinRetry, type JoinRetry } from "./join-retry";
 import { ROOM_RATE_LIMITS as LIMITS } from "./limits";
 import { effectivePhase, encodeRosterEntry, parsePlayer, type RoomRecord } from "./record";
 import { ROOM_LIMITS, type RoomSettings } from "./schemas";
@@ -46,6 +47,8 @@ export interface JoinInput {
   token: string | undefined;
   /** Who is asking (lib/rate-limit.ts clientSubject). */
   client: string;
+  /** The request's idempotency key, if it sent one (see join-retry.ts). */
+  idempotencyKey?: string;
 }
 
 export interface Joined {
@@ -69,48 +72,73 @@ function refuseJoin(room: RoomRecord, now: number): void {
 
 /**
  * Two round trips. First the session (and this browser's player, if it has
- * a token), with both join limits counted in the same transaction. Then an
- * `execIf` that claims the nickname (it must be free: unique per session,
- * case-insensitively) and writes the player, the roster entry, the score
- * and the seat count together.
+ * a token), with both join limits counted in the same transaction and the
+ * idempotency key, if any, claimed (join-retry.ts). Then an `execIf` that
+ * claims the nickname (it must be free: unique per session,
+ * case-insensitively) and writes the player, the roster entry, the score,
+ * the seat count and the completed idempotency record together.
  *
  * The seat count is only known after the write, so the 201st of several
  * simultaneous joins takes itself out again (a third round trip, only
- * then): the cap is never exceeded once the transaction settles.
+ * then): the cap is never exceeded once the transaction settles. A join
+ * that claimed a key and then fails or rejoins releases it (one more).
  */
 export async function joinRoom(ctx: RoomContext, roomId: string, input: JoinInput): Promise<Joined> {
   assertRoomId(roomId);
   const now = ctx.now();
   const perRoom = rateLimitOps(LIMITS.joinsPerRoom, roomId, now, { count: true });
   const perClient = rateLimitOps(LIMITS.joinsPerClient, input.client, now, { count: true });
+  const retry = input.idempotencyKey === undefined ? undefined : joinRetry(roomId, input.idempotencyKey, input);
   const existingId = input.token ? playerIdFor(input.token) : undefined;
-  const reads: Op[] = [op.hgetall(roomKeys.room(roomId))];
-  if (existingId) reads.push(op.hgetall(roomKeys.player(roomId, existingId)));
-  const results = await ctx.store.exec([...perRoom.ops, ...perClient.ops, ...reads]);
-  const [roomHash, playerHash] = results.slice(perRoom.ops.length + perClient.ops.length) as Record<string, string>[];
+  const limitOps = [...perRoom.ops, ...perClient.ops];
+  const reads: Op[] = [op.hgetall(roomKeys.room(roomId)), ...(existingId ? [op.hgetall(roomKeys.player(roomId, existingId))] : [])];
+  const results = await ctx.store.exec([...limitOps, ...reads, ...(retry?.ops ?? [])]);
+  const [roomHash, playerHash] = (existingId ? results.slice(limitOps.length) : [results[limitOps.length], {}]) as Record<string, string>[];
   const room = roomFrom(roomId, roomHash ?? {});
   const ttl = ttlSeconds(room.expiresAt, now);
 
-  // Back on the same phone: the same player, answers and all. A removed one stays out.
-  if (existingId && input.token && parsePlayer(existingId, playerHash ?? {})) {
-    const player = activePlayerFrom(existingId, playerHash ?? {});
-    return { token: input.token, playerId: player.id, nickname: player.nickname, rejoined: true, ttlSeconds: ttl };
+  // A retry of a join that went through: the same player and token, and nothing written.
+  const earlier = retry?.earlier(results.at(-2) === true, (results.at(-1) ?? null) as string | null);
+  if (earlier) return { ...earlier, rejoined: false, ttlSeconds: ttl };
+
+  try {
+    // Back on the same phone: the same player, answers and all. A removed one stays out.
+    if (existingId && input.token && parsePlayer(existingId, playerHash ?? {})) {
+      const player = activePlayerFrom(existingId, playerHash ?? {});
+      if (retry) await ctx.store.exec([retry.releaseOp]);
+      return { token: input.token, playerId: player.id, nickname: player.nickname, rejoined: true, ttlSeconds: ttl };
+    }
+    throwIfLimited(LIMITS.joinsPerRoom, perRoom.verdict(results.slice(0, perRoom.ops.length)));
+    throwIfLimited(LIMITS.joinsPerClient, perClient.verdict(results.slice(perRoom.ops.length)));
+    refuseJoin(room, now);
+    return await addPlayer(ctx, room, input.nickname, retry, now);
+  } catch (error) {
+    // Let a retry of a failed join try again. If even this fails, the claim expires within a minute.
+    if (retry) await ctx.store.exec([retry.releaseOp]).catch(() => undefined);
+    throw error;
   }
+}
 
-  throwIfLimited(LIMITS.joinsPerRoom, perRoom.verdict(results.slice(0, perRoom.ops.length)));
-  throwIfLimited(LIMITS.joinsPerClient, perClient.verdict(results.slice(perRoom.ops.length)));
-  refuseJoin(room, now);
-
+/** The nickname claim and the player's keys: one `execIf` per try (generated names retry on a clash). */
+async function addPlayer(
+  ctx: RoomContext,
+  room: RoomRecord,
+  typedNickname: string | undefined,
+  retry: JoinRetry | undefined,
+  now: number,
+): Promise<Joined> {
+  const roomId = room.id;
+  const ttl = ttlSeconds(room.expiresAt, now);
   let typed: string | undefined;
-  if (input.nickname !== undefined) {
-    const normalized = normalizeNickname(input.nickname);
+  if (typedNickname !== undefined) {
+    const normalized = normalizeNickname(typedNickname);
     if (!normalized.ok) throw new RoomError("invalid_nickname", normalized.message);
     typed = normalized.nickname;
   }
 
   for (let attempt = 0; attempt < (typed ? 1 : GENERATED_TRIES); attempt += 1) {
     const nickname = typed ?? friendlyName();
-    const token = newPlayerToken();
+    const token = retry?.token ?? newPlayerToken();
     const playerId = playerIdFor(token);
     const outcome = await ctx.store.execIf(
       { key: roomKeys.nickname(roomId, nicknameHash(nickname)), expect: null, value: playerId, ttlSeconds: ttl },
@@ -123,6 +151,7 @@ export async function joinRoom(ctx: RoomContext, roomId: string, input: JoinInpu
         op.expire(roomKeys.room(roomId), ttl),
         op.zadd(roomKeys.scores(roomId), 0, playerId),
         op.expire(roomKeys.scores(roomId), ttl),
+        ...(retry ? [retry.doneOp({ nickname, playerId }, ttl)] : []),
       ],
     );
     if (!outcome.applied) continue;

@@ -20,6 +20,7 @@ import { ROOM_LIMITS } from "./schemas";
  * | room:{id}:p:{pid}:seq        | string | answers recorded: the player's compare-and-set   |
  * | room:{id}:scores             | zset   | player id → score (removed players: -1)          |
  * | room:{id}:dist:{index}       | hash   | answers to one question: total, correct, choices |
+ * | room:{id}:join:{keyhash}     | string | a join's idempotency record (join-retry.ts)      |
  *
  * Rate-limit counters (lib/rate-limit.ts) live two windows.
  */
@@ -36,6 +37,7 @@ export const roomKeys = {
   playerSeq: (roomId: string, playerId: string) => `room:${roomId}:p:${playerId}:seq`,
   scores: (roomId: string) => `room:${roomId}:scores`,
   distribution: (roomId: string, index: number) => `room:${roomId}:dist:${index}`,
+  joinRetry: (roomId: string, keyHash: string) => `room:${roomId}:join:${keyHash}`,
 } as const;
 
 /** Session hash fields. */

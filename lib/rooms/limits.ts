@@ -1,4 +1,4 @@
-import type { RateLimitRule } from "@/lib/rate-limit";
+import { waitMinutes, type RateLimitRule } from "@/lib/rate-limit";
 
 /**
  * The classroom's rate limits. Sized so a real class never meets them and
@@ -12,10 +12,17 @@ import type { RateLimitRule } from "@/lib/rate-limit";
  *   stops it filling; this stops the churn of nickname clashes).
  * - Joins per client leave room for several classes behind one address.
  * - Creating sessions is limited per client so a script cannot fill the store.
+ * - Answers per player: at most 20 questions, one answer each; 120 in ten
+ *   minutes covers every double tap and retry. Per client, 40 pupils × 20
+ *   questions = 800; 3,000 leaves room for three classes at full speed.
+ *   Both are counted inside the answer's own write (nothing stored on
+ *   refusal). A repeated answer that is already recorded costs nothing.
+ * - Host actions, per session and credential: a teacher takes about five
+ *   per question (start, close, reveal, standings, next), ~100 a session;
+ *   300 in ten minutes is never met by hand. Keyed by the credential
+ *   presented, so a stranger's refused attempts never use up the teacher's.
  */
 
-const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
-const waitMinutes = (seconds: number) => `${minutes(seconds)} minute${minutes(seconds) === 1 ? "" : "s"}`;
 
 export const ROOM_RATE_LIMITS = {
   wrongCodes: {
@@ -41,5 +48,23 @@ export const ROOM_RATE_LIMITS = {
     limit: 30,
     windowSeconds: 3600,
     message: (s) => `Too many sessions have been created from this network. Please try again in ${waitMinutes(s)}.`,
+  },
+  answersPerPlayer: {
+    name: "room-answer",
+    limit: 120,
+    windowSeconds: 600,
+    message: (s) => `Too many answers have been sent from this device. Please wait ${waitMinutes(s)}, then reload the page.`,
+  },
+  answersPerClient: {
+    name: "room-answer-client",
+    limit: 3_000,
+    windowSeconds: 600,
+    message: (s) => `Too many answers have been sent from this network. Please try again in ${waitMinutes(s)}.`,
+  },
+  hostActions: {
+    name: "room-host",
+    limit: 300,
+    windowSeconds: 600,
+    message: (s) => `Too many changes to this session in a short time. Please wait ${waitMinutes(s)}, then reload the page.`,
   },
 } as const satisfies Record<string, RateLimitRule>;

@@ -3,6 +3,7 @@ import { nicknameSchema } from "@/lib/nickname";
 import type { NextStep } from "@/lib/quiz/next-step";
 import { startQuizSchema, type AnswerFeedback, type PublicQuestion } from "@/lib/quiz/schemas";
 import { JOIN_CODE_LENGTH, JOIN_CODE_PATTERN, normalizeJoinCode } from "./code";
+import { IDEMPOTENCY_FIELD, idempotencyKeySchema } from "@/lib/http/idempotency";
 
 /**
  * Shapes of classroom sessions shared by forms (browser), route handlers and
@@ -64,7 +65,11 @@ export type CreateRoomFormValues = z.input<typeof createRoomSchema>;
 
 /** Joining: a nickname through the shared normaliser and filter, or nothing for a generated one. */
 export const joinRoomSchema = z
-  .object({ nickname: z.preprocess(blankToUndefined, nicknameSchema.optional()) })
+  .object({
+    nickname: z.preprocess(blankToUndefined, nicknameSchema.optional()),
+    /** The form's idempotency key (lib/http/idempotency.ts), for posts without JavaScript. */
+    [IDEMPOTENCY_FIELD]: idempotencyKeySchema.optional(),
+  })
   .strict();
 export type JoinRoomFormValues = z.input<typeof joinRoomSchema>;
 

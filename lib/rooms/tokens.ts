@@ -10,7 +10,11 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
  * - Player token: 128 random bits in the student's HttpOnly cookie. The
  *   player's id is derived from it (SHA-256), and only the id is shown to
  *   the teacher or kept in the roster: knowing a classmate's id does not
- *   let anyone answer as them.
+ *   let anyone answer as them. A join sent with an idempotency key gets a
+ *   token derived from that key instead (`playerTokenFor`), so a retry can
+ *   be given the same token again without the token ever being stored: the
+ *   key is as secret as the cookie (it lives only in the joining browser's
+ *   form), and the store keeps only its hash (`idempotencyKeyHash`).
  */
 
 const random128 = () => randomBytes(16).toString("base64url");
@@ -35,6 +39,16 @@ export function isHostCredential(credential: string | undefined, storedHash: str
   const presented = sha256(credential);
   const stored = Buffer.from(storedHash, "hex");
   return stored.length === presented.length && timingSafeEqual(presented, stored);
+}
+
+/** The player token of a join sent with `idempotencyKey`: the same for every retry of it, unguessable without the key. */
+export function playerTokenFor(roomId: string, idempotencyKey: string): string {
+  return sha256(`join:${roomId}:${idempotencyKey}`).subarray(0, 16).toString("base64url");
+}
+
+/** How a join's idempotency key is named in the store: never the key itself, which the token derives from. */
+export function idempotencyKeyHash(idempotencyKey: string): string {
+  return sha256(`join-key:${idempotencyKey}`).subarray(0, 16).toString("base64url");
 }
 
 /** A player's public id: 22 base64url characters, the same shape as a session id. */

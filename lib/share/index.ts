@@ -1,6 +1,8 @@
 import "server-only";
-import { createQuizService, getBank, type StartQuizInput } from "@/lib/quiz";
+import { createQuizService, getBank, type Requester, type StartQuizInput } from "@/lib/quiz";
+import { consume } from "@/lib/rate-limit";
 import { getStore } from "@/lib/store";
+import { SHARE_RATE_LIMITS } from "./limits";
 import { createShareService, type ShareService } from "./service";
 
 /**
@@ -20,6 +22,12 @@ export async function getSharedResult(shareId: string) {
   return (await service()).getSharedResult(shareId);
 }
 
-export async function startChallenge(input: StartQuizInput & { challenge: string }) {
-  return (await service()).startChallenge(input);
+/** A result for its share image: the client's image limit first (one more round trip), then the result. */
+export async function getSharedResultImage(shareId: string, client: string) {
+  await consume(await getStore(), SHARE_RATE_LIMITS.imagesPerClient, client);
+  return getSharedResult(shareId);
+}
+
+export async function startChallenge(input: StartQuizInput & { challenge: string }, requester: Requester) {
+  return (await service()).startChallenge(input, requester);
 }

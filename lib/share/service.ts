@@ -1,4 +1,4 @@
-import type { QuizService, ResultSummary, StartedAttempt, StartQuizInput } from "@/lib/quiz";
+import type { QuizService, Requester, ResultSummary, StartedAttempt, StartQuizInput } from "@/lib/quiz";
 import { QUIZ_MESSAGES, QuizError } from "@/lib/quiz/errors";
 import type { Store } from "@/lib/store/types";
 import { readResultLink, type ResultLink } from "./result-links";
@@ -33,9 +33,9 @@ export function createShareService({ store, quiz }: ShareDeps) {
      * round trips: the link, the challenger's questions, the new attempt.
      * The challenger's attempt id stays on the server.
      */
-    async startChallenge(input: StartQuizInput & { challenge: string }): Promise<StartedAttempt> {
+    async startChallenge(input: StartQuizInput & { challenge: string }, requester: Requester): Promise<StartedAttempt> {
       const link = await follow(input.challenge, QUIZ_MESSAGES.challengeExpired);
-      return quiz.startAttempt(input, { challengeOf: link.attemptId });
+      return quiz.startAttempt(input, requester, { challengeOf: link.attemptId });
     },
   };
 }

@@ -1,5 +1,5 @@
 import { jsonColumns, sqlScore, type KeyType, type Prefetch, type Row, type Tx } from "./embedded-tx";
-import type { Guard, Op, OpName, OpSpec, ScoreBound } from "./types";
+import type { Guard, GuardLimit, Op, OpName, OpSpec, ScoreBound } from "./types";
 
 /**
  * Redis semantics for each op, on a transaction's working set (embedded-tx).
@@ -205,9 +205,28 @@ export function compareAndSet(tx: Tx, guard: Guard): { applied: true } | { appli
   return { applied: true };
 }
 
+/**
+ * execIf's rate limits: counts the request against each, then returns the
+ * index of the first one over its limit (undefined when none is). The same
+ * steps and arithmetic as the Lua script (lib/store/lua.ts).
+ */
+export function countLimits(tx: Tx, limits: readonly GuardLimit[]): number | undefined {
+  const estimates = limits.map((limit) => {
+    const count = runOp(tx, { name: "incrby", args: [limit.key, 1] });
+    runOp(tx, { name: "expire", args: [limit.key, limit.ttlSeconds] });
+    const previous = Number(runOp(tx, { name: "get", args: [limit.previousKey] }) ?? 0) || 0;
+    return count + previous * limit.overlap;
+  });
+  const refused = estimates.findIndex((estimate, i) => estimate > (limits[i] as GuardLimit).limit);
+  return refused < 0 ? undefined : refused;
+}
+
 /** Adds to `plan` what `ops` (and an execIf guard) will read, for Tx.prefetch. */
-export function planReads(plan: Prefetch, ops: readonly Op[], guardKey?: string): void {
-  if (guardKey !== undefined) plan.keys.add(guardKey);
+export function planReads(plan: Prefetch, ops: readonly Op[], guard?: Guard): void {
+  if (guard !== undefined) {
+    plan.keys.add(guard.key);
+    for (const limit of guard.limits ?? []) plan.keys.add(limit.key).add(limit.previousKey);
+  }
   for (const op of ops) {
     const key = op.args[0];
     plan.keys.add(key);

@@ -1,10 +1,11 @@
 import Database from "libsql";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { CommandError, compareAndSet, planReads, runOp } from "./embedded-ops";
+import { CommandError, compareAndSet, countLimits, planReads, runOp } from "./embedded-ops";
 import { prepareStatements, SCHEMA, type Statements } from "./embedded-sql";
 import { emptyPrefetch, Tx, type Prefetch } from "./embedded-tx";
 import { assertOpsShape, StoreOpError } from "./op-error";
+import { op } from "./ops";
 import type { Guard, GuardedResult, Op, OpResults, Store } from "./types";
 
 /**
@@ -69,8 +70,10 @@ class EmbeddedStore implements Store {
   async execIf<const T extends readonly Op[]>(guard: Guard, ops: T): Promise<GuardedResult<T>> {
     assertOpsShape(ops);
     return this.enqueue(
-      (plan) => planReads(plan, ops, guard.key),
+      (plan) => planReads(plan, ops, guard),
       (tx): GuardedResult<T> => {
+        const refusedBy = countLimits(tx, guard.limits ?? []);
+        if (refusedBy !== undefined) return { applied: false, current: runOp(tx, op.get(guard.key)), refusedBy };
         const outcome = compareAndSet(tx, guard);
         return outcome.applied ? { applied: true, results: runAll(tx, ops) } : outcome;
       },

@@ -65,21 +65,46 @@ export type OpResult<O extends Op> = OpSpec[O["name"]]["result"];
 
 export type OpResults<T extends readonly Op[]> = { -readonly [I in keyof T]: OpResult<T[I]> };
 
-/** The outcome of `execIf`. */
+/**
+ * The outcome of `execIf`. Not applied: `current` is the guard key's value,
+ * and `refusedBy` is the index (in `guard.limits`) of the first rate limit
+ * that refused, when it was a limit rather than the compare-and-set.
+ */
 export type GuardedResult<T extends readonly Op[]> =
   | { applied: true; results: OpResults<T> }
-  | { applied: false; current: string | null };
+  | { applied: false; current: string | null; refusedBy?: number };
+
+/**
+ * A sliding-window rate limit checked inside `execIf` (see lib/rate-limit.ts):
+ * the request is counted (INCRBY `key` 1, EXPIRE `key` `ttlSeconds`), and
+ * refused when `count + previous × overlap > limit`, `previous` being the
+ * count at `previousKey`. Every limit is counted before any is checked, so a
+ * refused request still counts against each of them.
+ */
+export interface GuardLimit {
+  key: string;
+  previousKey: string;
+  limit: number;
+  /** Share (0–1) of the previous window still inside the sliding window. */
+  overlap: number;
+  ttlSeconds: number;
+}
 
 /**
  * A compare-and-set guard: the string at `key` must currently equal `expect`
  * (`null` = the key must be absent). When it does, it is set to `value`
  * (with `ttlSeconds`, or keeping its current TTL when omitted).
+ *
+ * With `limits`, the request is counted against each first, and when any is
+ * over, nothing else happens (no compare-and-set, no ops): the rate limit is
+ * part of the same atomic round trip as the work it guards.
  */
 export interface Guard {
   key: string;
   expect: string | null;
   value: string;
   ttlSeconds?: number;
+  limits?: readonly GuardLimit[];
 }
 
 export interface Store {

@@ -31,6 +31,9 @@ const noRedis = "redis-server is not installed";
 const dataDir = mkdtempSync(path.join(tmpdir(), "quiz-store-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+/** One client for the whole file, unique per run: the rate-limit counters live in the shared Redis. */
+const who = { client: `quiz-store-test-${randomBytes(8).toString("hex")}` };
+
 const redisUrl = inject("redisUrl");
 const upstashUrl = inject("upstashUrl");
 const upstashToken = inject("upstashToken");
@@ -95,21 +98,21 @@ for (const { kind, makeStore } of ADAPTERS) {
     const buckets = async (length: number) => (await store.exec([op.hgetall(quizKeys.scoreBuckets(length))]))[0];
 
     it("start → answer → same answer again → different answer → unknown attempt", async () => {
-      const started = await quiz.startAttempt({ length: 5 });
+      const started = await quiz.startAttempt({ length: 5 }, who);
       expect(started.attemptId).toMatch(/^[A-Za-z0-9_-]{22}$/);
       expect(started.length).toBe(4); // the fixture bank has four questions
       expect(started.requestedLength).toBe(5);
       expect(JSON.stringify(started.questions)).not.toMatch(/"answer"|"explanation"|:true|:false/);
 
       const before = await stats(singleQ);
-      const first = await quiz.answerQuestion(started.attemptId, { questionId: "fx-single", answer: "singapore" });
+      const first = await quiz.answerQuestion(started.attemptId, { questionId: "fx-single", answer: "singapore" }, who);
       expect(first.replay).toBe(false);
       expect(first.feedback.correct).toBe(true);
       expect(first.feedback.correctAnswer).toBe("Singapore");
       expect(first.progress).toMatchObject({ answered: 1, score: 1, total: 4 });
 
       // A double submit: same feedback, counted once.
-      const again = await quiz.answerQuestion(started.attemptId, { questionId: "fx-single", answer: "singapore" });
+      const again = await quiz.answerQuestion(started.attemptId, { questionId: "fx-single", answer: "singapore" }, who);
       expect(again.replay).toBe(true);
       expect(again.feedback).toEqual(first.feedback);
       expect(again.progress).toEqual(first.progress);
@@ -117,15 +120,15 @@ for (const { kind, makeStore } of ADAPTERS) {
       expect(Number(after.total)).toBe(Number(before.total ?? 0) + 1);
       expect(Number(after["choice:singapore"])).toBe(Number(before["choice:singapore"] ?? 0) + 1);
 
-      await expectQuizError(quiz.answerQuestion(started.attemptId, { questionId: "fx-single", answer: "hanoi" }), "conflict", 409);
-      await expectQuizError(quiz.answerQuestion(started.attemptId, { questionId: "fx-single", answer: "geneva" }), "invalid_answer", 422);
+      await expectQuizError(quiz.answerQuestion(started.attemptId, { questionId: "fx-single", answer: "hanoi" }, who), "conflict", 409);
+      await expectQuizError(quiz.answerQuestion(started.attemptId, { questionId: "fx-single", answer: "geneva" }, who), "invalid_answer", 422);
       await expectQuizError(
-        quiz.answerQuestion(randomBytes(16).toString("base64url"), { questionId: "fx-single", answer: "singapore" }),
+        quiz.answerQuestion(randomBytes(16).toString("base64url"), { questionId: "fx-single", answer: "singapore" }, who),
         "not_found",
         404,
       );
-      await expectQuizError(quiz.answerQuestion("not an id!", { questionId: "fx-single", answer: "singapore" }), "not_found", 404);
-      await expectQuizError(quiz.answerQuestion(started.attemptId, { questionId: "no-such-question", answer: "x" }), "not_found", 404);
+      await expectQuizError(quiz.answerQuestion("not an id!", { questionId: "fx-single", answer: "singapore" }, who), "not_found", 404);
+      await expectQuizError(quiz.answerQuestion(started.attemptId, { questionId: "no-such-question", answer: "x" }, who), "not_found", 404);
       // Nothing above was counted.
       expect(await stats(singleQ)).toEqual(after);
 
@@ -136,23 +139,23 @@ for (const { kind, makeStore } of ADAPTERS) {
     });
 
     it("an invalid answer (422) writes nothing", async () => {
-      const started = await quiz.startAttempt({ length: 5 });
+      const started = await quiz.startAttempt({ length: 5 }, who);
       const before = await stats(orderQ);
-      await expectQuizError(quiz.answerQuestion(started.attemptId, { questionId: "fx-order", answer: ["hanoi", "dmz"] }), "invalid_answer", 422);
+      await expectQuizError(quiz.answerQuestion(started.attemptId, { questionId: "fx-order", answer: ["hanoi", "dmz"] }, who), "invalid_answer", 422);
       expect(await stats(orderQ)).toEqual(before);
       // The slot is still pending: a valid answer is accepted afterwards.
-      const ok = await quiz.answerQuestion(started.attemptId, { questionId: "fx-order", answer: ["dmz", "hanoi", "singapore"] });
+      const ok = await quiz.answerQuestion(started.attemptId, { questionId: "fx-order", answer: ["dmz", "hanoi", "singapore"] }, who);
       expect(ok.feedback.correct).toBe(false);
       expect(ok.feedback.correctAnswer).toEqual(["Singapore", "Hanoi", "The DMZ"]);
     });
 
     it("results: score, review, percentile; counted once however often they are viewed", async () => {
       const bucketsBefore = await buckets(4);
-      const a = await quiz.startAttempt({ length: 5 });
-      const b = await quiz.startAttempt({ length: 5 });
+      const a = await quiz.startAttempt({ length: 5 }, who);
+      const b = await quiz.startAttempt({ length: 5 }, who);
       for (const q of HANDWRITTEN) {
-        await quiz.answerQuestion(a.attemptId, { questionId: q.id, answer: right[q.id] as string | string[] }); // 4/4
-        await quiz.answerQuestion(b.attemptId, { questionId: q.id, answer: (q.id === "fx-single" ? right : wrong)[q.id] as string | string[] }); // 1/4
+        await quiz.answerQuestion(a.attemptId, { questionId: q.id, answer: right[q.id] as string | string[] }, who); // 4/4
+        await quiz.answerQuestion(b.attemptId, { questionId: q.id, answer: (q.id === "fx-single" ? right : wrong)[q.id] as string | string[] }, who); // 1/4
       }
 
       // Viewed from several tabs at once: the score joins the buckets exactly once.
@@ -192,9 +195,9 @@ for (const { kind, makeStore } of ADAPTERS) {
       expect(await quiz.retryMissed(a.attemptId)).toEqual([]);
 
       // A challenge: same questions, fresh shuffles, compared in the results.
-      const challenge = await quiz.startAttempt({ length: 20 }, { challengeOf: a.attemptId });
+      const challenge = await quiz.startAttempt({ length: 20 }, who, { challengeOf: a.attemptId });
       expect(challenge.questions.map((q) => q.id)).toEqual((await quiz.getAttempt(a.attemptId)).questions.map((q) => q.question.id));
-      for (const q of HANDWRITTEN) await quiz.answerQuestion(challenge.attemptId, { questionId: q.id, answer: wrong[q.id] as string | string[] });
+      for (const q of HANDWRITTEN) await quiz.answerQuestion(challenge.attemptId, { questionId: q.id, answer: wrong[q.id] as string | string[] }, who);
       expect((await quiz.getResults(challenge.attemptId)).challenge).toMatchObject({ attemptId: a.attemptId, score: 4, total: 4, finished: true });
     });
 
@@ -203,10 +206,10 @@ for (const { kind, makeStore } of ADAPTERS) {
       const tag = unique("Player");
       const players: { id: string; score: number }[] = [];
       for (const score of [2, 4, 4]) {
-        const started = await quiz.startAttempt({ length: 5 });
+        const started = await quiz.startAttempt({ length: 5 }, who);
         for (const q of HANDWRITTEN) {
           const correct = HANDWRITTEN.indexOf(q) < score;
-          await quiz.answerQuestion(started.attemptId, { questionId: q.id, answer: (correct ? right : wrong)[q.id] as string | string[] });
+          await quiz.answerQuestion(started.attemptId, { questionId: q.id, answer: (correct ? right : wrong)[q.id] as string | string[] }, who);
         }
         now += 1_000;
         await quiz.getResults(started.attemptId);
@@ -215,17 +218,17 @@ for (const { kind, makeStore } of ADAPTERS) {
       const [low, early, late] = players;
       if (!low || !early || !late) throw new Error("players");
 
-      await expectQuizError(quiz.submitNickname(low.id, "f u c k"), "invalid_nickname", 422);
+      await expectQuizError(quiz.submitNickname(low.id, "f u c k", who), "invalid_nickname", 422);
       const named = await Promise.all([
-        quiz.submitNickname(late.id, `${tag.slice(0, 14)} C`),
-        quiz.submitNickname(early.id, `${tag.slice(0, 14)} B`),
-        quiz.submitNickname(low.id, `  ${tag.slice(0, 14)}\u200B A `),
+        quiz.submitNickname(late.id, `${tag.slice(0, 14)} C`, who),
+        quiz.submitNickname(early.id, `${tag.slice(0, 14)} B`, who),
+        quiz.submitNickname(low.id, `  ${tag.slice(0, 14)}\u200B A `, who),
       ]);
       expect(named[2].nickname).toBe(`${tag.slice(0, 14)} A`);
-      await expectQuizError(quiz.submitNickname(low.id, "Another Name"), "already_named", 409);
+      await expectQuizError(quiz.submitNickname(low.id, "Another Name", who), "already_named", 409);
 
-      const unfinished = await quiz.startAttempt({ length: 5 });
-      await expectQuizError(quiz.submitNickname(unfinished.attemptId, "Early Bird"), "not_finished", 409);
+      const unfinished = await quiz.startAttempt({ length: 5 }, who);
+      await expectQuizError(quiz.submitNickname(unfinished.attemptId, "Early Bird", who), "not_finished", 409);
 
       for (const board of ["day", "all"] as const) {
         const entries = await quiz.getLeaderboard(board, 100, { viewerAttemptId: early.id });
@@ -261,12 +264,14 @@ for (const { kind, makeStore } of ADAPTERS) {
       const question = makeQuestion(unique("concurrent"), "single", "easy", ["meetings"]);
       if (question.kind !== "single") throw new Error("fixture");
       const crowd = createQuizService({ store, bank: fixtureBank([question]) });
-      const attempts = await Promise.all(Array.from({ length: 500 }, () => crowd.startAttempt({ length: 5 })));
+      // 500 players on 500 phones: each its own client, as far as rate limits go.
+      const phone = (i: number) => ({ client: `${who.client}-${i}` });
+      const attempts = await Promise.all(Array.from({ length: 500 }, (_, i) => crowd.startAttempt({ length: 5 }, phone(i))));
       const choices = question.options.map((o) => o.id);
       const picks = attempts.map((_, i) => choices[i % choices.length] as string);
 
       const results = await Promise.all(
-        attempts.map((attempt, i) => crowd.answerQuestion(attempt.attemptId, { questionId: question.id, answer: picks[i] as string })),
+        attempts.map((attempt, i) => crowd.answerQuestion(attempt.attemptId, { questionId: question.id, answer: picks[i] as string }, phone(i))),
       );
       expect(results.every((r) => !r.replay)).toBe(true);
 
@@ -279,7 +284,7 @@ for (const { kind, makeStore } of ADAPTERS) {
 
       // And all 500 double-submitted at once: still exact.
       await Promise.all(
-        attempts.map((attempt, i) => crowd.answerQuestion(attempt.attemptId, { questionId: question.id, answer: picks[i] as string })),
+        attempts.map((attempt, i) => crowd.answerQuestion(attempt.attemptId, { questionId: question.id, answer: picks[i] as string }, phone(i))),
       );
       expect(await stats(question)).toEqual(expected);
     });

@@ -157,7 +157,7 @@ for (const [name, config] of STORES) {
       const answers = students.map((_, i) => (i % 4 === 0 ? wrongOf(question) : keyOf(question)));
       // Each student's answer is sent twice at once, as a double tap or a retry would.
       const sends = students.flatMap((student, i) =>
-        [0, 1].map(() => rooms.answer(roomId, student.token, { questionId: question?.id ?? "", answer: answers[i] ?? "" })),
+        [0, 1].map(() => rooms.answer(roomId, student.token, { questionId: question?.id ?? "", answer: answers[i] ?? "" }, client())),
       );
       await Promise.all(sends);
 
@@ -171,7 +171,7 @@ for (const [name, config] of STORES) {
       expect(dashboard.students.map((s) => s.score).reduce((a, b) => a + b, 0)).toBe(30);
       expect(dashboard.students.every((s) => s.answered === 1)).toBe(true);
       // A different second answer is refused, not counted.
-      expect((await refusal(rooms.answer(roomId, students[0]?.token, { questionId: question?.id ?? "", answer: keyOf(question) }))).code).toMatch(
+      expect((await refusal(rooms.answer(roomId, students[0]?.token, { questionId: question?.id ?? "", answer: keyOf(question) }, client()))).code).toMatch(
         /conflict|closed/,
       );
     });
@@ -180,7 +180,7 @@ for (const [name, config] of STORES) {
       const { roomId, hostCredential, students } = await session(LIVE, 3);
       await rooms.hostAction(roomId, hostCredential, { action: "start", version: 0 });
       const { question } = await currentQuestion(roomId, students[0]?.token ?? "");
-      const send = (i: number) => rooms.answer(roomId, students[i]?.token, { questionId: question?.id ?? "", answer: keyOf(question) });
+      const send = (i: number) => rooms.answer(roomId, students[i]?.token, { questionId: question?.id ?? "", answer: keyOf(question) }, client());
       const started = now;
       now = started + 20_000 + 1_000; // in flight when the timer ended: still counted
       await expect(send(0)).resolves.toMatchObject({ mode: "live" });
@@ -229,7 +229,7 @@ for (const [name, config] of STORES) {
       const { roomId, hostCredential, code, students } = await session(LIVE, 3);
       await rooms.hostAction(roomId, hostCredential, { action: "start", version: 0 });
       const { question } = await currentQuestion(roomId, students[0]?.token ?? "");
-      await rooms.answer(roomId, students[0]?.token, { questionId: question?.id ?? "", answer: keyOf(question) });
+      await rooms.answer(roomId, students[0]?.token, { questionId: question?.id ?? "", answer: keyOf(question) }, client());
       await rooms.hostAction(roomId, hostCredential, { action: "remove", version: 0, playerId: students[2]?.playerId });
 
       const ttls = async () => {
@@ -258,7 +258,7 @@ for (const [name, config] of STORES) {
         const play = await rooms.getPlayView(roomId, ann?.token);
         if (play.mode !== "homework" || !play.view.question) throw new Error("expected a homework question");
         const question = bank.get(play.view.question.id);
-        const result = await rooms.answer(roomId, ann?.token, { questionId: question?.id ?? "", answer: keyOf(question) });
+        const result = await rooms.answer(roomId, ann?.token, { questionId: question?.id ?? "", answer: keyOf(question) }, client());
         expect(result).toMatchObject({ mode: "homework", feedback: { correct: true } });
       }
       const done = await rooms.getPlayView(roomId, ann?.token);
@@ -269,7 +269,7 @@ for (const [name, config] of STORES) {
       now = start + 24 * 3_600_000;
       const late = await rooms.getPlayView(roomId, students[1]?.token);
       expect(late).toMatchObject({ mode: "homework", view: { ended: true, question: null } });
-      expect((await refusal(rooms.answer(roomId, students[1]?.token, { questionId: "fx-single", answer: "singapore" }))).code).toBe("ended");
+      expect((await refusal(rooms.answer(roomId, students[1]?.token, { questionId: "fx-single", answer: "singapore" }, client()))).code).toBe("ended");
       now = start;
     });
 
@@ -277,8 +277,8 @@ for (const [name, config] of STORES) {
       const { roomId, hostCredential, students } = await session(LIVE, 2);
       await rooms.hostAction(roomId, hostCredential, { action: "start", version: 0 });
       const { question } = await currentQuestion(roomId, students[0]?.token ?? "");
-      await rooms.answer(roomId, students[0]?.token, { questionId: question?.id ?? "", answer: keyOf(question) });
-      await rooms.answer(roomId, students[1]?.token, { questionId: question?.id ?? "", answer: wrongOf(question) });
+      await rooms.answer(roomId, students[0]?.token, { questionId: question?.id ?? "", answer: keyOf(question) }, client());
+      await rooms.answer(roomId, students[1]?.token, { questionId: question?.id ?? "", answer: wrongOf(question) }, client());
       const dashboard = await rooms.getDashboard(roomId, hostCredential);
       expect(dashboard.students.map((s) => [s.nickname, s.rank, s.correct])).toEqual([
         ["Student 1", 1, 1],

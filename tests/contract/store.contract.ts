@@ -399,6 +399,63 @@ export function describeStoreContract(name: string, makeStore: MakeStore | undef
       });
     });
 
+    describe("execIf with rate limits", () => {
+      const limit = (name: string, max: number, overlap = 0) => ({
+        key: key(`${name}:now`),
+        previousKey: key(`${name}:before`),
+        limit: max,
+        overlap,
+        ttlSeconds: 120,
+      });
+
+      it("counts each request, weighs the previous window, and over the limit applies nothing", async () => {
+        const rule = limit("rl", 3, 0.5);
+        await store.exec([op.set(rule.previousKey, "2", { ttlSeconds: 120 })]);
+        const claim = (i: number) =>
+          store.execIf({ key: key(`g${i}`), expect: null, value: "v", ttlSeconds: 60, limits: [rule] }, [op.incrby(key("work"), 1)]);
+        // Estimates 1 + 2 × 0.5 = 2, then 3: allowed; then 4: over.
+        expect(await claim(1)).toEqual({ applied: true, results: [1] });
+        expect(await claim(2)).toEqual({ applied: true, results: [2] });
+        expect(await claim(3)).toEqual({ applied: false, current: null, refusedBy: 0 });
+        const [guard, work, count, ttl] = await store.exec([op.get(key("g3")), op.get(key("work")), op.get(rule.key), op.ttl(rule.key)]);
+        expect([guard, work, count]).toEqual([null, "2", "3"]);
+        expect(ttl).toBeGreaterThan(100);
+      });
+
+      it("reports which limit refused, and counts the request against all of them", async () => {
+        const [wide, narrow] = [limit("wide", 100), limit("narrow", 1)];
+        const guard = { key: key("slot"), expect: "pending", value: "answered", limits: [wide, narrow] };
+        await store.exec([op.set(key("slot"), "pending", { ttlSeconds: 60 }), op.set(narrow.key, "1", { ttlSeconds: 60 })]);
+        expect(await store.execIf(guard, [op.incrby(key("work"), 1)])).toEqual({ applied: false, current: "pending", refusedBy: 1 });
+        expect(await store.exec([op.get(wide.key), op.get(narrow.key), op.get(key("slot")), op.get(key("work"))])).toEqual([
+          "1",
+          "2",
+          "pending",
+          null,
+        ]);
+      });
+
+      it("within the limit, a failed compare-and-set still reports the current value", async () => {
+        await store.exec([op.set(key("slot"), "taken")]);
+        const outcome = await store.execIf({ key: key("slot"), expect: null, value: "v", limits: [limit("rl", 5)] }, []);
+        expect(outcome).toEqual({ applied: false, current: "taken" });
+      });
+
+      it("of N concurrent requests against a limit L, exactly L are applied", async () => {
+        const rule = limit("burst", 10);
+        const outcomes = await Promise.all(
+          Array.from({ length: 40 }, (_, i) =>
+            store.execIf({ key: key(`claim-${i}`), expect: null, value: "v", ttlSeconds: 60, limits: [rule] }, [
+              op.incrby(key("applied"), 1),
+            ]),
+          ),
+        );
+        expect(outcomes.filter((outcome) => outcome.applied)).toHaveLength(10);
+        expect(outcomes.filter((outcome) => !outcome.applied && outcome.refusedBy === 0)).toHaveLength(30);
+        expect(await store.exec([op.get(key("applied")), op.get(rule.key)])).toEqual(["10", "40"]);
+      });
+    });
+
     describe("keys", () => {
       it("lists the live keys under a prefix, glob characters included", async () => {
         const glob = key("a*[b]?:");

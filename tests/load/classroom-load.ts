@@ -86,7 +86,7 @@ for (const [name, config] of STORES) {
           const send = async (seat: number) => {
             const t = performance.now();
             const answer = answerFor(question, answersRight(seat, q));
-            await rooms.answer(roomId, students[seat]?.token, { questionId: question.id, answer });
+            await rooms.answer(roomId, students[seat]?.token, { questionId: question.id, answer }, `load-school-${seat % 5}-${run}`);
             answerLatencies.push(performance.now() - t);
           };
           // Each poll through its own counter, so concurrent calls are not mixed up.

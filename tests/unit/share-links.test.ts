@@ -29,6 +29,8 @@ function wrongAnswer(question: Question): NormalizedAnswer {
   }
 }
 
+const who = { client: "share-links-test" };
+
 const dataDir = mkdtempSync(path.join(tmpdir(), "share-links-"));
 let store: Store;
 let quiz: QuizService;
@@ -50,7 +52,7 @@ async function play(service: QuizService, attemptId: string, rightIds: readonly 
   for (const { question } of questions) {
     const full = HANDWRITTEN.find((q) => q.id === question.id) as Question;
     const answer = rightIds.includes(question.id) ? answerKey(full) : wrongAnswer(full);
-    await service.answerQuestion(attemptId, { questionId: question.id, answer });
+    await service.answerQuestion(attemptId, { questionId: question.id, answer }, who);
   }
   return service.getResults(attemptId);
 }
@@ -63,7 +65,7 @@ async function rejects(promise: Promise<unknown>, code: QuizError["code"]) {
 
 describe("share links", () => {
   it("are created when a result is finished, kept, and show marks but never answers", async () => {
-    const { attemptId } = await quiz.startAttempt({ length: 5 });
+    const { attemptId } = await quiz.startAttempt({ length: 5 }, who);
     const results = await play(quiz, attemptId, ["fx-single", "fx-order"]);
     expect(results.shareId).toMatch(/^[A-Za-z0-9_-]{16}$/);
     expect(results.shareId).not.toBe(attemptId);
@@ -83,24 +85,24 @@ describe("share links", () => {
     expect(serialized).not.toMatch(/Singapore|Hanoi|Donald Trump/);
 
     // A nickname shows once the player chooses one.
-    await quiz.submitNickname(attemptId, "Share Tester");
+    await quiz.submitNickname(attemptId, "Share Tester", who);
     expect((await share.getSharedResult(results.shareId)).nickname).toBe("Share Tester");
   });
 
   it("that are unknown, malformed or expired are not found", async () => {
     await rejects(share.getSharedResult("AAAAAAAAAAAAAAAA"), "not_found");
     await rejects(share.getSharedResult("../../etc/passwd"), "not_found");
-    await rejects(share.startChallenge({ length: 5, challenge: "AAAAAAAAAAAAAAAA" }), "not_found");
+    await rejects(share.startChallenge({ length: 5, challenge: "AAAAAAAAAAAAAAAA" }, who), "not_found");
     expect(await readResultLink(store, "not a share id")).toBeNull();
   });
 });
 
 describe("challenges", () => {
   it("replay the challenger's questions and compare them question by question", async () => {
-    const { attemptId } = await quiz.startAttempt({ length: 5 });
+    const { attemptId } = await quiz.startAttempt({ length: 5 }, who);
     const challenger = await play(quiz, attemptId, ["fx-single", "fx-true-false", "fx-who-said"]);
 
-    const started = await share.startChallenge({ length: 20, challenge: challenger.shareId });
+    const started = await share.startChallenge({ length: 20, challenge: challenger.shareId }, who);
     expect(started.requestedLength).toBe(5);
     expect(started.questions.map((q) => q.id)).toEqual(challenger.review.map((item) => item.questionId));
 
@@ -116,7 +118,7 @@ describe("challenges", () => {
   });
 
   it("leave out a question updated since the challenger played it", async () => {
-    const { attemptId } = await quiz.startAttempt({ length: 5 });
+    const { attemptId } = await quiz.startAttempt({ length: 5 }, who);
     const challenger = await play(quiz, attemptId, ["fx-single"]);
 
     // The bank after an edit: the ordering question is a new version.
@@ -124,7 +126,7 @@ describe("challenges", () => {
     const updatedQuiz = createQuizService({ store, bank: fixtureBank([singleQ, trueFalseQ, edited, whoSaidQ]) });
     const updatedShare = createShareService({ store, quiz: updatedQuiz });
 
-    const started = await updatedShare.startChallenge({ length: 5, challenge: challenger.shareId });
+    const started = await updatedShare.startChallenge({ length: 5, challenge: challenger.shareId }, who);
     const expected = challenger.review.map((item) => item.questionId).filter((id) => id !== orderQ.id);
     expect(started.questions.map((q) => q.id)).toEqual(expected);
     const friend = await play(updatedQuiz, started.attemptId, expected);

@@ -15,6 +15,7 @@ import { joinPath, playPath } from "@/lib/rooms/paths";
 import { joinCodeSchema, roomIdSchema } from "@/lib/rooms/schemas";
 import { classroomInviteImage } from "@/lib/share/images";
 import { shareMetadata } from "@/lib/share/metadata";
+import { newIdempotencyKey } from "@/lib/idempotency";
 
 const DESCRIPTION = "Join your class’s quiz on Trump and Kim: type the code on the screen and choose a nickname.";
 
@@ -97,7 +98,7 @@ function JoinStep({ info }: { info: JoinInfo }) {
           </p>
         </>
       ) : (
-        <JoinForm roomId={info.roomId} suggestion={friendlyName()} />
+        <JoinForm roomId={info.roomId} suggestion={friendlyName()} idempotencyKey={newIdempotencyKey()} />
       )}
     </>
   );

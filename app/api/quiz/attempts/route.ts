@@ -1,5 +1,6 @@
 import { parseBody } from "@/lib/http/parse-request";
 import { route } from "@/lib/http/handle-route";
+import { clientSubject } from "@/lib/rate-limit";
 import { seeOther } from "@/lib/http/form-response";
 import { startAttempt, startQuizSchema } from "@/lib/quiz";
 import { playPath } from "@/lib/quiz/paths";
@@ -8,13 +9,15 @@ import { startChallenge } from "@/lib/share";
 /**
  * Start a quiz: 201 with the attempt for scripts, 303 to the first question
  * for a plain form. With `challenge` (from a shared result's "Beat my score"),
- * the quiz replays that result's questions.
+ * the quiz replays that result's questions. Rate limited per client.
  */
 export const POST = route(
   async (request) => {
     const { data, format } = await parseBody(request, startQuizSchema);
     const { challenge } = data;
-    const attempt = challenge === undefined ? await startAttempt(data) : await startChallenge({ ...data, challenge });
+    const requester = { client: clientSubject(request.headers) };
+    const attempt =
+      challenge === undefined ? await startAttempt(data, requester) : await startChallenge({ ...data, challenge }, requester);
     const href = playPath(attempt.attemptId);
     return format === "form"
       ? seeOther(href)

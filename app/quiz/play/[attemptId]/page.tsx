@@ -7,6 +7,7 @@ import { orNotFound } from "@/lib/http/or-not-found";
 import { getAttempt } from "@/lib/quiz";
 import { nextStep } from "@/lib/quiz/next-step";
 import { resultsPath } from "@/lib/quiz/paths";
+import { newIdempotencyKey } from "@/lib/idempotency";
 
 export const metadata: Metadata = { title: "Quiz", robots: { index: false } };
 
@@ -41,7 +42,12 @@ export default async function Page({ params, searchParams }: PageProps<"/quiz/pl
   return (
     <>
       <h1 className="visually-hidden">Quiz</h1>
-      <QuestionForm key={current.question.id} action={`/api/quiz/attempts/${attemptId}/answers`} question={current.question} />
+      <QuestionForm
+        key={current.question.id}
+        action={`/api/quiz/attempts/${attemptId}/answers`}
+        question={current.question}
+        idempotencyKey={newIdempotencyKey()}
+      />
     </>
   );
 }

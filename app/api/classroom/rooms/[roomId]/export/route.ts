@@ -1,11 +1,10 @@
-import { cookies } from "next/headers";
 import { route } from "@/lib/http/handle-route";
 import { csvFileName, dashboardCsv, rooms } from "@/lib/rooms";
-import { readHostCookie } from "@/lib/rooms/cookies";
+import { readHostCookie, requestCookies } from "@/lib/rooms/cookies";
 
 /** The class's answers as a CSV that opens cleanly in Excel. Host cookie only. */
-export const GET = route<{ roomId: string }>(async (_request, { roomId }) => {
-  const dashboard = await (await rooms()).getDashboard(roomId, readHostCookie(await cookies(), roomId));
+export const GET = route<{ roomId: string }>(async (request, { roomId }) => {
+  const dashboard = await (await rooms()).getDashboard(roomId, readHostCookie(requestCookies(request), roomId));
   return new Response(dashboardCsv(dashboard), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -1,25 +1,25 @@
-import { cookies } from "next/headers";
 import { seeOther } from "@/lib/http/form-response";
 import { route } from "@/lib/http/handle-route";
 import { parseBody } from "@/lib/http/parse-request";
-import { clientSubject } from "@/lib/rate-limit";
+import { requesterOf } from "@/lib/http/requester";
 import { rooms } from "@/lib/rooms";
-import { isHttps, playerCookieName, readPlayerCookie, setCookieHeader } from "@/lib/rooms/cookies";
+import { isHttps, playerCookieName, readPlayerCookie, requestCookies, setCookieHeader } from "@/lib/rooms/cookies";
 import { joinPath, playPath } from "@/lib/rooms/paths";
 import { joinRoomSchema } from "@/lib/rooms/schemas";
 
 /**
  * Join a session (or come back to it: a browser that already holds a player
  * cookie for it gets the same player). Sets the player cookie, then the play
- * page.
+ * page. Rate limited per session and per client; idempotent with an
+ * Idempotency-Key (header, or the form's hidden field): see lib/rooms/join-retry.ts.
  */
 export const POST = route<{ roomId: string }>(
   async (request, { roomId }) => {
     const { data, format } = await parseBody(request, joinRoomSchema);
     const joined = await (await rooms()).joinRoom(roomId, {
       nickname: data.nickname,
-      token: readPlayerCookie(await cookies(), roomId),
-      client: clientSubject(request.headers),
+      token: readPlayerCookie(requestCookies(request), roomId),
+      ...requesterOf(request, data),
     });
     const href = playPath(roomId);
     const response =

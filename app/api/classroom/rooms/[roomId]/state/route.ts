@@ -1,8 +1,7 @@
-import { cookies } from "next/headers";
 import { route } from "@/lib/http/handle-route";
 import { parseWith } from "@/lib/http/parse-request";
 import { rooms } from "@/lib/rooms";
-import { readPlayerCookie } from "@/lib/rooms/cookies";
+import { readPlayerCookie, requestCookies } from "@/lib/rooms/cookies";
 import { pollQuerySchema } from "@/lib/rooms/schemas";
 
 /**
@@ -11,6 +10,6 @@ import { pollQuerySchema } from "@/lib/rooms/schemas";
  */
 export const GET = route<{ roomId: string }>(async (request, { roomId }) => {
   const { v } = parseWith(pollQuerySchema, Object.fromEntries(new URL(request.url).searchParams), "query");
-  const result = await (await rooms()).pollStudent(roomId, readPlayerCookie(await cookies(), roomId), v);
+  const result = await (await rooms()).pollStudent(roomId, readPlayerCookie(requestCookies(request), roomId), v);
   return Response.json(result, { headers: { "Cache-Control": "no-store" } });
 });

@@ -1,18 +1,22 @@
 import { seeOther } from "@/lib/http/form-response";
 import { route } from "@/lib/http/handle-route";
 import { parseBody } from "@/lib/http/parse-request";
+import { requesterOf } from "@/lib/http/requester";
 import { answerQuestion, answerSchema } from "@/lib/quiz";
 import { feedbackPath, playPath } from "@/lib/quiz/paths";
 import { nextStep } from "@/lib/quiz/next-step";
 
 /**
  * Answer one question. Scripts get the feedback and the next step as JSON;
- * a plain form is sent to the page that shows the feedback.
+ * a plain form is sent to the page that shows the feedback. Rate limited per
+ * attempt and per client, and idempotent with an Idempotency-Key (header, or
+ * the form's hidden field): see answerQuestion in lib/quiz/attempts.ts.
  */
 export const POST = route<{ attemptId: string }>(
   async (request, { attemptId }) => {
     const { data, format } = await parseBody(request, answerSchema);
-    const result = await answerQuestion(attemptId, data);
+    const { idempotencyKey, ...answer } = data;
+    const result = await answerQuestion(attemptId, answer, requesterOf(request, { idempotencyKey }));
     if (format === "form") return seeOther(feedbackPath(attemptId, data.questionId));
     return Response.json({ feedback: result.feedback, next: nextStep(attemptId, result.progress), replay: result.replay });
   },

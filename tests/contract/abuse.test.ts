@@ -1,0 +1,338 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiError } from "@/lib/http/api-error";
+import { createQuizService, QUIZ_RATE_LIMITS, type QuizService } from "@/lib/quiz";
+import { quizKeys } from "@/lib/quiz/keys";
+import { answerKey } from "@/lib/quiz/scoring";
+import type { Question } from "@/lib/quiz/schemas";
+import { rateLimitWindow, type RateLimitRule } from "@/lib/rate-limit";
+import { createRoomService, RoomError, type RoomService } from "@/lib/rooms";
+import { roomKeys } from "@/lib/rooms/keys";
+import { ROOM_RATE_LIMITS } from "@/lib/rooms/limits";
+import type { CreateRoomInput, StudentView } from "@/lib/rooms/schemas";
+import { createStore, op, type Store } from "@/lib/store";
+import { countingStore, storeConfigs } from "../load/stores";
+import { fixtureBank, HANDWRITTEN } from "../unit/quiz-fixtures";
+
+/**
+ * Abuse and retries, on every store adapter: each rate limit refuses with
+ * 429 + Retry-After and a message a person can act on, stores nothing when
+ * it does, and never stops a class of 40 behind one school address; and
+ * idempotency keys turn retries into the first result (409 while it is in
+ * flight, 422 for another payload) without counting anything twice.
+ */
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "abuse-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** A client or key of its own per test: the counters live in a Redis shared by runs and adapters. */
+const unique = (what: string) => `${what}-${randomBytes(8).toString("hex")}`;
+const newKey = () => randomUUID();
+
+/** The thrown error's status, code, message and headers (a 429 must carry Retry-After). */
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (error instanceof ApiError) return { status: error.status, code: error.code, message: error.message, headers: error.headers ?? {} };
+  if (error instanceof RoomError) return { status: error.status, code: error.code, message: error.message, headers: {} };
+  throw new Error(`expected a refusal, got ${String(error)}`);
+}
+
+function expectTooMany(seen: Awaited<ReturnType<typeof refusal>>, message: RegExp): void {
+  expect(seen).toMatchObject({ status: 429, code: "rate_limited" });
+  expect(seen.message).toMatch(message);
+  expect(Number(seen.headers["Retry-After"])).toBeGreaterThanOrEqual(1);
+}
+
+/** Fills a rule's current window for `subject`, so the next counted request is over the limit. */
+async function exhaust(store: Store, rule: RateLimitRule, subject: string, now: number): Promise<void> {
+  const window = rateLimitWindow(rule, subject, now);
+  await store.exec([op.set(window.current, String(rule.limit), { ttlSeconds: rule.windowSeconds * 2 })]);
+}
+
+/** The guard keys of every `execIf`: where a refused write would have written first. */
+function watchGuards(store: Store): { spying: Store; guards: string[] } {
+  const guards: string[] = [];
+  return { spying: { ...store, execIf: (guard, ops) => (guards.push(guard.key), store.execIf(guard, ops)) }, guards };
+}
+
+/**
+ * Holds every `execIf` at a gate until released: the way to have a request
+ * still "in flight" when its retry arrives, without racing against a sleep.
+ */
+function gatedStore(store: Store) {
+  let gate: Promise<void> | null = null;
+  let open = () => {};
+  let entered = () => {};
+  let reached = new Promise<void>((resolve) => (entered = resolve));
+  const gated: Store = {
+    kind: store.kind,
+    exec: (ops) => store.exec(ops),
+    execIf: async (guard, ops) => {
+      if (gate) {
+        entered();
+        await gate;
+      }
+      return store.execIf(guard, ops);
+    },
+    ping: () => store.ping(),
+    keys: (prefix) => store.keys(prefix),
+    close: () => store.close(),
+  };
+  return {
+    store: gated,
+    hold() {
+      gate = new Promise((resolve) => (open = resolve));
+      reached = new Promise((resolve) => (entered = resolve));
+    },
+    /** Resolves once a held call is waiting at the gate. */
+    reached: () => reached,
+    release() {
+      gate = null;
+      open();
+    },
+  };
+}
+
+const LIVE: CreateRoomInput = { mode: "live", length: 5, topic: undefined, timer: 0, scoring: "accuracy", dueInHours: 24 };
+
+for (const [name, config] of storeConfigs(dataDir)) {
+  describe.skipIf(!config)(`abuse and retries: ${name}${config ? "" : " (skipped: redis-server is not installed)"}`, () => {
+    let store: Store;
+    const now = Date.now();
+    const bank = fixtureBank([...HANDWRITTEN]);
+    let quiz: QuizService;
+    let rooms: RoomService;
+    const gate = { current: null as ReturnType<typeof gatedStore> | null };
+
+    beforeAll(async () => {
+      store = await createStore(config as NonNullable<typeof config>, { timeoutMs: 15_000 });
+      gate.current = gatedStore(store);
+      quiz = createQuizService({ store, bank, now: () => now });
+      rooms = createRoomService({ store, bank, now: () => now });
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    const right = (question: Question) => answerKey(question);
+    const stats = async (question: Question) =>
+      (await store.exec([op.hgetall(quizKeys.questionStats(question.id, question.version))]))[0];
+    const attemptHash = async (attemptId: string) => (await store.exec([op.hgetall(quizKeys.attempt(attemptId))]))[0];
+
+    describe("quiz rate limits", () => {
+      it("over an attempt's answer limit: 429 with Retry-After, and nothing is recorded", async () => {
+        const who = { client: unique("phone") };
+        const { attemptId } = await quiz.startAttempt({ length: 5 }, who);
+        const question = HANDWRITTEN[0] as Question;
+        const before = await stats(question);
+        await exhaust(store, QUIZ_RATE_LIMITS.answersPerAttempt, attemptId, now);
+
+        expectTooMany(await refusal(quiz.answerQuestion(attemptId, { questionId: question.id, answer: right(question) }, who)), /Too many answers.*this quiz/);
+        expect(await stats(question)).toEqual(before);
+        expect(await attemptHash(attemptId)).toMatchObject({ answered: "0", score: "0" });
+        const [slot] = await store.exec([op.get(quizKeys.slot(attemptId, question.id, question.version))]);
+        expect(slot).toBe("pending");
+      });
+
+      it("over a network's start limit: 429, and no attempt is written", async () => {
+        const who = { client: unique("school") };
+        await exhaust(store, QUIZ_RATE_LIMITS.startsPerClient, who.client, now);
+        const { spying, guards } = watchGuards(store);
+        const seen = await refusal(createQuizService({ store: spying, bank, now: () => now }).startAttempt({ length: 5 }, who));
+        expectTooMany(seen, /Too many quizzes have been started from this network/);
+        const attemptId = /^quiz:att:([^:]+):/.exec(guards[0] ?? "")?.[1] ?? "";
+        expect(attemptId).not.toBe("");
+        expect(await store.keys(quizKeys.attempt(attemptId))).toEqual([]);
+      });
+
+      it("over a network's nickname limit: 429, and the result stays off the leaderboard", async () => {
+        const who = { client: unique("school") };
+        const { attemptId } = await quiz.startAttempt({ length: 5 }, who);
+        for (const question of HANDWRITTEN) await quiz.answerQuestion(attemptId, { questionId: question.id, answer: right(question) }, who);
+        await quiz.getResults(attemptId);
+        await exhaust(store, QUIZ_RATE_LIMITS.nicknamesPerClient, who.client, now);
+        expectTooMany(await refusal(quiz.submitNickname(attemptId, "Limited Larry", who)), /Too many nicknames/);
+        expect((await attemptHash(attemptId)).nickname).toBeUndefined();
+        expect(await store.exec([op.get(quizKeys.named(attemptId))])).toEqual([null]);
+      });
+
+      it("a class of 40 behind one school address starts, answers everything and names its results", async () => {
+        const school = { client: unique("school") };
+        const pupils = await Promise.all(Array.from({ length: 40 }, () => quiz.startAttempt({ length: 5 }, school)));
+        await Promise.all(
+          pupils.flatMap(({ attemptId }) =>
+            HANDWRITTEN.map((question) => quiz.answerQuestion(attemptId, { questionId: question.id, answer: right(question) }, school)),
+          ),
+        );
+        await Promise.all(pupils.map(({ attemptId }) => quiz.getResults(attemptId)));
+        const named = await Promise.all(pupils.map(({ attemptId }, i) => quiz.submitNickname(attemptId, `Pupil ${unique("p").slice(2, 8)} ${i}`, school)));
+        expect(named).toHaveLength(40);
+      });
+    });
+
+    it("limits and keys cost no round trip: a start and an answer are one each", async () => {
+      const counted = countingStore(store);
+      const counting = createQuizService({ store: counted.store, bank, now: () => now });
+      const who = { client: unique("phone"), idempotencyKey: newKey() };
+      const { attemptId } = await counting.startAttempt({ length: 5 }, who);
+      expect(counted.trips()).toBe(1);
+      const question = HANDWRITTEN[0] as Question;
+      await counting.answerQuestion(attemptId, { questionId: question.id, answer: right(question) }, who);
+      expect(counted.trips()).toBe(2);
+    });
+
+    describe("idempotent quiz answers", () => {
+      it("a retry after success gets the identical result, and the answer counts once", async () => {
+        const who = { client: unique("phone"), idempotencyKey: newKey() };
+        const { attemptId } = await quiz.startAttempt({ length: 5 }, who);
+        const question = HANDWRITTEN[1] as Question;
+        const before = Number((await stats(question)).total ?? 0);
+        const input = { questionId: question.id, answer: right(question) };
+        const first = await quiz.answerQuestion(attemptId, input, who);
+        const retry = await quiz.answerQuestion(attemptId, input, who);
+        expect(retry).toEqual(first);
+        expect(first.replay).toBe(false);
+        expect(Number((await stats(question)).total)).toBe(before + 1);
+        expect(await attemptHash(attemptId)).toMatchObject({ answered: "1", score: "1" });
+        // The same answer from another request (another key, or none) is still a replay.
+        expect((await quiz.answerQuestion(attemptId, input, { client: who.client })).replay).toBe(true);
+      });
+
+      it("the same key with another answer: 422, and the first answer stands", async () => {
+        const who = { client: unique("phone"), idempotencyKey: newKey() };
+        const { attemptId } = await quiz.startAttempt({ length: 5 }, who);
+        const question = HANDWRITTEN[1] as Question;
+        await quiz.answerQuestion(attemptId, { questionId: question.id, answer: "true" }, who);
+        const seen = await refusal(quiz.answerQuestion(attemptId, { questionId: question.id, answer: "false" }, who));
+        expect(seen).toMatchObject({ status: 422, code: "idempotency_key_reused" });
+        expect(seen.message).toMatch(/different answer.*Reload the page/);
+        expect((await attemptHash(attemptId))[`a:${question.id}`]).toBe(JSON.stringify("true"));
+      });
+
+      it("a retry while the first is in flight: 409, and the answer counts once", async () => {
+        const held = gate.current as ReturnType<typeof gatedStore>;
+        const slow = createQuizService({ store: held.store, bank, now: () => now });
+        const who = { client: unique("phone"), idempotencyKey: newKey() };
+        const { attemptId } = await quiz.startAttempt({ length: 5 }, who);
+        const question = HANDWRITTEN[0] as Question;
+        const input = { questionId: question.id, answer: right(question) };
+        const before = Number((await stats(question)).total ?? 0);
+
+        held.hold();
+        const first = slow.answerQuestion(attemptId, input, who);
+        await held.reached();
+        const seen = await refusal(slow.answerQuestion(attemptId, input, who));
+        expect(seen).toMatchObject({ status: 409, code: "request_in_progress" });
+        expect(seen.message).toMatch(/Your answer is still being processed/);
+        held.release();
+        expect((await first).replay).toBe(false);
+        expect(await slow.answerQuestion(attemptId, input, who)).toEqual(await first);
+        expect(Number((await stats(question)).total)).toBe(before + 1);
+      });
+    });
+
+    describe("classroom rate limits", () => {
+      async function liveRoom() {
+        const created = await rooms.createRoom(LIVE, unique("teacher"));
+        const school = unique("school");
+        const students = await Promise.all(
+          Array.from({ length: 40 }, () => rooms.joinRoom(created.roomId, { nickname: undefined, token: undefined, client: school })),
+        );
+        const view = await rooms.hostAction(created.roomId, created.hostCredential, { action: "start", version: 0 });
+        const asked = (await rooms.pollStudent(created.roomId, students[0]?.token, -1)) as StudentView;
+        const question = bank.get(asked.question?.id ?? "");
+        if (!question) throw new Error("no question asked");
+        return { ...created, school, students, version: view.version, question };
+      }
+
+      it("a class of 40 behind one school address joins and answers together", async () => {
+        const { roomId, school, students, question } = await liveRoom();
+        const answers = await Promise.all(
+          students.map((student) => rooms.answer(roomId, student.token, { questionId: question.id, answer: right(question) }, school)),
+        );
+        expect(answers).toHaveLength(40);
+        const [counts] = await store.exec([op.hgetall(roomKeys.distribution(roomId, 0))]);
+        expect(counts.total).toBe("40");
+      });
+
+      it("over a network's creation limit: 429, and no session is written", async () => {
+        const teacher = unique("teacher");
+        await exhaust(store, ROOM_RATE_LIMITS.createsPerClient, teacher, now);
+        const { spying, guards } = watchGuards(store);
+        const seen = await refusal(createRoomService({ store: spying, bank, now: () => now }).createRoom(LIVE, teacher));
+        expectTooMany(seen, /Too many sessions have been created from this network/);
+        expect(guards).toHaveLength(1);
+        expect(await store.keys(guards[0] as string)).toEqual([]);
+      });
+
+      it("over a player's answer limit: 429 with Retry-After, and nothing is recorded", async () => {
+        const { roomId, school, students, question } = await liveRoom();
+        const student = students[0] as (typeof students)[number];
+        await exhaust(store, ROOM_RATE_LIMITS.answersPerPlayer, `${roomId}:${student.playerId}`, now);
+        const seen = await refusal(rooms.answer(roomId, student.token, { questionId: question.id, answer: right(question) }, school));
+        expectTooMany(seen, /Too many answers have been sent from this device/);
+        const [counts, seq] = await store.exec([op.hgetall(roomKeys.distribution(roomId, 0)), op.get(roomKeys.playerSeq(roomId, student.playerId))]);
+        expect([counts, seq]).toEqual([{}, null]);
+      });
+
+      it("host actions over the limit: 429 and the session stays put; a stranger's refused tries do not count", async () => {
+        const { roomId, hostCredential, version } = await liveRoom();
+        for (let i = 0; i < 5; i += 1) {
+          expect(await refusal(rooms.hostAction(roomId, "a-guess", { action: "close", version }))).toMatchObject({ status: 403 });
+        }
+        await exhaust(store, ROOM_RATE_LIMITS.hostActions, `${roomId}:a-guess`, now);
+        expect((await refusal(rooms.hostAction(roomId, "a-guess", { action: "close", version }))).status).toBe(403);
+        await exhaust(store, ROOM_RATE_LIMITS.hostActions, `${roomId}:${hostCredential}`, now);
+        expectTooMany(await refusal(rooms.hostAction(roomId, hostCredential, { action: "close", version })), /Too many changes to this session/);
+        expect((await rooms.getHostView(roomId, hostCredential)).version).toBe(version);
+      });
+    });
+
+    describe("idempotent joins", () => {
+      const players = async (roomId: string) => (await store.exec([op.hgetall(roomKeys.room(roomId))]))[0].players;
+
+      it("a retry after success gets the same player and token; one seat taken", async () => {
+        const { roomId } = await rooms.createRoom(LIVE, unique("teacher"));
+        const request = { nickname: undefined, token: undefined, client: unique("phone"), idempotencyKey: newKey() };
+        const first = await rooms.joinRoom(roomId, request);
+        const retry = await rooms.joinRoom(roomId, request);
+        expect(retry).toEqual(first);
+        expect(first.rejoined).toBe(false);
+        expect(await players(roomId)).toBe("1");
+        expect((await refusal(rooms.joinRoom(roomId, { ...request, nickname: "Someone Else" }))).status).toBe(422);
+      });
+
+      it("a retry while the first is in flight: 409; afterwards the first's result", async () => {
+        const held = gate.current as ReturnType<typeof gatedStore>;
+        const slow = createRoomService({ store: held.store, bank, now: () => now });
+        const { roomId } = await rooms.createRoom(LIVE, unique("teacher"));
+        const request = { nickname: "Ada", token: undefined, client: unique("phone"), idempotencyKey: newKey() };
+        held.hold();
+        const first = slow.joinRoom(roomId, request);
+        await held.reached();
+        const seen = await refusal(slow.joinRoom(roomId, request));
+        expect(seen).toMatchObject({ status: 409, code: "request_in_progress" });
+        held.release();
+        const joined = await first;
+        expect(await slow.joinRoom(roomId, request)).toEqual(joined);
+        expect(await players(roomId)).toBe("1");
+      });
+
+      it("a join that failed can be retried with its key", async () => {
+        const { roomId } = await rooms.createRoom(LIVE, unique("teacher"));
+        await rooms.joinRoom(roomId, { nickname: "Taken", token: undefined, client: unique("phone") });
+        const request = { nickname: "Taken", token: undefined, client: unique("phone"), idempotencyKey: newKey() };
+        expect(await refusal(rooms.joinRoom(roomId, request))).toMatchObject({ status: 409, code: "nickname_taken" });
+        // Not "in flight": the claim was released, so the retry is judged afresh.
+        expect(await refusal(rooms.joinRoom(roomId, request))).toMatchObject({ status: 409, code: "nickname_taken" });
+        expect(await players(roomId)).toBe("1");
+      });
+    });
+  });
+}
