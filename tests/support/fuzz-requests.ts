@@ -53,7 +53,10 @@ export const junkValue: fc.Arbitrary<unknown> = fc.oneof(
 const unknownKey = (known: readonly string[]) =>
   fc
     .oneof(
-      fc.constantFrom("__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "isAdmin", "score", ""),
+      {
+        arbitrary: fc.constantFrom("__proto__", "__proto__.0", "constructor", "constructor.prototype", "prototype", "toString", "hasOwnProperty", "isAdmin", "score", ""),
+        weight: 3,
+      },
       fc.string({ maxLength: 30 }),
       fc.string({ unit: "grapheme", minLength: 1, maxLength: 10 }),
     )
@@ -165,12 +168,18 @@ export function cookieFor(name: string, credential: string): fc.Arbitrary<Maybe<
   );
 }
 
-/** An id param: the real one (weighted), or something else of every shape. */
-export function idParam(real: string, length: number): fc.Arbitrary<Maybe<string>> {
+/**
+ * An id param: the real one, or something else of every shape. `odds` is
+ * real : other (3 : 1 by default, so faults meet a real record; share
+ * images take 1 : 499, as each real one is a second of drawing).
+ */
+export function idParam(real: string, length: number, odds: [number, number] = [3, 1]): fc.Arbitrary<Maybe<string>> {
   const charset = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-".split("");
   return fc.oneof(
-    { arbitrary: fc.constant({ value: real, valid: true }), weight: 3 },
-    fc
+    { arbitrary: fc.constant({ value: real, valid: true }), weight: odds[0] },
+    {
+      weight: odds[1],
+      arbitrary: fc
       .oneof(
         fc.string({ unit: fc.constantFrom(...charset), minLength: length, maxLength: length }),
         fc.string({ maxLength: 80 }),
@@ -180,6 +189,7 @@ export function idParam(real: string, length: number): fc.Arbitrary<Maybe<string
       )
       .filter((value) => value !== real)
       .map((value) => ({ value, valid: false })),
+    },
   );
 }
 

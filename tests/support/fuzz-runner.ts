@@ -85,6 +85,8 @@ export interface ReadFuzz<P> {
   secrets?: readonly string[];
   /** What a request with everything right gets (default: any 2xx). */
   expectAnswer?: (response: Response, read: FuzzRead<P>) => void | Promise<void>;
+  /** What a wrong one gets (default: a 4xx in the JSON error shape). */
+  expectRefused?: (response: Response) => void | Promise<void>;
 }
 
 /**
@@ -102,6 +104,8 @@ export async function fuzzReads<P>(store: Store, fuzz: ReadFuzz<P>): Promise<voi
         if (fuzz.expectAnswer) await fuzz.expectAnswer(response, read);
         else expect(response.status).toBeLessThan(300);
         expectNoLeaks(await response.text(), fuzz.secrets);
+      } else if (fuzz.expectRefused) {
+        await fuzz.expectRefused(response);
       } else {
         await expectRefusal(response, { htmlForForms: false, form: false, secrets: fuzz.secrets });
       }
