@@ -1,5 +1,6 @@
 import { POST as answerQuiz } from "@/app/api/quiz/attempts/[attemptId]/answers/route";
 import { POST as nameResult } from "@/app/api/quiz/attempts/[attemptId]/nickname/route";
+import { POST as practise } from "@/app/api/quiz/attempts/[attemptId]/practice/route";
 import { POST as startQuiz } from "@/app/api/quiz/attempts/route";
 import { POST as answerRoom } from "@/app/api/classroom/rooms/[roomId]/answers/route";
 import { POST as hostAction } from "@/app/api/classroom/rooms/[roomId]/host/actions/route";
@@ -24,7 +25,12 @@ export interface SeedOptions {
   clientIp?: string;
 }
 
-async function send<P>(handler: RouteHandler<P>, path: string, params: P, init: { body?: unknown; cookie?: string; ip: string }): Promise<Response> {
+async function send<P>(
+  handler: RouteHandler<P>,
+  path: string,
+  params: P,
+  init: { body?: unknown; cookie?: string; ip: string; refusalOk?: boolean },
+): Promise<Response> {
   const headers = new Headers({ origin: ORIGIN, host: new URL(ORIGIN).host, "sec-fetch-site": "same-origin", "x-forwarded-for": init.ip });
   if (init.cookie) headers.set("cookie", init.cookie);
   if (init.body !== undefined) headers.set("content-type", "application/json");
@@ -34,7 +40,7 @@ async function send<P>(handler: RouteHandler<P>, path: string, params: P, init: 
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const response = await callRoute(path, handler, request, params);
-  if (response.status >= 400) throw new Error(`seeding: ${path} answered ${response.status}: ${await response.text()}`);
+  if (response.status >= 400 && !init.refusalOk) throw new Error(`seeding: ${path} answered ${response.status}: ${await response.text()}`);
   return response;
 }
 
@@ -85,7 +91,25 @@ export async function seedQuiz(options: SeedOptions = {}) {
     body: { nickname: "Seeded Heron" },
     ip,
   });
-  return { playing, finished, shareId };
+  return {
+    playing,
+    finished,
+    shareId,
+    /** Practice on every question of the finished attempt (those it got right are refused: not in the round). */
+    async practise() {
+      for (const question of finished.questions) {
+        await send(practise, `/api/quiz/attempts/${finished.attemptId}/practice`, { attemptId: finished.attemptId }, {
+          body: { questionId: question.id, answer: someAnswer(question) },
+          ip,
+          refusalOk: true,
+        });
+      }
+    },
+    /** "Beat my score": a new attempt on the shared result's questions. */
+    async challenge() {
+      await send(startQuiz, "/api/quiz/attempts", {}, { body: { length: 5, challenge: shareId }, ip });
+    },
+  };
 }
 
 export interface SeededRoom {
