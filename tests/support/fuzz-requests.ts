@@ -19,7 +19,8 @@ export const ORIGIN = "http://localhost:3000";
 /** Values of the wrong type, shape or size, and strings known to break naive code. */
 export const junkValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.string(),
-  fc.string({ unit: "binary", maxLength: 40 }),
+  // Any UTF-16 unit, lone surrogates and control characters included (`unit: "binary"` costs seconds to build).
+  fc.array(fc.nat({ max: 0xffff }), { maxLength: 40 }).map((codes) => String.fromCharCode(...codes)),
   fc.string({ unit: "grapheme", maxLength: 40 }),
   fc.integer(),
   fc.double(),
@@ -118,8 +119,8 @@ export interface WriteRoute<P> {
   body: fc.Arbitrary<Entries>;
   required: readonly string[];
   known: readonly string[];
-  /** The Cookie header, when the route reads a credential from one. */
-  cookie?: (params: P) => fc.Arbitrary<Maybe<string | undefined>>;
+  /** The cookie the route reads a credential from, if any. */
+  cookie?: CookieSlot<P>;
   /** A wrong credential is a certain fault only where one is required (joining works without). */
   credentialRequired?: boolean;
 }
@@ -136,6 +137,15 @@ export interface FuzzRequest<P> {
   /** What was sent, for the counterexample fast-check prints (a Request prints as [object Request]). */
   sent: { method: string; url: string; headers: Record<string, string>; body: string };
 }
+
+/** Query strings: empty, plausible, junk, huge, with repeated and unknown keys. */
+export const junkQuery: fc.Arbitrary<string> = fc.oneof(
+  fc.constant(""),
+  fc.array(fc.tuple(fc.oneof(fc.constantFrom("v", "key", "__proto__", "constructor"), fc.string({ maxLength: 10 })), fc.oneof(fc.string({ maxLength: 20 }), fc.integer().map(String), fc.constantFrom("", "-1", "0", "1e309", "NaN", "x".repeat(3000)))), { maxLength: 4 }).map(
+    (pairs) => new URLSearchParams(pairs).toString(),
+  ),
+  fc.string({ maxLength: 40 }).map((text) => encodeURIComponent(text)),
+);
 
 /** Client addresses and forwarding headers, plausible and not. */
 const forwardedFor = fc.option(
@@ -154,19 +164,44 @@ const headerSafe = (text: string) => text.replace(/[^\x20-\x7e]/g, "?");
 const junkCookie = fc.oneof(
   fc.constant(undefined),
   fc.constantFrom("", "a", "=", ";;;", "classroom_player_=x", "__proto__=1", "a=" + "b".repeat(4000)),
-  fc.string({ maxLength: 60 }).map(headerSafe),
+  fc.string({ maxLength: 60 }),
 );
 
-/** A Cookie header that is either the right credential, or not. */
-export function cookieFor(name: string, credential: string): fc.Arbitrary<Maybe<string | undefined>> {
-  return fc.oneof(
-    { arbitrary: fc.constant({ value: `${name}=${credential}`, valid: true }), weight: 2 },
-    junkCookie.map((value) => ({ value, valid: false })),
-    fc.string({ maxLength: 64 }).map((value) => ({ value: `${name}=${headerSafe(value)}`, valid: false })),
-    fc.constant({ value: `${name}=${credential.slice(0, -1)}`, valid: false }),
-    fc.constant({ value: `other=1; ${name}=${credential}x`, valid: false }),
-  );
+/** The cookie a route reads for these params, and the value that would be right. */
+export type CookieSlot<P> = (params: P) => { name: string; credential: string };
+
+type CookiePlan = (name: string, credential: string) => Maybe<string | undefined>;
+
+/**
+ * A Cookie header that is either the right credential, or not: a plan
+ * applied to the drawn params, so no arbitrary is built per request (that
+ * grows fast-check's caches and slows every run after it).
+ */
+const cookiePlan: fc.Arbitrary<CookiePlan> = fc.oneof(
+  { arbitrary: fc.constant<CookiePlan>((name, credential) => ({ value: `${name}=${credential}`, valid: true })), weight: 2 },
+  junkCookie.map((value): CookiePlan => () => ({ value, valid: false })),
+  fc.string({ maxLength: 64 }).map((junk): CookiePlan => (name) => ({ value: `${name}=${junk}`, valid: false })),
+  fc.constant<CookiePlan>((name, credential) => ({ value: `${name}=${credential.slice(0, -1)}`, valid: false })),
+  fc.constant<CookiePlan>((name, credential) => ({ value: `other=1; ${name}=${credential}x`, valid: false })),
+);
+
+function cookieHeader<P>(slot: CookieSlot<P> | undefined, plan: CookiePlan, params: P): Maybe<string | undefined> {
+  if (!slot) return { value: undefined, valid: true };
+  const { name, credential } = slot(params);
+  const cookie = plan(name, credential);
+  // Browsers send bytes; a header holds Latin-1 at most (a session id from the fuzzer may not).
+  return { value: cookie.value === undefined ? undefined : headerSafe(cookie.value), valid: cookie.valid };
 }
+
+/**
+ * Strings from a set of characters. Not `fc.string({ unit })`: that
+ * precomputes "dangerous" strings for each new unit, about a second a time.
+ */
+export const stringOf = (characters: fc.Arbitrary<string>, minLength: number, maxLength: number) =>
+  fc.array(characters, { minLength, maxLength }).map((list) => list.join(""));
+
+/** The characters of our ids (base64url). */
+const ID_CHARACTERS = fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
 
 /**
  * An id param: the real one, or something else of every shape. `odds` is
@@ -174,18 +209,17 @@ export function cookieFor(name: string, credential: string): fc.Arbitrary<Maybe<
  * images take 1 : 499, as each real one is a second of drawing).
  */
 export function idParam(real: string, length: number, odds: [number, number] = [3, 1]): fc.Arbitrary<Maybe<string>> {
-  const charset = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-".split("");
   return fc.oneof(
     { arbitrary: fc.constant({ value: real, valid: true }), weight: odds[0] },
     {
       weight: odds[1],
       arbitrary: fc
       .oneof(
-        fc.string({ unit: fc.constantFrom(...charset), minLength: length, maxLength: length }),
+        stringOf(ID_CHARACTERS, length, length),
         fc.string({ maxLength: 80 }),
         fc.string({ unit: "grapheme", maxLength: 30 }),
         fc.constantFrom("", ".", "..", "../../etc/passwd", "..%2f..%2f", "%00", "null", "undefined", "__proto__", real + "x", real.slice(1), real.toUpperCase(), "x".repeat(5000)),
-        fc.nat({ max: length - 1 }).chain((at) => fc.constantFrom(...charset).map((char) => real.slice(0, at) + char + real.slice(at + 1))),
+        fc.tuple(fc.nat({ max: length - 1 }), ID_CHARACTERS).map(([at, char]) => real.slice(0, at) + char + real.slice(at + 1)),
       )
       .filter((value) => value !== real)
       .map((value) => ({ value, valid: false })),
@@ -222,14 +256,10 @@ export function faultyWrite<P>(route: WriteRoute<P>): fc.Arbitrary<FuzzRequest<P
       ),
       forwarded: forwardedFor,
       method: fc.constantFrom("POST", "POST", "POST", "PUT", "PATCH", "DELETE"),
+      query: junkQuery,
       lieAboutLength: fc.boolean(),
-      cookieSeed: fc.nat(),
+      cookie: cookiePlan,
     })
-    .chain((draw) =>
-      (route.cookie ? route.cookie(draw.params.value) : fc.constant<Maybe<string | undefined>>({ value: undefined, valid: true })).map(
-        (cookie) => ({ ...draw, cookie }),
-      ),
-    )
     .map((draw) => {
       const has = (fault: Fault) => draw.faults.includes(fault);
       let entries: Entries = [...draw.body];
@@ -257,12 +287,15 @@ export function faultyWrite<P>(route: WriteRoute<P>): fc.Arbitrary<FuzzRequest<P
         for (const [name, value] of Object.entries(draw.crossSite)) headers.set(name, value);
       }
       if (draw.forwarded !== undefined) headers.set("x-forwarded-for", draw.forwarded);
-      const { params, cookie } = draw;
-      if (cookie.value !== undefined) headers.set("cookie", headerSafe(cookie.value));
+      const { params } = draw;
+      const cookie = cookieHeader(route.cookie, draw.cookie, params.value);
+      if (cookie.value !== undefined) headers.set("cookie", cookie.value);
 
       const wrongCredential = !cookie.valid && route.credentialRequired === true;
       const certain = draw.faults.some((fault) => CERTAIN.has(fault)) || !params.valid || wrongCredential;
-      const request = new Request(new URL(route.url(params.value), ORIGIN), { method: draw.method, headers, body: text });
+      const url = new URL(route.url(params.value), ORIGIN);
+      url.search = draw.query;
+      const request = new Request(url, { method: draw.method, headers, body: text });
       const parsed = format === "form" ? formObject(entries) : format === "json" && !has("invalid-json") ? Object.fromEntries(entries) : undefined;
       const sent = { method: draw.method, url: request.url, headers: Object.fromEntries(headers), body: text.slice(0, 300) };
       return { request, params: params.value, faults: draw.faults, certain, format, parsed, sent };
@@ -308,19 +341,10 @@ export async function expectRefusal(response: Response, options: { htmlForForms:
   expect(parsed.error, text).toBeUndefined();
 }
 
-/** Query strings: empty, plausible, junk, huge, with repeated and unknown keys. */
-export const junkQuery: fc.Arbitrary<string> = fc.oneof(
-  fc.constant(""),
-  fc.array(fc.tuple(fc.oneof(fc.constantFrom("v", "key", "__proto__", "constructor"), fc.string({ maxLength: 10 })), fc.oneof(fc.string({ maxLength: 20 }), fc.integer().map(String), fc.constantFrom("", "-1", "0", "1e309", "NaN", "x".repeat(3000)))), { maxLength: 4 }).map(
-    (pairs) => new URLSearchParams(pairs).toString(),
-  ),
-  fc.string({ maxLength: 40 }).map((text) => encodeURIComponent(text)),
-);
-
 export interface ReadRoute<P> {
   url: (params: P) => string;
   params: fc.Arbitrary<Maybe<P>>;
-  cookie?: (params: P) => fc.Arbitrary<Maybe<string | undefined>>;
+  cookie?: CookieSlot<P>;
   /** Whether a query string is one the route accepts; by default the route ignores its query. */
   queryValid?: (query: URLSearchParams) => boolean;
 }
@@ -342,24 +366,21 @@ export function anyRead<P>(route: ReadRoute<P>): fc.Arbitrary<FuzzRead<P>> {
       method: fc.constantFrom("GET", "GET", "HEAD"),
       forwarded: forwardedFor,
       origin: fc.option(fc.constantFrom("https://evil.example", "null", "not a url"), { nil: undefined }),
+      cookie: cookiePlan,
     })
-    .chain((draw) =>
-      (route.cookie ? route.cookie(draw.params.value) : fc.constant<Maybe<string | undefined>>({ value: undefined, valid: true })).map(
-        (cookie) => ({ ...draw, cookie }),
-      ),
-    )
     .map((draw) => {
       const url = new URL(route.url(draw.params.value), ORIGIN);
       url.search = draw.query;
       const headers = new Headers({ host: new URL(ORIGIN).host });
       if (draw.forwarded !== undefined) headers.set("x-forwarded-for", draw.forwarded);
       if (draw.origin !== undefined) headers.set("origin", draw.origin);
-      if (draw.cookie.value !== undefined) headers.set("cookie", headerSafe(draw.cookie.value));
+      const cookie = cookieHeader(route.cookie, draw.cookie, draw.params.value);
+      if (cookie.value !== undefined) headers.set("cookie", cookie.value);
       const queryValid = route.queryValid?.(url.searchParams) ?? true;
       return {
         request: new Request(url, { method: draw.method, headers }),
         params: draw.params.value,
-        valid: draw.params.valid && draw.cookie.valid && queryValid,
+        valid: draw.params.valid && cookie.valid && queryValid,
         sent: { method: draw.method, url: url.toString(), headers: Object.fromEntries(headers) },
       };
     });

@@ -17,8 +17,8 @@ import { createRoomSchema, hostActionSchema, joinRoomSchema, pollQuerySchema, ro
 import type { Store } from "@/lib/store";
 import { seedRoom, someAnswer, type SeededRoom } from "../support/app-seed";
 import { openAppStore } from "../support/app-store";
-import { cookieFor, expectRefusal, idParam, junkQuery, junkValue, ORIGIN, type Entries, type Maybe } from "../support/fuzz-requests";
-import { fuzzReads, fuzzWrites, RUNS, storeWatch } from "../support/fuzz-runner";
+import { expectRefusal, idParam, junkQuery, junkValue, ORIGIN, type Entries, type Maybe } from "../support/fuzz-requests";
+import { fuzzReads, fuzzWrites, RUNS, storeWatch, FUZZ_TIMEOUT_MS } from "../support/fuzz-runner";
 import { callRoute } from "../support/route-harness";
 
 /**
@@ -43,14 +43,17 @@ afterAll(async () => app?.close());
 
 type RoomParams = { roomId: string };
 
+/** Called inside each test, once the session is seeded. */
 const roomParam = (): fc.Arbitrary<Maybe<RoomParams>> =>
-  fc.constant(null).chain(() => idParam(room.roomId, 22).map((id) => ({ value: { roomId: id.value }, valid: id.valid })));
+  idParam(room.roomId, 22).map((id) => ({ value: { roomId: id.value }, valid: id.valid }));
 const url = (path: string) => ({ roomId }: RoomParams) => `/api/classroom/rooms/${encodeURIComponent(roomId)}${path}`;
-const asHost = ({ roomId }: RoomParams) => cookieFor(hostCookieName(roomId), roomId === room.roomId ? room.hostCredential : "x");
-const asPlayer = ({ roomId }: RoomParams) =>
-  cookieFor(playerCookieName(roomId), roomId === room.roomId ? (room.playerTokens[1] ?? "") : "x");
+const asHost = ({ roomId }: RoomParams) => ({ name: hostCookieName(roomId), credential: roomId === room.roomId ? room.hostCredential : "x" });
+const asPlayer = ({ roomId }: RoomParams) => ({
+  name: playerCookieName(roomId),
+  credential: roomId === room.roomId ? (room.playerTokens[1] ?? "") : "x",
+});
 
-describe("classroom writes under malformed requests", () => {
+describe("classroom writes under malformed requests", { timeout: FUZZ_TIMEOUT_MS }, () => {
   it("POST /api/classroom/rooms", async () => {
     await fuzzWrites(store, {
       page: "/api/classroom/rooms/route",
@@ -151,7 +154,7 @@ describe("classroom writes under malformed requests", () => {
   });
 });
 
-describe("classroom reads under malformed requests", () => {
+describe("classroom reads under malformed requests", { timeout: FUZZ_TIMEOUT_MS }, () => {
   it("GET /api/classroom/rooms/[roomId]/state", async () => {
     await fuzzReads(store, {
       page: "/api/classroom/rooms/[roomId]/state/route",
