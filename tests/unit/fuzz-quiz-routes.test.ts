@@ -1,7 +1,7 @@
 // Before any route module: see tests/support/next-runtime.ts.
 import "../support/next-runtime";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { POST as answer } from "@/app/api/quiz/attempts/[attemptId]/answers/route";
 import { POST as nickname } from "@/app/api/quiz/attempts/[attemptId]/nickname/route";
 import { POST as practice } from "@/app/api/quiz/attempts/[attemptId]/practice/route";
