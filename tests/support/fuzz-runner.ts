@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { expect } from "vitest";
 import type { z } from "zod";
 import type { Store } from "@/lib/store";
-import { anyRead, expectNoLeaks, expectRefusal, faultyWrite, type FuzzRead, type ReadRoute, type WriteRoute } from "./fuzz-requests";
+import { expectNoLeaks, expectRefusal } from "./fuzz-checks";
+import { anyRead, faultyWrite, type FuzzRead, type ReadRoute, type WriteRoute } from "./fuzz-requests";
 import { callRoute, type RouteHandler } from "./route-harness";
 import { snapshotStore, storeChanges, type StoreSnapshot } from "./store-snapshot";
 

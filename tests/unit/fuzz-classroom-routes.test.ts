@@ -17,7 +17,9 @@ import { createRoomSchema, hostActionSchema, joinRoomSchema, pollQuerySchema, ro
 import type { Store } from "@/lib/store";
 import { seedRoom, someAnswer, type SeededRoom } from "../support/app-seed";
 import { openAppStore } from "../support/app-store";
-import { expectRefusal, idParam, junkQuery, junkValue, ORIGIN, type Entries, type Maybe } from "../support/fuzz-requests";
+import { expectRefusal } from "../support/fuzz-checks";
+import type { Entries } from "../support/fuzz-requests";
+import { idParam, junkQuery, junkValue, ORIGIN, type Maybe } from "../support/fuzz-values";
 import { fuzzReads, fuzzWrites, RUNS, storeWatch, FUZZ_TIMEOUT_MS } from "../support/fuzz-runner";
 import { callRoute } from "../support/route-harness";
 

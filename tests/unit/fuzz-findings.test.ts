@@ -7,7 +7,7 @@ import { GET as claim } from "@/app/classroom/host/[roomId]/claim/route";
 import { parseBody } from "@/lib/http/parse-request";
 import { nicknameFormSchema } from "@/lib/nickname";
 import { openAppStore } from "../support/app-store";
-import { ORIGIN } from "../support/fuzz-requests";
+import { ORIGIN } from "../support/fuzz-values";
 import { callRoute } from "../support/route-harness";
 
 /**

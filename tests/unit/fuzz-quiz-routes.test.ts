@@ -11,7 +11,8 @@ import { answerSchema, startQuizSchema } from "@/lib/quiz/schemas";
 import type { Store } from "@/lib/store";
 import { openAppStore } from "../support/app-store";
 import { seedQuiz, someAnswer, type SeededQuiz } from "../support/app-seed";
-import { idParam, junkValue, type Entries, type WriteRoute } from "../support/fuzz-requests";
+import type { Entries, WriteRoute } from "../support/fuzz-requests";
+import { idParam, junkValue } from "../support/fuzz-values";
 import { fuzzWrites, FUZZ_TIMEOUT_MS } from "../support/fuzz-runner";
 
 /**

@@ -13,7 +13,7 @@ import { PAGE_IMAGE_NAMES } from "@/lib/share/images";
 import type { Store } from "@/lib/store";
 import { seedQuiz } from "../support/app-seed";
 import { openAppStore } from "../support/app-store";
-import { idParam, stringOf, type Maybe } from "../support/fuzz-requests";
+import { idParam, stringOf, type Maybe } from "../support/fuzz-values";
 import { fuzzReads, FUZZ_TIMEOUT_MS } from "../support/fuzz-runner";
 
 /**
