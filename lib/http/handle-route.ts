@@ -12,7 +12,8 @@ export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   const crossSite = site
     ? site !== "same-origin" && site !== "none"
-    : Boolean(origin && origin !== "null" && URL.canParse(origin) && new URL(origin).host !== request.headers.get("host"));
+    : // An Origin that is not a URL is no origin we serve: refused, not waved through.
+      Boolean(origin && origin !== "null" && (!URL.canParse(origin) || new URL(origin).host !== request.headers.get("host")));
   if (crossSite) throw new ApiError(403, "cross_site", "This request came from another website and was refused.");
 }
 

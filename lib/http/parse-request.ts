@@ -12,7 +12,9 @@ export type BodyFormat = "json" | "form";
  * its inputs are called when a form posts without JavaScript.
  */
 function formToObject(form: URLSearchParams): Record<string, string | string[]> {
-  const result: Record<string, string | string[]> = {};
+  // A Map, not an object literal: a field named `__proto__` must stay a field
+  // (refused as unknown) instead of being dropped or replacing the prototype.
+  const result = new Map<string, string | string[]>();
   const indexed = new Map<string, string[]>();
   for (const key of new Set(form.keys())) {
     const match = /^(.+)\.(\d{1,2})$/.exec(key);
@@ -23,11 +25,11 @@ function formToObject(form: URLSearchParams): Record<string, string | string[]> 
       continue;
     }
     const values = form.getAll(key);
-    result[key] = values.length === 1 ? (values[0] as string) : values;
+    result.set(key, values.length === 1 ? (values[0] as string) : values);
   }
   // Holes (answer.0 and answer.2 without answer.1) become "" and fail validation.
-  for (const [key, list] of indexed) result[key] = Array.from(list, (value) => value ?? "");
-  return result;
+  for (const [key, list] of indexed) result.set(key, Array.from(list, (value) => value ?? ""));
+  return Object.fromEntries(result);
 }
 
 function fieldErrors(error: z.ZodError): Record<string, string[]> {

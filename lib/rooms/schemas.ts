@@ -108,8 +108,8 @@ export const hostActionSchema = z
   .strict();
 export type HostActionInput = z.infer<typeof hostActionSchema>;
 
-/** A student's poll: the state version the phone already shows. */
-export const pollQuerySchema = z.object({ v: z.coerce.number().int().min(-1).default(-1) });
+/** A student's poll: the state version the phone already shows (and nothing else). */
+export const pollQuerySchema = z.object({ v: z.coerce.number().int().min(-1).default(-1) }).strict();
 
 // ---------------------------------------------------------------- views
 

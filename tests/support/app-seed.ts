@@ -1,0 +1,167 @@
+import { POST as answerQuiz } from "@/app/api/quiz/attempts/[attemptId]/answers/route";
+import { POST as nameResult } from "@/app/api/quiz/attempts/[attemptId]/nickname/route";
+import { POST as practise } from "@/app/api/quiz/attempts/[attemptId]/practice/route";
+import { POST as startQuiz } from "@/app/api/quiz/attempts/route";
+import { POST as answerRoom } from "@/app/api/classroom/rooms/[roomId]/answers/route";
+import { POST as hostAction } from "@/app/api/classroom/rooms/[roomId]/host/actions/route";
+import { GET as hostState } from "@/app/api/classroom/rooms/[roomId]/host/state/route";
+import { POST as joinRoom } from "@/app/api/classroom/rooms/[roomId]/players/route";
+import { POST as createRoom } from "@/app/api/classroom/rooms/route";
+import { getAttempt, getResults, type PublicQuestion } from "@/lib/quiz";
+import type { HostView } from "@/lib/rooms/schemas";
+import { hostCookieName, playerCookieName } from "@/lib/rooms/cookies";
+import { callRoute, type RouteHandler } from "./route-harness";
+
+/**
+ * Real data for the route fuzz tests and the TTL scan, made through the
+ * route handlers as a browser would: quizzes started, answered, finished and
+ * named; a classroom session created, joined, started and answered.
+ */
+
+const ORIGIN = "http://localhost:3000";
+
+export interface SeedOptions {
+  /** The client address every request comes from (X-Forwarded-For). */
+  clientIp?: string;
+}
+
+async function send<P>(
+  handler: RouteHandler<P>,
+  path: string,
+  params: P,
+  init: { body?: unknown; cookie?: string; ip: string; refusalOk?: boolean },
+): Promise<Response> {
+  const headers = new Headers({ origin: ORIGIN, host: new URL(ORIGIN).host, "sec-fetch-site": "same-origin", "x-forwarded-for": init.ip });
+  if (init.cookie) headers.set("cookie", init.cookie);
+  if (init.body !== undefined) headers.set("content-type", "application/json");
+  const request = new Request(new URL(path, ORIGIN), {
+    method: init.body === undefined ? "GET" : "POST",
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const response = await callRoute(path, handler, request, params);
+  if (response.status >= 400 && !init.refusalOk) throw new Error(`seeding: ${path} answered ${response.status}: ${await response.text()}`);
+  return response;
+}
+
+/** The value a response sets for cookie `name`. */
+function cookieValue(response: Response, name: string): string {
+  const header = response.headers.getSetCookie().find((cookie) => cookie.startsWith(`${name}=`));
+  if (!header) throw new Error(`seeding: no ${name} cookie`);
+  return header.slice(name.length + 1).split(";")[0] ?? "";
+}
+
+/** A syntactically fine answer: the first option, "true", or the items as shown. */
+export function someAnswer(question: PublicQuestion): string | string[] {
+  switch (question.kind) {
+    case "true-false":
+      return "true";
+    case "order":
+      return question.items.map((item) => item.id);
+    default:
+      return question.options[0]?.id ?? "";
+  }
+}
+
+export interface SeededQuiz {
+  attemptId: string;
+  questions: PublicQuestion[];
+}
+
+export async function seedQuiz(options: SeedOptions = {}) {
+  const ip = options.clientIp ?? "198.51.100.1";
+  async function start(): Promise<SeededQuiz> {
+    const response = await send(startQuiz, "/api/quiz/attempts", {}, { body: { length: 5 }, ip });
+    const { attemptId } = (await response.json()) as { attemptId: string };
+    return { attemptId, questions: (await getAttempt(attemptId)).questions.map((view) => view.question) };
+  }
+  async function answer({ attemptId }: SeededQuiz, question: PublicQuestion) {
+    await send(answerQuiz, `/api/quiz/attempts/${attemptId}/answers`, { attemptId }, {
+      body: { questionId: question.id, answer: someAnswer(question) },
+      ip,
+    });
+  }
+
+  const playing = await start();
+  for (const question of playing.questions.slice(0, 2)) await answer(playing, question);
+  const finished = await start();
+  for (const question of finished.questions) await answer(finished, question);
+  const { shareId } = await getResults(finished.attemptId);
+  await send(nameResult, `/api/quiz/attempts/${finished.attemptId}/nickname`, { attemptId: finished.attemptId }, {
+    body: { nickname: "Seeded Heron" },
+    ip,
+  });
+  return {
+    playing,
+    finished,
+    shareId,
+    /** Practice on every question of the finished attempt (those it got right are refused: not in the round). */
+    async practise() {
+      for (const question of finished.questions) {
+        await send(practise, `/api/quiz/attempts/${finished.attemptId}/practice`, { attemptId: finished.attemptId }, {
+          body: { questionId: question.id, answer: someAnswer(question) },
+          ip,
+          refusalOk: true,
+        });
+      }
+    },
+    /** "Beat my score": a new attempt on the shared result's questions. */
+    async challenge() {
+      await send(startQuiz, "/api/quiz/attempts", {}, { body: { length: 5, challenge: shareId }, ip });
+    },
+  };
+}
+
+export interface SeededRoom {
+  roomId: string;
+  code: string;
+  hostCredential: string;
+  playerTokens: string[];
+  /** The question open on the phones (live, after "start"), or null. */
+  question: PublicQuestion | null;
+}
+
+export async function seedRoom(options: SeedOptions & { mode?: "live" | "homework"; players?: number } = {}): Promise<SeededRoom> {
+  const ip = options.clientIp ?? "198.51.100.2";
+  const created = await send(createRoom, "/api/classroom/rooms", {}, { body: { mode: options.mode ?? "live", length: 5 }, ip });
+  const { roomId, code } = (await created.json()) as { roomId: string; code: string };
+  const hostCredential = cookieValue(created, hostCookieName(roomId));
+  const hostCookie = `${hostCookieName(roomId)}=${hostCredential}`;
+  const playerTokens: string[] = [];
+  for (let i = 0; i < (options.players ?? 3); i += 1) {
+    const joined = await send(joinRoom, `/api/classroom/rooms/${roomId}/players`, { roomId }, { body: { nickname: `Seeded ${i + 1}` }, ip });
+    playerTokens.push(cookieValue(joined, playerCookieName(roomId)));
+  }
+  const view = async () =>
+    (await (await send(hostState, `/api/classroom/rooms/${roomId}/host/state`, { roomId }, { cookie: hostCookie, ip })).json()) as HostView;
+  const act = async (action: string) =>
+    send(hostAction, `/api/classroom/rooms/${roomId}/host/actions`, { roomId }, {
+      body: { action, version: (await view()).version },
+      cookie: hostCookie,
+      ip,
+    });
+  if ((options.mode ?? "live") === "live") await act("start");
+  const question = (await view()).question;
+  if (question) {
+    await send(answerRoom, `/api/classroom/rooms/${roomId}/answers`, { roomId }, {
+      body: { questionId: question.id, answer: someAnswer(question) },
+      cookie: `${playerCookieName(roomId)}=${playerTokens[0]}`,
+      ip,
+    });
+  }
+  return { roomId, code, hostCredential, playerTokens, question };
+}
+
+/** A host action through the route, for tests that drive a session further (reveal, end). */
+export async function actAsHost(room: SeededRoom, action: string, ip = "198.51.100.2"): Promise<HostView> {
+  const hostCookie = `${hostCookieName(room.roomId)}=${room.hostCredential}`;
+  const state = (await (
+    await send(hostState, `/api/classroom/rooms/${room.roomId}/host/state`, { roomId: room.roomId }, { cookie: hostCookie, ip })
+  ).json()) as HostView;
+  const response = await send(hostAction, `/api/classroom/rooms/${room.roomId}/host/actions`, { roomId: room.roomId }, {
+    body: { action, version: state.version },
+    cookie: hostCookie,
+    ip,
+  });
+  return (await response.json()) as HostView;
+}
