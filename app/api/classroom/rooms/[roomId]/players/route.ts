@@ -3,10 +3,9 @@ import { seeOther } from "@/lib/http/form-response";
 import { route } from "@/lib/http/handle-route";
 import { parseBody } from "@/lib/http/parse-request";
 import { clientSubject } from "@/lib/rate-limit";
-import { rooms } from "@/lib/rooms";
+import { joinRoomSchema, rooms } from "@/lib/rooms";
 import { isHttps, playerCookieName, readPlayerCookie, setCookieHeader } from "@/lib/rooms/cookies";
 import { joinPath, playPath } from "@/lib/rooms/paths";
-import { joinRoomSchema } from "@/lib/rooms/schemas";
 
 /**
  * Join a session (or come back to it: a browser that already holds a player
