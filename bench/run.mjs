@@ -24,7 +24,9 @@ import { report } from "./lib/report.mjs";
 import { measureStoreCost } from "./lib/store-cost.mjs";
 import { pageTargets } from "./lib/targets.mjs";
 
-const PORTS = { app: 3330, floor: 3331, growthSmall: 3332, growthLarge: 3333 };
+// BENCH_PORT moves the four ports, for machines where 3330–3333 are taken.
+const BASE_PORT = Number(process.env.BENCH_PORT ?? 3330);
+const PORTS = { app: BASE_PORT, floor: BASE_PORT + 1, growthSmall: BASE_PORT + 2, growthLarge: BASE_PORT + 3 };
 const SITE_URL = `http://localhost:${PORTS.app}`;
 const DATA_ROOT = path.join(".data", "bench");
 const README_MARKERS = ["<!-- bench:results -->", "<!-- /bench:results -->"];
