@@ -1,3 +1,4 @@
+import "server-only";
 import {
   DataSet,
   RegExpMatcher,
@@ -5,79 +6,22 @@ import {
   englishRecommendedTransformers,
   pattern,
 } from "obscenity";
-import { z } from "zod";
+import {
+  checkNicknameText,
+  countGraphemes,
+  NICKNAME_MESSAGES,
+  nicknameFormShape,
+  nicknameSchemaFrom,
+  type NicknameResult,
+} from "./nickname-text";
 
 /**
- * Nicknames for the quiz leaderboard and classroom joins: shared by forms
- * (client) and route handlers (server), so nothing here is server-only.
- *
- * Pipeline: NFKC → remove invisible/format characters → collapse whitespace
- * → trim → length in graphemes → profanity filter. The filter sees the
- * normalized text, so zero-width joiners, bidi tricks and fullwidth letters
- * cannot smuggle a word past it.
+ * Nicknames for the quiz leaderboard and classroom joins, as route handlers
+ * check them: the browser's rules (`./nickname-text`) plus a profanity
+ * filter. Server-only: the word list stays out of the pages.
  */
 
-export const NICKNAME_MAX_GRAPHEMES = 20;
-
-export type NicknameRefusal = "empty" | "too-long" | "offensive";
-
-export type NicknameResult =
-  | { ok: true; nickname: string }
-  | { ok: false; reason: NicknameRefusal; message: string };
-
-/** Hard cap before any work, so a megabyte of input costs nothing. */
-const MAX_RAW_LENGTH = 500;
-/**
- * More combining marks than this on one letter is "Zalgo" text that smears
- * over neighbouring lines. Real scripts stay well below it (a Devanagari
- * conjunct such as "स्त्री" carries three).
- */
-const MAX_MARKS_PER_GRAPHEME = 6;
-
-/*
- * Characters that render as nothing (or reorder what follows) and so let
- * two different-looking strings compare equal, or hide letters:
- * - \p{Cf}: format characters, which include the zero-width space/joiners
- *   (U+200B–U+200D), word joiner (U+2060–U+2064), BOM (U+FEFF), soft hyphen,
- *   and every bidi control (U+200E/F, U+061C, U+202A–U+202E, U+2066–U+2069).
- *   ZWJ/ZWNJ also go: an emoji family then counts as its members, and a
- *   Persian name loses a joining hint but stays readable.
- * - Hangul fillers, the braille blank and the Mongolian vowel separator:
- *   letters that draw nothing, used to make "blank" names.
- */
-const INVISIBLE = /[\p{Cf}\u115F\u1160\u3164\uFFA0\u2800\u180E]/gu;
-/** Control characters other than whitespace are dropped; tabs and newlines become spaces. */
-const CONTROL = /[\p{Cc}]/gu;
-const WHITESPACE = /[\s\p{Zs}\u2028\u2029]+/gu;
-const MARK = /\p{M}/gu;
-
-const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-
-export function countGraphemes(text: string): number {
-  let count = 0;
-  for (const segment of segmenter.segment(text)) {
-    void segment;
-    count += 1;
-  }
-  return count;
-}
-
-function hasStackedMarks(text: string): boolean {
-  for (const { segment } of segmenter.segment(text)) {
-    if ((segment.match(MARK)?.length ?? 0) > MAX_MARKS_PER_GRAPHEME) return true;
-  }
-  return false;
-}
-
-/** The cleaning steps, without the checks (exported for tests and for display). */
-export function cleanNickname(input: string): string {
-  return input
-    .normalize("NFKC")
-    .replace(INVISIBLE, "")
-    .replace(CONTROL, (ch) => (/\s/u.test(ch) ? " " : ""))
-    .replace(WHITESPACE, " ")
-    .trim();
-}
+export { cleanNickname, countGraphemes, NICKNAME_MAX_GRAPHEMES, type NicknameRefusal, type NicknameResult } from "./nickname-text";
 
 /*
  * Real names the English word list catches as a substring. Each is
@@ -195,44 +139,14 @@ function isOffensive(text: string): boolean {
   return spacedOutRuns(text).some((run) => strictMatcher.hasMatch(run));
 }
 
-const MESSAGES = {
-  empty: "Please type a nickname: at least one letter, number or emoji.",
-  tooLong: (count: number) =>
-    `Nicknames can be up to ${NICKNAME_MAX_GRAPHEMES} characters; this one has ${count}. Please shorten it.`,
-  stackedMarks: "That nickname stacks too many accent marks on one letter. Please use plain letters.",
-  offensive:
-    "That nickname contains a word we don't show on the leaderboard. Please choose another, or use a generated name.",
-} as const;
-
 export function normalizeNickname(input: string): NicknameResult {
-  if (input.length > MAX_RAW_LENGTH) {
-    return { ok: false, reason: "too-long", message: MESSAGES.tooLong(countGraphemes(input.slice(0, MAX_RAW_LENGTH))) };
-  }
-  const nickname = cleanNickname(input);
-  if (nickname === "") return { ok: false, reason: "empty", message: MESSAGES.empty };
-
-  const length = countGraphemes(nickname);
-  if (length > NICKNAME_MAX_GRAPHEMES) {
-    return { ok: false, reason: "too-long", message: MESSAGES.tooLong(length) };
-  }
-  if (hasStackedMarks(nickname)) return { ok: false, reason: "too-long", message: MESSAGES.stackedMarks };
-  if (isOffensive(nickname)) return { ok: false, reason: "offensive", message: MESSAGES.offensive };
-  return { ok: true, nickname };
+  const result = checkNicknameText(input);
+  if (result.ok && isOffensive(result.nickname)) return { ok: false, reason: "offensive", message: NICKNAME_MESSAGES.offensive };
+  return result;
 }
 
-/**
- * For forms (react-hook-form resolver) and routes: a string in, the
- * normalized nickname out, or one issue with the message to show and
- * `params.reason` for code that needs to branch.
- */
-export const nicknameSchema = z.string({ error: MESSAGES.empty }).transform((value, ctx) => {
-  const result = normalizeNickname(value);
-  if (!result.ok) {
-    ctx.addIssue({ code: "custom", message: result.message, params: { reason: result.reason } });
-    return z.NEVER;
-  }
-  return result.nickname;
-});
+/** For route handlers: a string in, the normalized nickname out (see `nicknameSchemaFrom`). */
+export const nicknameSchema = nicknameSchemaFrom(normalizeNickname);
 
 // --- Generated names -------------------------------------------------------
 
@@ -278,6 +192,5 @@ export function friendlyName(randomInt: (max: number) => number = secureRandomIn
   return `${pick(FRIENDLY_ADJECTIVES, randomInt)} ${pick(FRIENDLY_NOUNS, randomInt)} ${number}`;
 }
 
-/** The leaderboard form's body, shared by the form's resolver and the route handler. */
-export const nicknameFormSchema = z.object({ nickname: nicknameSchema }).strict();
-export type NicknameFormInput = z.input<typeof nicknameFormSchema>;
+/** The leaderboard form's body, as the route handler checks it. */
+export const nicknameFormSchema = nicknameFormShape(nicknameSchema);

@@ -1,10 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, type UseFormRegister } from "react-hook-form";
 import { postJson } from "@/components/ui/post-json";
+import { schemaResolver } from "@/components/ui/schema-resolver";
 import { TOPIC_LABELS } from "@/lib/content/constants";
 import type { Topic } from "@/lib/content/schemas";
 import { api } from "@/lib/rooms/paths";
@@ -19,7 +19,7 @@ import {
   type TimerChoice,
   TIMER_CHOICES,
 } from "@/lib/rooms/schemas";
-import { QUIZ_LENGTHS } from "@/lib/quiz/schemas";
+import { QUIZ_LENGTHS } from "@/lib/quiz/requests";
 
 const MODES: Record<RoomMode, string> = {
   live: "Live, in class: you move the class from question to question on the projector",
@@ -93,7 +93,7 @@ export function CreateRoomForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<CreateRoomFormValues, unknown, CreateRoomInput>({
-    resolver: zodResolver(createRoomSchema),
+    resolver: schemaResolver(createRoomSchema),
     defaultValues: { mode: "live", length: "10", topic: "", timer: "20", scoring: "accuracy", dueInHours: "24" },
   });
   const { register, formState } = form;

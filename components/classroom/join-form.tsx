@@ -1,13 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { postJson } from "@/components/ui/post-json";
+import { schemaResolver } from "@/components/ui/schema-resolver";
 import { IDEMPOTENCY_FIELD, IDEMPOTENCY_HEADER } from "@/lib/http/idempotency";
 import { api } from "@/lib/rooms/paths";
-import { joinRoomSchema, type JoinRoomFormValues } from "@/lib/rooms/schemas";
+import { joinRoomTextSchema, type JoinRoomFormValues } from "@/lib/rooms/schemas";
 
 /**
  * The nickname step of joining: type one, or leave it empty for a
@@ -20,7 +20,7 @@ export function JoinForm({ roomId, suggestion, idempotencyKey }: { roomId: strin
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<JoinRoomFormValues, unknown, { nickname?: string }>({
-    resolver: zodResolver(joinRoomSchema),
+    resolver: schemaResolver(joinRoomTextSchema),
     defaultValues: { nickname: "" },
   });
 

@@ -1,14 +1,15 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { QuestionFields } from "@/components/quiz/question-fields";
 import { QuestionHeading } from "@/components/quiz/question-heading";
 import { postJson } from "@/components/ui/post-json";
+import { schemaResolver } from "@/components/ui/schema-resolver";
 import { api } from "@/lib/rooms/paths";
 import type { AnswerResponse, StudentView } from "@/lib/rooms/schemas";
-import { answerSchema, type AnswerInput, type PublicQuestion } from "@/lib/quiz/schemas";
+import { answerSchema, type AnswerInput } from "@/lib/quiz/requests";
+import type { PublicQuestion } from "@/lib/quiz/schemas";
 import styles from "./live.module.css";
 
 const TRUE_FALSE = [
@@ -32,7 +33,7 @@ export function LiveAnswerForm({
 }) {
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
-  const form = useForm<AnswerInput>({ resolver: zodResolver(answerSchema), defaultValues: { questionId: question.id } });
+  const form = useForm<AnswerInput>({ resolver: schemaResolver(answerSchema), defaultValues: { questionId: question.id } });
 
   async function send(values: AnswerInput) {
     setError(null);

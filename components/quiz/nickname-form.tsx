@@ -1,18 +1,18 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { nicknameFormSchema, type NicknameFormInput } from "@/lib/nickname";
+import { nicknameFormTextSchema, type NicknameFormInput } from "@/lib/nickname-text";
 import { postJson } from "@/components/ui/post-json";
+import { schemaResolver } from "@/components/ui/schema-resolver";
 
 /** Adds a finished result to the leaderboards under a nickname; a plain form post without JavaScript. */
 export function NicknameForm({ action, suggestion }: { action: string; suggestion: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<NicknameFormInput, unknown, { nickname: string }>({
-    resolver: zodResolver(nicknameFormSchema),
+    resolver: schemaResolver(nicknameFormTextSchema),
     defaultValues: { nickname: "" },
   });
 

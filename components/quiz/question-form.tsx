@@ -1,16 +1,17 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import type { NextStep } from "@/lib/quiz/next-step";
-import { answerSchema, type AnswerFeedback as Feedback, type AnswerInput, type PublicQuestion } from "@/lib/quiz/schemas";
+import { answerSchema, type AnswerInput } from "@/lib/quiz/requests";
+import type { AnswerFeedback as Feedback, PublicQuestion } from "@/lib/quiz/schemas";
 import { AnswerFeedback } from "./answer-feedback";
 import { QuestionFields } from "./question-fields";
 import { QuestionHeading } from "./question-heading";
 import { QuizProgress } from "./quiz-progress";
 import { postJson } from "@/components/ui/post-json";
+import { schemaResolver } from "@/components/ui/schema-resolver";
 import { IDEMPOTENCY_FIELD, IDEMPOTENCY_HEADER } from "@/lib/http/idempotency";
 
 /**
@@ -32,7 +33,7 @@ export function QuestionForm({
 }) {
   const router = useRouter();
   const form = useForm<AnswerInput>({
-    resolver: zodResolver(answerSchema),
+    resolver: schemaResolver(answerSchema),
     defaultValues: { questionId: question.id },
   });
   const [result, setResult] = useState<{ feedback: Feedback; next: NextStep } | null>(null);

@@ -1,14 +1,14 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { TOPIC_LABELS } from "@/lib/content/constants";
 import type { Topic } from "@/lib/content/schemas";
-import { QUIZ_LENGTHS, startQuizSchema } from "@/lib/quiz/schemas";
+import { QUIZ_LENGTHS, startQuizSchema, type StartQuizInput } from "@/lib/quiz/requests";
 import { postJson } from "@/components/ui/post-json";
+import { schemaResolver } from "@/components/ui/schema-resolver";
 
 const LENGTH_LABELS: Record<(typeof QUIZ_LENGTHS)[number], string> = {
   5: "Quick: 5 questions",
@@ -22,8 +22,8 @@ type FormValues = z.input<typeof startQuizSchema>;
 export function StartQuizForm({ topic }: { topic?: Topic }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<FormValues>({
-    resolver: zodResolver(startQuizSchema),
+  const form = useForm<FormValues, unknown, StartQuizInput>({
+    resolver: schemaResolver(startQuizSchema),
     defaultValues: { length: "10", topic: topic ?? "" },
   });
 

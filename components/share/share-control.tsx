@@ -1,7 +1,7 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
-import { shareTargets, type ShareContent } from "@/lib/share/share-targets";
+import { useState, useSyncExternalStore, type ReactNode } from "react";
+import type { ShareContent } from "@/lib/share/share-targets";
 import styles from "./share.module.css";
 
 const noSubscription = () => () => undefined;
@@ -15,9 +15,10 @@ const hasWebShare = () => typeof navigator.share === "function";
 const hasClipboard = () => typeof navigator.clipboard?.writeText === "function";
 
 /**
- * The share control. Server-rendered, it is a list of plain links (X,
- * Facebook, WhatsApp, LinkedIn, email, Google Classroom) that work without
- * JavaScript. In the browser it adds "Copy", and where the Web Share API
+ * The share control. Server-rendered, it is its `children`: a list of plain
+ * links (X, Facebook, WhatsApp, LinkedIn, email, Google Classroom) that
+ * work without JavaScript, built on the server so their code stays out of
+ * the page. In the browser it adds "Copy", and where the Web Share API
  * exists (most phones) a "Share…" button that opens the system share
  * sheet, which then replaces the links.
  */
@@ -27,10 +28,13 @@ export function ShareControl({
   text,
   copyText,
   copyLabel,
+  children,
 }: ShareContent & {
   /** What "Copy" puts on the clipboard: the link, or a share line with the link. */
   copyText: string;
   copyLabel: string;
+  /** The share links, shown until the Web Share API is found. */
+  children: ReactNode;
 }) {
   const canShare = useBrowserFeature(hasWebShare);
   const canCopy = useBrowserFeature(hasClipboard);
@@ -74,22 +78,7 @@ export function ShareControl({
       <p role="status" className={styles.status}>
         {status}
       </p>
-      {!canShare && (
-        <ul className={styles.targets} aria-label="Share on">
-          {shareTargets({ url, title, text }).map((target) => (
-            <li key={target.id}>
-              <a
-                className="button button--secondary"
-                href={target.href}
-                {...(target.newTab ? { target: "_blank", rel: "noopener noreferrer" } : {})}
-              >
-                {target.label}
-                {target.newTab && <span className="visually-hidden"> (opens in a new tab)</span>}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+      {!canShare && children}
     </div>
   );
 }

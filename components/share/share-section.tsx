@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
+import { shareTargets } from "@/lib/share/share-targets";
 import { ShareControl } from "./share-control";
+import styles from "./share.module.css";
 
 /** A titled share block: optional explanation, then the share control for one URL. */
 export function ShareSection({
@@ -26,7 +28,22 @@ export function ShareSection({
     <section aria-labelledby={id}>
       <h2 id={id}>{heading}</h2>
       {children}
-      <ShareControl url={url} title={title} text={text} copyText={copyText} copyLabel={copyLabel} />
+      <ShareControl url={url} title={title} text={text} copyText={copyText} copyLabel={copyLabel}>
+        <ul className={styles.targets} aria-label="Share on">
+          {shareTargets({ url, title, text }).map((target) => (
+            <li key={target.id}>
+              <a
+                className="button button--secondary"
+                href={target.href}
+                {...(target.newTab ? { target: "_blank", rel: "noopener noreferrer" } : {})}
+              >
+                {target.label}
+                {target.newTab && <span className="visually-hidden"> (opens in a new tab)</span>}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </ShareControl>
     </section>
   );
 }

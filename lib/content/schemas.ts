@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Slug, Topic } from "./ids";
 
 /**
  * Schemas for everything under content/. Objects are strict so that a typo in a
@@ -6,11 +7,10 @@ import { z } from "zod";
  * Each schema shares its name with its inferred type (the usual zod idiom).
  */
 
-const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
 
-export const Slug = z.string().regex(SLUG_RE, "must be a kebab-case slug (a-z, 0-9, hyphens)");
+export { Slug, Topic } from "./ids";
 
 const NonEmpty = z.string().trim().min(1, "must not be empty");
 
@@ -64,9 +64,6 @@ export type Source = z.infer<typeof Source>;
 
 // ---------------------------------------------------------------- topics
 
-/** Topic tags shared by explainers and the quiz. */
-export const Topic = z.enum(["threats-2017", "meetings", "letters", "stalemate", "russia", "second-term"]);
-export type Topic = z.infer<typeof Topic>;
 
 // ---------------------------------------------------------------- timeline
 
@@ -76,7 +73,7 @@ export type TimelineCategory = z.infer<typeof TimelineCategory>;
 export const ExplainerLink = z.strictObject({
   slug: Slug,
   /** A heading id inside the explainer, without the "#". */
-  anchor: Slug.optional(),
+  anchor: z.optional(Slug),
 });
 export type ExplainerLink = z.infer<typeof ExplainerLink>;
 

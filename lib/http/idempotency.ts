@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { ApiError } from "./api-error";
 
 /**
@@ -15,7 +15,7 @@ export const IDEMPOTENCY_FIELD = "idempotencyKey";
 /** 16–64 URL-safe characters: a UUID or 128+ random bits, never anything that needs escaping in a key. */
 export const idempotencyKeySchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{16,64}$/, "An idempotency key is 16 to 64 letters, digits, '-' or '_'.");
+  .check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, "An idempotency key is 16 to 64 letters, digits, '-' or '_'."));
 
 /** The request's key: the header, else the form field; a malformed header is a 400. */
 export function idempotencyKeyOf(request: Request, fromBody: string | undefined): string | undefined {

@@ -32,7 +32,7 @@ function formToObject(form: URLSearchParams): Record<string, string | string[]> 
   return Object.fromEntries(result);
 }
 
-function fieldErrors(error: z.ZodError): Record<string, string[]> {
+function fieldErrors(error: z.core.$ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const name = issue.path.length > 0 ? issue.path.join(".") : "_";
@@ -42,8 +42,8 @@ function fieldErrors(error: z.ZodError): Record<string, string[]> {
 }
 
 /** Validates a value with a schema, or throws a 400 naming each field's problem. */
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what = "request"): z.infer<S> {
-  const parsed = schema.safeParse(value);
+export function parseWith<S extends z.core.$ZodType>(schema: S, value: unknown, what = "request"): z.output<S> {
+  const parsed = z.safeParse(schema, value);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) =>
       issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
@@ -58,10 +58,10 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what =
  * 413 for an oversized body before reading it, 415 for another content type,
  * 400 for malformed JSON or a value the schema refuses.
  */
-export async function parseBody<S extends z.ZodType>(
+export async function parseBody<S extends z.core.$ZodType>(
   request: Request,
   schema: S,
-): Promise<{ data: z.infer<S>; format: BodyFormat }> {
+): Promise<{ data: z.output<S>; format: BodyFormat }> {
   const declaredLength = Number(request.headers.get("content-length") ?? "0");
   if (declaredLength > MAX_BODY_BYTES) {
     throw new ApiError(413, "body_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);

@@ -1,16 +1,11 @@
 import { z } from "zod";
 import { Slug, Topic, countSentences } from "@/lib/content/schemas";
-import { shareIdSchema } from "@/lib/share/schemas";
-import { IDEMPOTENCY_FIELD, idempotencyKeySchema } from "@/lib/http/idempotency";
 
 /**
  * Shapes of the quiz, shared by the bank loader, route handlers, forms and
- * tests. No server-only import: forms use `startQuizSchema` and
- * `answerSchema` in the browser, and nothing here holds an answer key.
+ * tests. No server-only import, and nothing here holds an answer key; the
+ * request bodies forms validate in the browser live in `./requests`.
  */
-
-export const QUIZ_LENGTHS = [5, 10, 20] as const;
-export type QuizLength = (typeof QUIZ_LENGTHS)[number];
 
 export const Difficulty = z.enum(["easy", "medium", "hard"]);
 export type Difficulty = z.infer<typeof Difficulty>;
@@ -25,7 +20,7 @@ const NonEmpty = z.string().trim().min(1, "must not be empty");
  * they are words ("hanoi"), never positions ("a", "1") that an author might
  * line up with the answer.
  */
-const ChoiceId = Slug.min(2, "use a word as the id (at least 2 characters), not a letter or position");
+const ChoiceId = Slug.check(z.minLength(2, "use a word as the id (at least 2 characters), not a letter or position"));
 
 const Choice = z.strictObject({ id: ChoiceId, text: NonEmpty.max(200, "keep option text under 200 characters") });
 export type Choice = z.infer<typeof Choice>;
@@ -151,45 +146,7 @@ export const QuestionFile = z.array(Question).min(1, "a question file holds at l
 
 // ---------------------------------------------------------------- requests
 
-const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
-
-const CHOOSE_LENGTH = "Choose 5, 10 or 20 questions.";
-
-/**
- * Starting a quiz: JSON or an HTML form (strings), so numbers are coerced.
- * With `challenge` (a result's share id) the quiz replays that result's
- * questions, and its length and topic are the challenger's.
- */
-export const startQuizSchema = z
-  .object({
-    length: z.coerce
-      .number({ error: CHOOSE_LENGTH })
-      .pipe(z.literal(QUIZ_LENGTHS, { error: CHOOSE_LENGTH })),
-    topic: z.preprocess(emptyToUndefined, Topic.optional()),
-    challenge: z.preprocess(emptyToUndefined, shareIdSchema.optional()),
-  })
-  .strict();
-export type StartQuizInput = z.infer<typeof startQuizSchema>;
-
-/** An option id, "true"/"false", or one item id of an ordering question. */
-const AnswerToken = z.string().trim().min(1, "Choose an answer.").max(64);
-
-/**
- * Shape only; whether the answer fits the question is checked when scoring
- * (422). Ordering questions post the item ids in the player's order: a
- * no-JavaScript form repeats the `answer` field, which arrives as an array.
- */
-export const answerSchema = z
-  .object({
-    questionId: Slug,
-    /** The form's idempotency key (lib/http/idempotency.ts), for posts without JavaScript. */
-    [IDEMPOTENCY_FIELD]: idempotencyKeySchema.optional(),
-    answer: z.union([AnswerToken, z.array(AnswerToken).min(1, "Choose an answer.").max(5)], {
-      error: "Choose an answer.",
-    }),
-  })
-  .strict();
-export type AnswerInput = z.infer<typeof answerSchema>;
+export { answerSchema, QUIZ_LENGTHS, startQuizSchema, type AnswerInput, type QuizLength, type StartQuizInput } from "./requests";
 
 /** Practice rounds and the results page link questions by attempt. */
 export const attemptIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, "not a quiz attempt id");

@@ -23,7 +23,7 @@ export type { CreatedRoom } from "./create";
 export type { Dashboard, DashboardQuestion, DashboardStudent } from "./dashboard";
 export { mostMissed } from "./dashboard";
 export { csvFileName, dashboardCsv } from "./csv";
-export type { JoinInfo, Joined, JoinInput } from "./join";
+export { joinRoomSchema, type JoinInfo, type Joined, type JoinInput } from "./join";
 export type { RecordedAnswer } from "./answer";
 
 /** The operations bound to a store and bank (tests pass their own; the app uses the defaults below). */

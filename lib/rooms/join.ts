@@ -1,5 +1,5 @@
 import "server-only";
-import { friendlyName, normalizeNickname } from "@/lib/nickname";
+import { friendlyName, nicknameSchema, normalizeNickname } from "@/lib/nickname";
 import { countFailure, rateLimitOps, throwIfLimited } from "@/lib/rate-limit";
 import { op, type Op } from "@/lib/store";
 import { activePlayerFrom, roomFrom } from "./access";
@@ -10,8 +10,11 @@ import { PLAYER_FIELDS as P, ROOM_FIELDS as F, roomKeys, ttlSeconds } from "./ke
 import { joinRetry, type JoinRetry } from "./join-retry";
 import { ROOM_RATE_LIMITS as LIMITS } from "./limits";
 import { effectivePhase, encodeRosterEntry, parsePlayer, type RoomRecord } from "./record";
-import { ROOM_LIMITS, type RoomSettings } from "./schemas";
+import { joinRoomShape, ROOM_LIMITS, type RoomSettings } from "./schemas";
 import { newPlayerToken, nicknameHash, playerIdFor } from "./tokens";
+
+/** The join route's body: the form's shape, with the server's nickname filter. */
+export const joinRoomSchema = joinRoomShape(nicknameSchema);
 
 // ---------------------------------------------------------------- codes
 

@@ -1,7 +1,8 @@
-import { z } from "zod";
-import { nicknameSchema } from "@/lib/nickname";
+import * as z from "zod/mini";
+import { nicknameTextSchema } from "@/lib/nickname-text";
 import type { NextStep } from "@/lib/quiz/next-step";
-import { startQuizSchema, type AnswerFeedback, type PublicQuestion } from "@/lib/quiz/schemas";
+import { startQuizSchema } from "@/lib/quiz/requests";
+import type { AnswerFeedback, PublicQuestion } from "@/lib/quiz/schemas";
 import { JOIN_CODE_LENGTH, JOIN_CODE_PATTERN, normalizeJoinCode } from "./code";
 import { IDEMPOTENCY_FIELD, idempotencyKeySchema } from "@/lib/http/idempotency";
 
@@ -34,7 +35,14 @@ export type Scoring = (typeof SCORING_CHOICES)[number];
 export const DUE_IN_HOURS = [1, 24, 48, 72, 168, 336] as const;
 export type DueInHours = (typeof DUE_IN_HOURS)[number];
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const blankToUndefined = (value: unknown): unknown => (typeof value === "string" && value.trim() === "" ? undefined : value);
+/** A plain form posts "" (or spaces) for a field left empty: read it as absent. */
+const blankAsAbsent = <S extends z.core.$ZodType>(schema: S) => z.pipe(z.transform(blankToUndefined), schema);
+/** A number from JSON or from a form's string, one of `choices`, or `fallback` when left out. */
+const numberChoice = <const T extends readonly number[]>(choices: T, fallback: T[number], error: string) =>
+  blankAsAbsent(z._default(z.pipe(z.coerce.number(), z.literal(choices, { error })), fallback));
+/** A whole number from JSON or a query string's text. */
+const wholeNumber = (min: number) => z.pipe(z.coerce.number(), z.int().check(z.gte(min)));
 
 /**
  * Creating a session: the quiz's own options (length, topic) plus the
@@ -42,51 +50,41 @@ const blankToUndefined = (value: unknown) => (typeof value === "string" && value
  * Timer and speed bonus belong to live sessions (the teacher paces them);
  * homework is scored on accuracy, and its deadline replaces the timer.
  */
-export const createRoomSchema = startQuizSchema.extend({
+export const createRoomSchema = z.extend(startQuizSchema, {
   mode: z.enum(ROOM_MODES, { error: "Choose live or homework." }),
-  timer: z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number()
-      .pipe(z.literal(TIMER_CHOICES, { error: "Choose a timer, or no timer." }))
-      .default(0),
-  ),
-  scoring: z.preprocess(blankToUndefined, z.enum(SCORING_CHOICES, { error: "Choose how to score." }).default("accuracy")),
-  dueInHours: z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number()
-      .pipe(z.literal(DUE_IN_HOURS, { error: "Choose when the homework is due." }))
-      .default(24),
-  ),
+  timer: numberChoice(TIMER_CHOICES, 0, "Choose a timer, or no timer."),
+  scoring: blankAsAbsent(z._default(z.enum(SCORING_CHOICES, { error: "Choose how to score." }), "accuracy")),
+  dueInHours: numberChoice(DUE_IN_HOURS, 24, "Choose when the homework is due."),
 });
 export type CreateRoomInput = z.infer<typeof createRoomSchema>;
 export type CreateRoomFormValues = z.input<typeof createRoomSchema>;
 
-/** Joining: a nickname through the shared normaliser and filter, or nothing for a generated one. */
-export const joinRoomSchema = z
-  .object({
-    nickname: z.preprocess(blankToUndefined, nicknameSchema.optional()),
-    /** The form's idempotency key (lib/http/idempotency.ts), for posts without JavaScript. */
-    [IDEMPOTENCY_FIELD]: idempotencyKeySchema.optional(),
-  })
-  .strict();
-export type JoinRoomFormValues = z.input<typeof joinRoomSchema>;
+/**
+ * Joining: a nickname, or nothing for a generated one, and the form's
+ * idempotency key (lib/http/idempotency.ts) for posts without JavaScript.
+ * The route passes the server's nickname schema (with the profanity
+ * filter, `joinRoomSchema` in ./join), the form the browser's
+ * (`joinRoomTextSchema`).
+ */
+export const joinRoomShape = <S extends z.core.$ZodType<string, string>>(nickname: S) =>
+  z.strictObject({ nickname: blankAsAbsent(z.optional(nickname)), [IDEMPOTENCY_FIELD]: z.optional(idempotencyKeySchema) });
+export const joinRoomTextSchema = joinRoomShape(nicknameTextSchema);
+export type JoinRoomFormValues = z.input<typeof joinRoomTextSchema>;
 
 /** A join code as typed: case, spaces and dashes do not matter. */
-export const joinCodeSchema = z
-  .string({ error: "Type the code shown on the screen." })
-  .transform(normalizeJoinCode)
-  .pipe(
-    z
-      .string()
-      .min(1, "Type the code shown on the screen.")
-      .length(JOIN_CODE_LENGTH, `Codes have ${JOIN_CODE_LENGTH} characters. Check the code on the screen.`)
-      .regex(JOIN_CODE_PATTERN, "That is not a code we give out: check the letters and numbers on the screen."),
-  );
+export const joinCodeSchema = z.pipe(
+  z.pipe(z.string({ error: "Type the code shown on the screen." }), z.transform(normalizeJoinCode)),
+  z
+    .string()
+    .check(
+      z.minLength(1, "Type the code shown on the screen."),
+      z.length(JOIN_CODE_LENGTH, `Codes have ${JOIN_CODE_LENGTH} characters. Check the code on the screen.`),
+      z.regex(JOIN_CODE_PATTERN, "That is not a code we give out: check the letters and numbers on the screen."),
+    ),
+);
 
 /** Session ids (in URLs) and player ids: 128 random bits, base64url. */
-export const roomIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, "not a session id");
+export const roomIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/, "not a session id"));
 
 const HOST_ACTIONS = ["start", "close", "reveal", "standings", "next", "end", "lock", "unlock", "remove"] as const;
 export type HostAction = (typeof HOST_ACTIONS)[number];
@@ -97,19 +95,17 @@ export type HostAction = (typeof HOST_ACTIONS)[number];
  * Lock, unlock and remove are safe to repeat and ignore it. "next" after
  * the last question shows the podium (the session ends).
  */
-export const hostActionSchema = z
-  .object({
-    action: z.enum(HOST_ACTIONS, { error: "Unknown action." }),
-    version: z.coerce.number().int().min(0),
-    playerId: roomIdSchema.optional(),
-    /** Where a plain form post returns to. */
-    from: z.enum(["projector", "dashboard"]).default("projector"),
-  })
-  .strict();
+export const hostActionSchema = z.strictObject({
+  action: z.enum(HOST_ACTIONS, { error: "Unknown action." }),
+  version: wholeNumber(0),
+  playerId: z.optional(roomIdSchema),
+  /** Where a plain form post returns to. */
+  from: z._default(z.enum(["projector", "dashboard"]), "projector"),
+});
 export type HostActionInput = z.infer<typeof hostActionSchema>;
 
 /** A student's poll: the state version the phone already shows (and nothing else). */
-export const pollQuerySchema = z.object({ v: z.coerce.number().int().min(-1).default(-1) }).strict();
+export const pollQuerySchema = z.strictObject({ v: z._default(wholeNumber(-1), -1) });
 
 // ---------------------------------------------------------------- views
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * A result's public share id: 12 random bytes in base64url (96 bits), so it
@@ -6,4 +6,4 @@ import { z } from "zod";
  * player's private key to their answers. Client-safe: the start-quiz schema
  * uses it for challenges.
  */
-export const shareIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16}$/, "This is not a valid challenge link.");
+export const shareIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{16}$/, "This is not a valid challenge link."));

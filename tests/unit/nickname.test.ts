@@ -9,6 +9,7 @@ import {
   nicknameSchema,
   normalizeNickname,
 } from "@/lib/nickname";
+import { nicknameFormTextSchema } from "@/lib/nickname-text";
 
 /** Obfuscations people actually type: leetspeak, spacing, punctuation, case, repeats, look-alikes. */
 const OFFENSIVE = [
@@ -272,6 +273,21 @@ describe("nicknameSchema", () => {
   it("refuses non-strings with the empty message", () => {
     const parsed = nicknameSchema.safeParse(undefined);
     expect(parsed.success).toBe(false);
+  });
+});
+
+describe("the browser's nickname check (nicknameFormTextSchema)", () => {
+  it("cleans and measures a nickname as the server does", () => {
+    expect(nicknameFormTextSchema.parse({ nickname: "  Ｊｏ\u200Bｅ  " })).toEqual({ nickname: "Joe" });
+    for (const nickname of ["", "   ", "x".repeat(NICKNAME_MAX_GRAPHEMES + 1)]) {
+      const browser = nicknameFormTextSchema.safeParse({ nickname });
+      expect(browser.error?.issues[0]?.message).toBe(nicknameSchema.safeParse(nickname).error?.issues[0]?.message);
+    }
+  });
+
+  it("leaves the word list to the server, which refuses what the browser let through", () => {
+    expect(nicknameFormTextSchema.safeParse({ nickname: "f u c k" }).success).toBe(true);
+    expect(nicknameSchema.safeParse("f u c k").success).toBe(false);
   });
 });
 

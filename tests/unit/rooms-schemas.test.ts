@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createRoomSchema, hostActionSchema, joinRoomSchema } from "@/lib/rooms/schemas";
+import { joinRoomSchema } from "@/lib/rooms";
+import { createRoomSchema, hostActionSchema } from "@/lib/rooms/schemas";
 
 describe("creating a session", () => {
   it("coerces a plain HTML form's strings and fills the defaults", () => {

@@ -2,10 +2,9 @@ import { seeOther } from "@/lib/http/form-response";
 import { route } from "@/lib/http/handle-route";
 import { parseBody } from "@/lib/http/parse-request";
 import { requesterOf } from "@/lib/http/requester";
-import { rooms } from "@/lib/rooms";
+import { joinRoomSchema, rooms } from "@/lib/rooms";
 import { isHttps, playerCookieName, readPlayerCookie, requestCookies, setCookieHeader } from "@/lib/rooms/cookies";
 import { joinPath, playPath } from "@/lib/rooms/paths";
-import { joinRoomSchema } from "@/lib/rooms/schemas";
 
 /**
  * Join a session (or come back to it: a browser that already holds a player

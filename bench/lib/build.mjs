@@ -1,0 +1,97 @@
+// @ts-check
+import { mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { childEnv, ROOT, runNext, TMP } from "./processes.mjs";
+
+/**
+ * The two builds of a run: the site (in its own dist folder, so it never
+ * touches anyone's `.next`) and the framework's floor — an App Router app
+ * with one empty page, generated here and built with the same `next`,
+ * `react` and `react-dom` (its node_modules is a link to ours).
+ */
+
+export const APP_DIST_DIR = ".next-bench";
+export const FLOOR_DIR = path.join(TMP, "floor");
+
+const FLOOR_FILES = {
+  "app/layout.tsx": `import type { ReactNode } from "react";
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>{children}</body>
+    </html>
+  );
+}
+`,
+  // A heading and a sentence: Lighthouse needs something to paint (no LCP element is an error).
+  "app/page.tsx": `import type { Metadata } from "next";
+
+export const metadata: Metadata = { title: "Floor", description: "An empty App Router page, the framework's floor." };
+
+export default function Page() {
+  return (
+    <main>
+      <h1>Floor</h1>
+      <p>An empty App Router page.</p>
+    </main>
+  );
+}
+`,
+  // Turbopack's root is ours (where node_modules is), and without a hook of its own the floor would
+  // compile the site's root instrumentation.ts. An empty one keeps the floor empty; it is server-only.
+  "instrumentation.ts": "export function register(): void {}\n",
+  "tsconfig.json": JSON.stringify(
+    {
+      compilerOptions: {
+        target: "ES2022",
+        lib: ["dom", "dom.iterable", "esnext"],
+        strict: true,
+        noEmit: true,
+        module: "esnext",
+        moduleResolution: "bundler",
+        jsx: "react-jsx",
+        isolatedModules: true,
+        skipLibCheck: true,
+        plugins: [{ name: "next" }],
+      },
+      include: ["**/*.ts", "**/*.tsx"],
+    },
+    null,
+    2,
+  ),
+  // The framework's defaults, as the site has them (compression on).
+  "next.config.js": "module.exports = { poweredByHeader: false };\n",
+  "package.json": JSON.stringify({ name: "bench-floor", private: true }),
+};
+
+/**
+ * `next build` adds the types of the dist folder it builds into to the
+ * project's tsconfig.json (and reformats it); the bench's folder is
+ * throwaway, so the file is put back as it was.
+ * @param {string} siteUrl
+ */
+export async function buildApp(siteUrl) {
+  const tsconfig = path.join(ROOT, "tsconfig.json");
+  const original = await readFile(tsconfig, "utf8");
+  try {
+    await runNext(["build"], {
+      cwd: ROOT,
+      env: childEnv({ NEXT_DIST_DIR: APP_DIST_DIR, NEXT_PUBLIC_SITE_URL: siteUrl }),
+      logFile: path.join(TMP, "logs", "build-app.log"),
+    });
+  } finally {
+    if ((await readFile(tsconfig, "utf8")) !== original) await writeFile(tsconfig, original);
+  }
+}
+
+export async function buildFloor() {
+  await rm(FLOOR_DIR, { recursive: true, force: true });
+  for (const [file, text] of Object.entries(FLOOR_FILES)) {
+    const target = path.join(FLOOR_DIR, file);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, text);
+  }
+  await symlink(path.join(ROOT, "node_modules"), path.join(FLOOR_DIR, "node_modules"), "dir");
+  await runNext(["build"], { cwd: FLOOR_DIR, env: childEnv({}), logFile: path.join(TMP, "logs", "build-floor.log") });
+}

@@ -1,0 +1,243 @@
+// @ts-check
+
+/**
+ * Budgets and the Markdown report. Every budget is relative to a baseline
+ * measured in the same run (the floor page, the no-op route, the smaller
+ * store) or an absolute limit from the issue; none compares with numbers
+ * from another run.
+ */
+
+const KB = 1_000;
+const BUDGETS = {
+  /** Compressed JS above the floor page. */
+  jsAboveFloor: { content: 5 * KB, quiz: 40 * KB },
+  lighthouseOther: 100,
+  apiShareOfNoop: 0.85,
+  roundTripsPerRequest: 1,
+  growthRatio: 3,
+  classroomP99Ms: 2_000,
+};
+
+/** @typedef {"pass" | "fail" | "pending" | "info"} Status */
+/** @typedef {{ section: string; figure: string; measured: string; budget: string; status: Status }} Check */
+
+const MARK = { pass: "✅", fail: "❌ missed", pending: "⏳ pending", info: "—" };
+const kb = (/** @type {number} */ bytes) => `${(bytes / KB).toFixed(1)} kB`;
+const ms = (/** @type {number} */ value) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+/** @param {boolean} ok @returns {Status} */
+const verdict = (ok) => (ok ? "pass" : "fail");
+
+/** @param {string[]} header @param {string[][]} rows */
+function table(header, rows) {
+  return [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
+}
+
+/**
+ * @typedef {{ name: string; label: string; budget: "content" | "quiz" | null }} PageSpec
+ * @param {Record<string, import("./page-weight.mjs").PageWeight>} weights
+ * @param {PageSpec[]} pages
+ * @param {Check[]} checks
+ */
+function pageWeightSection(weights, pages, checks) {
+  const floor = weights.floor;
+  if (!floor) return "";
+  const rows = [["Floor (empty App Router page)", kb(floor.js), "—", kb(floor.jsPrefetched), kb(floor.css), kb(floor.html), kb(floor.other), "—", ""]];
+  for (const page of pages) {
+    const weight = weights[page.name];
+    if (!weight) continue;
+    const above = weight.js - floor.js;
+    const limit = page.budget ? BUDGETS.jsAboveFloor[page.budget] : null;
+    const status = limit === null ? "info" : verdict(above <= limit);
+    checks.push({ section: "Page weight", figure: `${page.label}: JS above floor`, measured: kb(above), budget: limit === null ? "—" : `≤ ${kb(limit)}`, status });
+    rows.push([page.label, kb(weight.js), kb(above), kb(weight.jsPrefetched), kb(weight.css), kb(weight.html), kb(weight.other), limit === null ? "—" : `≤ ${kb(limit)}`, MARK[status]]);
+  }
+  return table(["Page", "JS", "JS above floor", "JS prefetched for links", "CSS", "HTML", "Other (RSC, images…)", "Budget (JS above floor)", ""], rows);
+}
+
+/**
+ * @param {Record<string, import("./lighthouse.mjs").LighthouseResult>} results
+ * @param {PageSpec[]} pages
+ * @param {Check[]} checks
+ */
+function lighthouseSection(results, pages, checks) {
+  const floor = results.floor?.scores.performance ?? null;
+  const show = (/** @type {number | null} */ score) => (score === null ? "failed" : String(score));
+  /** The median with the spread of the runs, which on a busy machine is wide. @param {import("./lighthouse.mjs").LighthouseResult} result */
+  const performanceOf = (result) => {
+    const runs = result.runs.map((run) => run.performance).filter((score) => score !== null);
+    return runs.length === 0 ? show(null) : `${show(result.scores.performance)} (${Math.min(...runs)}–${Math.max(...runs)})`;
+  };
+  const rows = results.floor
+    ? [["Floor", performanceOf(results.floor), show(results.floor.scores.accessibility), show(results.floor.scores["best-practices"]), show(results.floor.scores.seo), "—", ""]]
+    : [];
+  for (const page of pages) {
+    const result = results[page.name];
+    if (!result) continue;
+    const { performance, accessibility, seo } = result.scores;
+    const practices = result.scores["best-practices"];
+    const others = [accessibility, practices, seo];
+    const ok = floor !== null && performance !== null && performance >= floor && others.every((score) => score === BUDGETS.lighthouseOther);
+    checks.push({
+      section: "Lighthouse",
+      figure: `${page.label}: performance / a11y / best practices / SEO`,
+      measured: [performance, accessibility, practices, seo].map(show).join(" / "),
+      budget: `≥ ${show(floor)} / 100 / 100 / 100`,
+      status: verdict(ok),
+    });
+    const seoNote = result.skipped.length > 0 ? ` (${result.skipped.join(", ")} n/a)` : "";
+    rows.push([page.label, performanceOf(result), show(accessibility), show(practices), show(seo) + seoNote, `≥ ${show(floor)}, 100, 100, 100`, MARK[verdict(ok)]]);
+  }
+  return table(["Page", "Performance (runs)", "Accessibility", "Best practices", "SEO", "Budget", ""], rows);
+}
+
+/**
+ * @param {string} store
+ * @param {import("./api.mjs").ApiFigures} api
+ * @param {Check[]} checks
+ */
+function apiSection(store, api, checks) {
+  const share = api.shareOfNoop;
+  const budgeted = store === "embedded";
+  const valid = api.answer.failures === 0 && api.noop.failures === 0;
+  const status = !budgeted ? "info" : verdict(valid && share >= BUDGETS.apiShareOfNoop);
+  checks.push({
+    section: `API (${store})`,
+    figure: "answer route throughput / no-op route",
+    measured: `${(share * 100).toFixed(0)}%${valid ? "" : ` (${api.answer.failures + api.noop.failures} failed requests)`}`,
+    budget: budgeted ? `≥ ${BUDGETS.apiShareOfNoop * 100}%` : "—",
+    status,
+  });
+  const row = (/** @type {string} */ name, /** @type {import("./api.mjs").RouteFigures} */ figures, /** @type {string} */ budget, /** @type {string} */ mark) => [
+    name,
+    figures.requestsPerSecond.toFixed(0),
+    ms(figures.p50Ms),
+    ms(figures.p99Ms),
+    String(figures.failures),
+    budget,
+    mark,
+  ];
+  return table(
+    ["Route (" + api.connections + " connections)", "Requests/s", "p50", "p99", "Failed", "Budget", ""],
+    [
+      row("No-op route handler", api.noop, "—", ""),
+      row(`Answer (${(share * 100).toFixed(0)}% of no-op; rounds ${api.rounds.map((r) => `${((r.answer / r.noop) * 100).toFixed(0)}%`).join(", ")})`, api.answer, budgeted ? `≥ ${BUDGETS.apiShareOfNoop * 100}% of no-op` : "—", MARK[status]),
+    ],
+  );
+}
+
+const COST_LABELS = /** @type {Record<string, { label: string; budgeted: boolean }>} */ ({
+  start: { label: "Quiz start", budgeted: true },
+  answer: { label: "Answer", budgeted: true },
+  pollChanged: { label: "Classroom poll (state changed)", budgeted: true },
+  pollUnchanged: { label: "Classroom poll (unchanged)", budgeted: true },
+  questionPage: { label: "Question page", budgeted: false },
+  resultsFirstView: { label: "Results page, first view (finish + percentile)", budgeted: false },
+});
+
+/**
+ * @param {string} store
+ * @param {Record<string, import("./store-cost.mjs").RequestCost>} costs
+ * @param {Check[]} checks
+ */
+function storeCostSection(store, costs, checks) {
+  const rows = Object.entries(COST_LABELS).flatMap(([name, { label, budgeted }]) => {
+    const cost = costs[name];
+    if (!cost) return [];
+    const status = budgeted ? verdict(cost.roundTrips.max <= BUDGETS.roundTripsPerRequest) : "info";
+    if (budgeted) {
+      checks.push({ section: `Store cost (${store})`, figure: `${label}: round trips`, measured: String(cost.roundTrips.max), budget: `≤ ${BUDGETS.roundTripsPerRequest}`, status });
+    }
+    return [[label, String(cost.roundTrips.max), `${cost.commands.max} (mean ${cost.commands.mean.toFixed(1)})`, String(cost.samples), budgeted ? `≤ ${BUDGETS.roundTripsPerRequest} round trip` : "—", MARK[status]]];
+  });
+  return table(["Request", "Round trips (max)", "Commands (max)", "Samples", "Budget", ""], rows);
+}
+
+/**
+ * @param {string} store
+ * @param {import("./growth.mjs").GrowthLevel[]} levels
+ * @param {Check[]} checks
+ */
+function growthSection(store, levels, checks) {
+  const [small, large] = levels;
+  if (!small || !large) return "";
+  const rows = /** @type {const} */ ([
+    ["answer", "Record an answer"],
+    ["results", "Results page (finish + percentile)"],
+  ]).flatMap(([key, label]) => {
+    const ratio = large[key].p50Ms / small[key].p50Ms;
+    const status = verdict(ratio <= BUDGETS.growthRatio);
+    checks.push({ section: `Growth (${store})`, figure: `${label}: p50 at ${large.finishedAttempts.toLocaleString("en")} / at ${small.finishedAttempts.toLocaleString("en")}`, measured: `${ratio.toFixed(2)}×`, budget: `≤ ${BUDGETS.growthRatio}×`, status });
+    const cell = (/** @type {import("./growth.mjs").Timing} */ t) => `${ms(t.p50Ms)} (p90 ${ms(t.p90Ms)}, store ${t.storeMsPerRequest.toFixed(2)} ms)`;
+    return [[label, cell(small[key]), cell(large[key]), `${ratio.toFixed(2)}×`, `≤ ${BUDGETS.growthRatio}×`, MARK[status]]];
+  });
+  const header = levels.map((level) => `${level.finishedAttempts.toLocaleString("en")} finished: p50`);
+  return table(["Request", ...header, "Ratio", "Budget", ""], rows);
+}
+
+/**
+ * @param {string} store
+ * @param {import("./classroom.mjs").ClassroomFigures} figures
+ * @param {Check[]} checks
+ */
+function classroomSection(store, figures, checks) {
+  const ok = figures.missed === 0 && figures.delayP99Ms < BUDGETS.classroomP99Ms;
+  checks.push({
+    section: `Classroom (${store})`,
+    figure: `${figures.students} students: p99 delay from "next question" to every phone`,
+    measured: ms(figures.delayP99Ms) + (figures.missed > 0 ? ` (${figures.missed} never saw it)` : ""),
+    budget: `< ${ms(BUDGETS.classroomP99Ms)}`,
+    status: verdict(ok),
+  });
+  return table(
+    ["Students", "Delay p50", "Delay p99", "Delay max", "Missed", "Polls/s handled", "Poll p50 / p99", "Budget", ""],
+    [[String(figures.students), ms(figures.delayP50Ms), ms(figures.delayP99Ms), ms(figures.delayMaxMs), String(figures.missed), figures.pollsPerSecond.toFixed(0), `${ms(figures.pollP50Ms)} / ${ms(figures.pollP99Ms)}`, `p99 < ${ms(BUDGETS.classroomP99Ms)}`, MARK[verdict(ok)]]],
+  );
+}
+
+/**
+ * @typedef {{ storeCost?: Record<string, import("./store-cost.mjs").RequestCost>; api?: Parameters<typeof apiSection>[1];
+ *   growth?: import("./growth.mjs").GrowthLevel[]; classroom?: import("./classroom.mjs").ClassroomFigures }} StoreResults
+ * @typedef {{ pageWeight: Record<string, import("./page-weight.mjs").PageWeight>; lighthouse: Record<string, import("./lighthouse.mjs").LighthouseResult>;
+ *   stores: Record<string, StoreResults>; pending: string[]; pages: PageSpec[] }} BenchResults
+ */
+
+/**
+ * @param {BenchResults} results
+ * @returns {{ checks: Check[]; markdown: string }}
+ */
+export function report(results) {
+  /** @type {Check[]} */
+  const checks = [];
+  const parts = [
+    "### Page weight (compressed bytes, cold cache, Chromium)",
+    pageWeightSection(results.pageWeight, results.pages, checks),
+    "### Lighthouse (mobile, simulated throttling, median of 3 runs)",
+    lighthouseSection(results.lighthouse, results.pages, checks),
+  ];
+  for (const [store, figures] of Object.entries(results.stores)) {
+    if (figures.api) parts.push(`### API (${store} store)`, apiSection(store, figures.api, checks));
+    if (figures.storeCost) parts.push(`### Store cost per request (${store} store)`, storeCostSection(store, figures.storeCost, checks));
+    if (figures.growth) parts.push(`### Growth (${store} store)`, growthSection(store, figures.growth, checks));
+    if (figures.classroom) parts.push(`### Classroom, live session (${store} store)`, classroomSection(store, figures.classroom, checks));
+  }
+  const notes = Object.entries(results.lighthouse).flatMap(([page, result]) =>
+    [...result.errors, ...result.failing].map((line) => `- Lighthouse, ${page}: ${line}`),
+  );
+  const uncompressed = Object.entries(results.pageWeight).flatMap(([page, weight]) =>
+    weight.uncompressed.map((url) => `- ${page}: ${url} was sent uncompressed`),
+  );
+  if (notes.length + uncompressed.length > 0) parts.push("### Notes", [...notes, ...uncompressed].join("\n"));
+  for (const gap of results.pending) checks.push({ section: "Pending", figure: gap, measured: "—", budget: "—", status: "pending" });
+  const missed = checks.filter((check) => check.status === "fail");
+  const pending = checks.filter((check) => check.status === "pending");
+  const budgeted = checks.filter((check) => check.status === "pass" || check.status === "fail");
+  parts.push(
+    "### Budgets",
+    [
+      missed.length === 0 ? `All ${budgeted.length} budgets met.` : `${missed.length} of ${budgeted.length} budgets missed:`,
+      ...missed.map((check) => `- ${check.section}: ${check.figure}: ${check.measured} (budget ${check.budget})`),
+      ...pending.map((check) => `- Pending: ${check.figure}`),
+    ].join("\n"),
+  );
+  return { checks, markdown: parts.filter((part) => part !== "").join("\n\n") + "\n" };
+}
