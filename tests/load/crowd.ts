@@ -93,20 +93,49 @@ export function planAnswers(players: readonly Player[]): PlannedAnswer[] {
   );
 }
 
-/** One submission of a planned answer (a double tap is two calls). */
-export function submit(client: LoadClient, plan: PlannedAnswer): Promise<Sent> {
+/** One submission of a planned answer. */
+function submit(client: LoadClient, plan: PlannedAnswer): Promise<Sent> {
   return client.send("POST", `/api/quiz/attempts/${plan.player.attemptId}/answers`, {
     json: { questionId: plan.question.id, answer: plan.answer },
     headers: from(plan.player, { "idempotency-key": plan.idempotencyKey }),
   });
 }
 
-/** Every copy of every planned answer, all at once: 200 = acknowledged. */
-export async function submitAll(client: LoadClient, plans: readonly PlannedAnswer[]): Promise<Map<PlannedAnswer, Sent[]>> {
-  const sent = await Promise.all(
-    plans.map(async (plan) => [plan, await Promise.all(plan.doubleTap ? [submit(client, plan), submit(client, plan)] : [submit(client, plan)])] as const),
-  );
-  return new Map(sent);
+/** `copies` of a planned answer at once (two for a double tap); adds it to `acknowledged` on a 200. */
+export async function submitPlan(
+  client: LoadClient,
+  plan: PlannedAnswer,
+  acknowledged: Set<PlannedAnswer>,
+  copies = plan.doubleTap ? 2 : 1,
+): Promise<Sent[]> {
+  const sent = await Promise.all(Array.from({ length: copies }, () => submit(client, plan)));
+  if (sent.some((s) => s.status === 200)) acknowledged.add(plan);
+  return sent;
+}
+
+/**
+ * What the page's script does with a failed answer: wait for the longest
+ * Retry-After seen, send it again with the same idempotency key, and
+ * repeat for up to `rounds` rounds. A retry of an answer that was in fact
+ * stored comes back as a replay, counted once.
+ */
+export async function retryUnacknowledged(
+  client: LoadClient,
+  run: { plans: readonly PlannedAnswer[]; acknowledged: Set<PlannedAnswer>; sent: readonly Sent[] },
+  options: { rounds: number; inFlight: number },
+): Promise<Sent[]> {
+  const retries: Sent[] = [];
+  for (let round = 0; round < options.rounds && run.acknowledged.size < run.plans.length; round += 1) {
+    const wait = Math.max(1, ...[...run.sent, ...retries].map((s) => Number(s.retryAfter ?? 0)));
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+    const pending = run.plans.filter((plan) => !run.acknowledged.has(plan));
+    const resent = await inWaves(
+      pending.map((plan) => () => submitPlan(client, plan, run.acknowledged, 1)),
+      options.inFlight,
+    );
+    retries.push(...resent.flat());
+  }
+  return retries;
 }
 
 /**

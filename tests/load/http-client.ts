@@ -14,7 +14,7 @@ import { Agent, request } from "node:http";
 export interface Sent {
   /** HTTP status, or 0 when no response came (refused, reset, timed out). */
   status: number;
-  /** `performance.now()` at send and at the end of the response. */
+  /** `performance.now()` when the request got its connection, and at the end of the response. */
   start: number;
   end: number;
   ms: number;
@@ -47,7 +47,8 @@ export function loadClient(baseUrl: string, connections: number): LoadClient {
         headers["content-type"] = "application/json";
         headers["content-length"] = String(Buffer.byteLength(payload));
       }
-      const start = performance.now();
+      // From when the request gets its connection: time spent queued in this client is not the app's.
+      let start = performance.now();
       return new Promise<Sent>((resolve) => {
         const done = (status: number, body: string, retryAfter: string | undefined, error: string | undefined) => {
           const end = performance.now();
@@ -65,6 +66,7 @@ export function loadClient(baseUrl: string, connections: number): LoadClient {
             res.on("error", (error) => done(0, "", undefined, error.message));
           },
         );
+        req.once("socket", () => (start = performance.now()));
         req.on("timeout", () => req.destroy(new Error(`no response within ${REQUEST_TIMEOUT_MS} ms`)));
         req.on("error", (error) => done(0, "", undefined, error.message));
         req.end(payload);

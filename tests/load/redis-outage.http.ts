@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadBank } from "@/lib/quiz/bank";
 import { createStore } from "@/lib/store";
 import { ensureBuild, startApp } from "./app-server";
-import { enrol, openResults, planAnswers, submit, type PlannedAnswer } from "./crowd";
+import { enrol, openResults, planAnswers, retryUnacknowledged, submitPlan, type PlannedAnswer } from "./crowd";
 import { latencies, ms, tally } from "./figures";
 import { inWaves, loadClient, type LoadClient, type Sent } from "./http-client";
 import { KillableRedis } from "./redis-process";
@@ -45,6 +45,8 @@ const sleep = (msToWait: number) => new Promise((resolve) => setTimeout(resolve,
 
 interface Outage {
   killed: number;
+  /** When redis-server was started again (down until then). */
+  restarted: number;
   /** When redis-server answered PING again after the restart. */
   back: number;
 }
@@ -55,8 +57,9 @@ async function outage(redis: KillableRedis, count: () => number, target: number)
   const killed = performance.now();
   await redis.kill();
   await sleep(DOWN_MS);
+  const restarted = performance.now();
   await redis.restart();
-  return { killed, back: performance.now() };
+  return { killed, restarted, back: performance.now() };
 }
 
 /** Fetches the content pages one after another until `running()` is false. */
@@ -84,10 +87,6 @@ describe("answers while Redis is killed and restarted", () => {
       const { players, starts } = await enrol(client, { store, bank: loadBank() }, PLAYERS, IN_FLIGHT);
       const plans = planAnswers(players);
       const acknowledged = new Set<PlannedAnswer>();
-      const record = (plan: PlannedAnswer, sent: Sent[]) => {
-        if (sent.some((s) => s.status === 200)) acknowledged.add(plan);
-        return sent;
-      };
 
       // The crowd, the outage and the content poller, all at once.
       let answered = 0;
@@ -98,39 +97,32 @@ describe("answers while Redis is killed and restarted", () => {
       const stream = (
         await inWaves(
           plans.map((plan) => async () => {
-            const sent = await Promise.all(plan.doubleTap ? [submit(client, plan), submit(client, plan)] : [submit(client, plan)]);
+            const sent = await submitPlan(client, plan, acknowledged);
             answered += sent.length;
-            return record(plan, sent);
+            return sent;
           }),
           IN_FLIGHT,
         )
       ).flat();
-      const { killed, back } = await fault;
+      const { killed, restarted, back } = await fault;
       running = false;
       const polls = await polling;
       const streamSeconds = (performance.now() - started) / 1000;
 
-      // The client retries what failed, after Retry-After, with the same idempotency key.
-      const retries: Sent[] = [];
-      for (let round = 0; round < RETRY_ROUNDS && acknowledged.size < plans.length; round += 1) {
-        const wait = Math.max(1, ...[...stream, ...retries].map((s) => Number(s.retryAfter ?? 0)));
-        await sleep(wait * 1000);
-        const pending = plans.filter((plan) => !acknowledged.has(plan));
-        retries.push(...(await inWaves(pending.map((plan) => async () => record(plan, [await submit(client, plan)])[0] as Sent), IN_FLIGHT)));
-      }
+      const retries = await retryUnacknowledged(client, { plans, acknowledged, sent: stream }, { rounds: RETRY_ROUNDS, inFlight: IN_FLIGHT });
       // Every answer is in by now, so every results page counts its score once.
       const views = (await openResults(client, players, IN_FLIGHT)).flat();
       const verification = await verifyStore(store, { players, plans, acknowledged, finished: players });
 
       // The figures.
       const failed = stream.filter((s) => s.status !== 200);
-      const duringOutage = stream.filter((s) => s.start >= killed && s.start < back);
+      const duringOutage = stream.filter((s) => s.start >= killed && s.start < restarted);
       const afterBack = stream.filter((s) => s.start >= back).sort((a, b) => a.start - b.start);
       const firstSuccess = afterBack.find((s) => s.status === 200);
       const lastFailure = afterBack.filter((s) => s.status !== 200).at(-1);
       const toFirstSuccess = firstSuccess ? firstSuccess.end - back : Infinity;
-      // Steady: every answer sent after this point succeeded.
-      const toSteady = lastFailure ? lastFailure.end - back : Math.max(0, toFirstSuccess);
+      // Steady: from the first success on, every answer sent after the last failure succeeded.
+      const toSteady = Math.max(toFirstSuccess, lastFailure ? lastFailure.end - back : 0);
       const failedMaxMs = Math.max(0, ...failed.map((s) => s.ms));
       const pagesDuringOutage = polls.filter((s) => s.end >= killed && s.start < back + RECOVERY_DEADLINE_MS);
       const replayedRetries = retries.filter((s) => s.status === 200 && s.body.includes('"replay":true')).length;
@@ -151,7 +143,7 @@ describe("answers while Redis is killed and restarted", () => {
       console.info(
         [
           `chaos (redis, next start): ${players.length} players, ${plans.length} answers, ${stream.length} requests (${IN_FLIGHT} in flight), ${streamSeconds.toFixed(1)} s, ${(stream.length / streamSeconds).toFixed(0)} requests/s`,
-          `  redis-server SIGKILLed after ${KILL_AFTER} answers, down ${DOWN_MS / 1000} s, restarted with appendonly yes + appendfsync always; back (PING) ${ms(back - killed)} after the kill`,
+          `  redis-server SIGKILLed after ${KILL_AFTER} answers, down ${DOWN_MS / 1000} s, restarted with appendonly yes + appendfsync always; answering PING ${ms(back - restarted)} after the restart`,
           `  answer statuses: ${tally(stream.map((s) => s.status))}; latency ${latencies(stream.map((s) => s.ms))}`,
           `  starts before the run: ${tally(starts.map((s) => s.status))}`,
           `  sent during the outage: ${duringOutage.length}, ${tally(duringOutage.map((s) => s.status))}, latency ${latencies(duringOutage.map((s) => s.ms))}; Retry-After ${tally(failed.map((s) => s.retryAfter ?? "missing"))}`,
