@@ -6,10 +6,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { StoreConfig } from "@/lib/env";
 import { createRoomService, type Joined } from "@/lib/rooms";
 import type { StudentView } from "@/lib/rooms/schemas";
-import { answerKey } from "@/lib/quiz/scoring";
-import type { Question } from "@/lib/quiz/schemas";
 import { createStore } from "@/lib/store";
 import { fixtureBank } from "../unit/quiz-fixtures";
+import { answerFor, answersRight } from "./answers";
+import { latencies, ms } from "./figures";
 import { countingStore, storeConfigs } from "./stores";
 
 /**
@@ -31,25 +31,6 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 const STORES = storeConfigs(dataDir);
 
 const bank = fixtureBank();
-
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-}
-
-const ms = (value: number) => `${value.toFixed(1)} ms`;
-
-/** Right for two students in three (by seat), so the expected totals are known in advance. */
-const answersRight = (seat: number, question: number) => (seat + question) % 3 !== 0;
-
-function answerFor(question: Question, right: boolean): string | string[] {
-  const key = answerKey(question);
-  if (right) return key;
-  if (Array.isArray(key)) return [...key].reverse();
-  if (question.kind === "true-false") return key === "true" ? "false" : "true";
-  const options = question.kind === "single" || question.kind === "who-said" ? question.options : [];
-  return options.find((option) => option.id !== key)?.id ?? key;
-}
 
 for (const [name, config] of STORES) {
   describe.skipIf(!config)(`classroom under load: ${name}`, () => {
@@ -134,7 +115,7 @@ for (const [name, config] of STORES) {
             `classroom load (${name}): ${STUDENTS} students, ${QUESTIONS} questions`,
             `  joins: ${STUDENTS} at once in ${ms(joinMs)}`,
             `  answers sent: ${answerLatencies.length} (${replays} of them repeats), counted: ${STUDENTS * QUESTIONS}, total score ${total} = expected ${expectedTotal}`,
-            `  answer latency: p50 ${ms(quantile(answerLatencies, 0.5))}, p99 ${ms(quantile(answerLatencies, 0.99))}, max ${ms(Math.max(...answerLatencies))}`,
+            `  answer latency: ${latencies(answerLatencies)}`,
             `  store round trips per poll: ${[...new Set(pollTrips)].join(", ")} (${pollTrips.length} polls during the bursts)`,
             `  dashboard of ${STUDENTS} students read in ${ms(dashboardMs)}`,
           ].join("\n"),

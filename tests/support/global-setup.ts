@@ -21,7 +21,7 @@ declare module "vitest" {
   }
 }
 
-const REDIS_SERVER = "redis-server";
+export const REDIS_SERVER = "redis-server";
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!hasRedisServer()) {
@@ -95,7 +95,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function waitForPing(url: string, server: ChildProcess, timeoutMs = 10_000): Promise<void> {
+export async function waitForPing(url: string, server: ChildProcess, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`${REDIS_SERVER} exited with code ${server.exitCode}`);
