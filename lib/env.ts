@@ -6,6 +6,13 @@ import { z } from "zod";
  * the server with a message instead of failing on the first request.
  */
 
+/**
+ * A store call slower than this fails with 503 + Retry-After. Under the 2 s
+ * in which a request during an outage must be answered, and far above a
+ * healthy store's few milliseconds (Vercel KV's REST round trip included).
+ */
+export const DEFAULT_STORE_TIMEOUT_MS = 1_500;
+
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
@@ -27,7 +34,7 @@ const rawEnvSchema = z.object({
   VERCEL_PROJECT_PRODUCTION_URL: optionalString,
   VERCEL_URL: optionalString,
   NEXT_PUBLIC_SITE_URL: optionalUrl,
-  STORE_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).max(30_000).default(2_500)),
+  STORE_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).max(30_000).default(DEFAULT_STORE_TIMEOUT_MS)),
   NEXT_DIST_DIR: z.preprocess(blankToUndefined, z.string().default(".next")),
   NODE_ENV: optionalString,
   BENCH_ROUTES: z.preprocess(

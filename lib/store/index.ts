@@ -1,5 +1,5 @@
 import "server-only";
-import { describeStore, env, type StoreConfig } from "@/lib/env";
+import { DEFAULT_STORE_TIMEOUT_MS, describeStore, env, type StoreConfig } from "@/lib/env";
 import { countingStore } from "./counting";
 import { guardStore } from "./guard";
 import type { Store } from "./types";
@@ -9,15 +9,12 @@ export * from "./ops";
 export * from "./types";
 export { StoreOpError } from "./op-error";
 
-/** Same default as STORE_TIMEOUT_MS in lib/env.ts. */
-const DEFAULT_TIMEOUT_MS = 2_500;
-
 /**
  * A guarded store for `config`. Only the adapter in use is loaded, so a
  * deployment on Vercel KV never loads the native SQLite module, and vice versa.
  */
 export async function createStore(config: StoreConfig, options?: { timeoutMs?: number }): Promise<Store> {
-  const timeoutMs = options?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = options?.timeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
   switch (config.kind) {
     case "embedded": {
       const { openEmbeddedStore, isEmbeddedUnavailable } = await import("./embedded");

@@ -94,6 +94,21 @@ test("missed questions can be practised without changing the score", async ({ pa
   await expect(page.locator(".score")).toHaveText("0/5");
 });
 
+test("opening the results of an unfinished quiz leads back to the question the player is on", async ({ page }) => {
+  await page.goto("/quiz");
+  await page.getByLabel("Quick: 5 questions").check();
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page).toHaveURL(/\/quiz\/play\//);
+  await answerCurrentQuestion(page, true);
+  await expect(page.getByRole("heading", { name: "✓ Correct" })).toBeVisible();
+  const playUrl = page.url();
+
+  const response = await page.goto(playUrl.replace("/quiz/play/", "/quiz/results/"));
+  expect(response?.status()).toBe(200);
+  await expect(page).toHaveURL(playUrl);
+  await expect(page.getByText("Question 2 of 5")).toBeVisible();
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

@@ -5,7 +5,7 @@ describe("parseEnv", () => {
   it("defaults to the embedded store in .data", () => {
     expect(parseEnv({})).toEqual({
       store: { kind: "embedded", dataDir: ".data" },
-      storeTimeoutMs: 2_500,
+      storeTimeoutMs: 1_500,
       siteUrl: undefined,
       distDir: ".next",
       development: false,

@@ -8,7 +8,7 @@ import { ResultShare } from "@/components/share/result-share";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { friendlyName } from "@/lib/nickname";
 import { getLeaderboard, getResults, percentLabel } from "@/lib/quiz";
-import { practicePath } from "@/lib/quiz/paths";
+import { playPath, practicePath } from "@/lib/quiz/paths";
 import { absoluteUrlFor } from "@/lib/share/base-url";
 import { sharePath } from "@/lib/share/paths";
 
@@ -16,7 +16,8 @@ export const metadata: Metadata = { title: "Your result", robots: { index: false
 
 export default async function Page({ params }: PageProps<"/quiz/results/[attemptId]">) {
   const { attemptId } = await params;
-  const results = await orNotFound(getResults(attemptId));
+  // Not finished yet: back to the question the player is on.
+  const results = await orNotFound(getResults(attemptId), { not_finished: playPath(attemptId) });
   const board = await getLeaderboard("day", 10, { viewerAttemptId: attemptId });
   const missed = results.review.filter((item) => !item.feedback.correct).length;
   const { percentile } = results;
