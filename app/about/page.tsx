@@ -52,8 +52,8 @@ export default function Page() {
       <p>
         No accounts, no advertising, no trackers and no third-party scripts. The quiz stores your answers under a random
         attempt number and, only if you choose to add one, a nickname for the leaderboard. Stored quiz data expires after
-        30 days, with two exceptions: a nickname on the all-time leaderboard stays for up to 400 days after the board last
-        changed, and anonymous totals (how many people answered each question correctly, how scores are spread) are kept
+        30 days, with two exceptions: a nickname on the month&rsquo;s leaderboard stays until at most 32 days after that
+        month ends, and anonymous totals (how many people answered each question correctly, how scores are spread) are kept
         for up to 400 days. Classroom sessions are deleted 7 days after they end, and at the latest 30 days after they were
         created. Limits against abuse count requests under a one-way hash of your network address, never the address
         itself, for at most two hours.

@@ -11,7 +11,11 @@
  * | quiz:qstats:{qid}:v{version}          | hash   | 400 days, refreshed per answer |
  * | quiz:scores:len{N}                    | hash   | 400 days, refreshed per finish |
  * | quiz:lb:day:{YYYY-MM-DD}[:names]      | zset / hash | 2 days, refreshed per entry |
- * | quiz:lb:all[:names]                   | zset / hash | 400 days, refreshed per entry |
+ * | quiz:lb:month:{YYYY-MM}[:names]       | zset / hash | 32 days, refreshed per entry |
+ *
+ * A board takes entries only during its own day or month, so a nickname on
+ * it is gone at most 32 days after that month ends: no board lives on while
+ * the site keeps being played.
  *
  * A finished attempt's public share link (share:res:{shareId}) is described in lib/share/result-links.ts.
  */
@@ -23,7 +27,7 @@ export const QUIZ_TTL = {
   questionStats: 400 * DAY,
   scoreBuckets: 400 * DAY,
   leaderboardDay: 2 * DAY,
-  leaderboardAll: 400 * DAY,
+  leaderboardMonth: 32 * DAY,
 } as const;
 
 export const quizKeys = {
@@ -39,12 +43,12 @@ export const quizKeys = {
   named: (attemptId: string) => `quiz:att:${attemptId}:named`,
   questionStats: (questionId: string, version: number) => `quiz:qstats:${questionId}:v${version}`,
   scoreBuckets: (length: number) => `quiz:scores:len${length}`,
-  leaderboard: (board: LeaderboardBoard, day: string) => (board === "day" ? `quiz:lb:day:${day}` : "quiz:lb:all"),
-  leaderboardNames: (board: LeaderboardBoard, day: string) =>
-    board === "day" ? `quiz:lb:day:${day}:names` : "quiz:lb:all:names",
+  /** The board of the UTC day or month that `now` falls in. */
+  leaderboard: (board: LeaderboardBoard, now: number) => `quiz:lb:${board}:${boardPeriod(board, now)}`,
+  leaderboardNames: (board: LeaderboardBoard, now: number) => `quiz:lb:${board}:${boardPeriod(board, now)}:names`,
 } as const;
 
-export type LeaderboardBoard = "day" | "all";
+export type LeaderboardBoard = "day" | "month";
 
 /** Attempt hash fields. */
 export const ATTEMPT_FIELDS = {
@@ -67,4 +71,9 @@ export const ATTEMPT_FIELDS = {
 /** UTC calendar day, the leaderboard's "today". */
 export function utcDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** "2026-11-23" for the day board, "2026-11" for the month's. */
+function boardPeriod(board: LeaderboardBoard, ms: number): string {
+  return board === "day" ? utcDay(ms) : utcDay(ms).slice(0, 7);
 }

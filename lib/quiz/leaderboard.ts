@@ -5,13 +5,13 @@ import { op, type Op } from "@/lib/store";
 import { normalizeNickname } from "@/lib/nickname";
 import { assertAttemptId, type QuizContext, type Requester } from "./context";
 import { QUIZ_MESSAGES, QuizError } from "./errors";
-import { ATTEMPT_FIELDS as F, QUIZ_TTL, quizKeys, utcDay, type LeaderboardBoard } from "./keys";
+import { ATTEMPT_FIELDS as F, QUIZ_TTL, quizKeys, type LeaderboardBoard } from "./keys";
 import { QUIZ_RATE_LIMITS } from "./limits";
 import { parseAttempt } from "./record";
 
 /**
  * Leaderboards: sorted sets of attempt ids (only attempts whose player chose
- * a nickname), today's (UTC) and all-time, with the nickname beside each
+ * a nickname), today's and this month's (UTC), with the nickname beside each
  * board in a `…:names` hash so one round trip reads a whole board.
  *
  * Ranking: higher score first, ties to the earlier finish. Both go into the
@@ -54,7 +54,7 @@ export interface LeaderboardEntry {
 export interface NamedResult {
   nickname: string;
   /** 1-based rank on each board, or null when the score did not make the top BOARD_CAPACITY. */
-  rank: { day: number | null; all: number | null };
+  rank: { day: number | null; month: number | null };
 }
 
 /** Would `value` make it onto a board whose current last place (at capacity) is `cut`? */
@@ -81,14 +81,14 @@ export async function submitNickname(
   if (!normalized.ok) throw new QuizError("invalid_nickname", normalized.message);
   const nickname = normalized.nickname;
 
-  const day = utcDay(ctx.now());
-  const boards: LeaderboardBoard[] = ["day", "all"];
-  const [hash, dayCut, dayCount, allCut, allCount] = await ctx.store.exec([
+  const now = ctx.now();
+  const boards: LeaderboardBoard[] = ["day", "month"];
+  const [hash, dayCut, dayCount, monthCut, monthCount] = await ctx.store.exec([
     op.hgetall(quizKeys.attempt(attemptId)),
-    op.zrange(quizKeys.leaderboard("day", day), BOARD_CAPACITY - 1, BOARD_CAPACITY - 1, { reverse: true }),
-    op.zcard(quizKeys.leaderboard("day", day)),
-    op.zrange(quizKeys.leaderboard("all", day), BOARD_CAPACITY - 1, BOARD_CAPACITY - 1, { reverse: true }),
-    op.zcard(quizKeys.leaderboard("all", day)),
+    op.zrange(quizKeys.leaderboard("day", now), BOARD_CAPACITY - 1, BOARD_CAPACITY - 1, { reverse: true }),
+    op.zcard(quizKeys.leaderboard("day", now)),
+    op.zrange(quizKeys.leaderboard("month", now), BOARD_CAPACITY - 1, BOARD_CAPACITY - 1, { reverse: true }),
+    op.zcard(quizKeys.leaderboard("month", now)),
   ]);
   const attempt = parseAttempt(attemptId, hash);
   if (!attempt) throw new QuizError("not_found", QUIZ_MESSAGES.attemptNotFound);
@@ -99,9 +99,9 @@ export async function submitNickname(
   const entry = JSON.stringify({ n: nickname, l: attempt.questions.length });
   const joins = {
     day: qualifies(dayCount, dayCut, value),
-    all: qualifies(allCount, allCut, value),
+    month: qualifies(monthCount, monthCut, value),
   };
-  const ttl = { day: QUIZ_TTL.leaderboardDay, all: QUIZ_TTL.leaderboardAll };
+  const ttl = { day: QUIZ_TTL.leaderboardDay, month: QUIZ_TTL.leaderboardMonth };
 
   const ops: Op[] = [
     op.hset(quizKeys.attempt(attemptId), { [F.nickname]: nickname }),
@@ -110,8 +110,8 @@ export async function submitNickname(
   const rankAt: Partial<Record<LeaderboardBoard, number>> = {};
   for (const board of boards) {
     if (!joins[board]) continue;
-    const key = quizKeys.leaderboard(board, day);
-    const names = quizKeys.leaderboardNames(board, day);
+    const key = quizKeys.leaderboard(board, now);
+    const names = quizKeys.leaderboardNames(board, now);
     ops.push(
       op.zadd(key, value, attemptId),
       op.expire(key, ttl[board]),
@@ -134,7 +134,7 @@ export async function submitNickname(
     const value = at === undefined ? undefined : outcome.results[at];
     return typeof value === "number" ? value + 1 : null;
   };
-  return { nickname, rank: { day: rank("day"), all: rank("all") } };
+  return { nickname, rank: { day: rank("day"), month: rank("month") } };
 }
 
 /** One round trip: the top of the board and its names hash (bounded, see above). */
@@ -145,10 +145,10 @@ export async function getLeaderboard(
   options: { viewerAttemptId?: string } = {},
 ): Promise<LeaderboardEntry[]> {
   const count = Math.max(1, Math.min(BOARD_CAPACITY, Math.floor(limit)));
-  const day = utcDay(ctx.now());
+  const now = ctx.now();
   const [top, names] = await ctx.store.exec([
-    op.zrange(quizKeys.leaderboard(board, day), 0, count - 1, { reverse: true }),
-    op.hgetall(quizKeys.leaderboardNames(board, day)),
+    op.zrange(quizKeys.leaderboard(board, now), 0, count - 1, { reverse: true }),
+    op.hgetall(quizKeys.leaderboardNames(board, now)),
   ]);
   return top.flatMap(({ member, score }, index): LeaderboardEntry[] => {
     let stored: z.infer<typeof StoredEntry>;

@@ -202,7 +202,6 @@ for (const { kind, makeStore } of ADAPTERS) {
     });
 
     it("leaderboard: named once, ranked by score then earlier finish", async () => {
-      const day = new Date(now).toISOString().slice(0, 10);
       const tag = unique("Player");
       const players: { id: string; score: number }[] = [];
       for (const score of [2, 4, 4]) {
@@ -230,7 +229,7 @@ for (const { kind, makeStore } of ADAPTERS) {
       const unfinished = await quiz.startAttempt({ length: 5 }, who);
       await expectQuizError(quiz.submitNickname(unfinished.attemptId, "Early Bird", who), "not_finished", 409);
 
-      for (const board of ["day", "all"] as const) {
+      for (const board of ["day", "month"] as const) {
         const entries = await quiz.getLeaderboard(board, 100, { viewerAttemptId: early.id });
         const mine = entries.filter((e) => e.nickname.startsWith(tag.slice(0, 14)));
         expect(mine.map((e) => e.nickname.slice(-1))).toEqual(["B", "C", "A"]); // 4 (earlier), 4 (later), 2
@@ -241,8 +240,19 @@ for (const { kind, makeStore } of ADAPTERS) {
         expect(JSON.stringify(entries)).not.toContain(early.id);
       }
       expect(named[1].rank.day).not.toBeNull();
-      const dayKey = quizKeys.leaderboard("day", day);
+      const dayKey = quizKeys.leaderboard("day", now);
       expect((await store.exec([op.zscore(dayKey, early.id)]))[0]).not.toBeNull();
+
+      // A new month starts an empty board; last month's expires with its TTL instead of living on.
+      const monthKey = quizKeys.leaderboard("month", now);
+      const [monthTtl] = await store.exec([op.ttl(monthKey)]);
+      expect(monthTtl).toBeGreaterThan(0);
+      expect(monthTtl).toBeLessThanOrEqual(QUIZ_TTL.leaderboardMonth);
+      const thisMonth = now;
+      now = Date.UTC(2026, 5, 1, 0, 0, 1);
+      const nextMonth = await quiz.getLeaderboard("month", 100);
+      expect(nextMonth.some((e) => e.nickname.startsWith(tag.slice(0, 14)))).toBe(false);
+      now = thisMonth;
     });
 
     it("sets a TTL on every key it writes", async () => {

@@ -31,7 +31,7 @@ const RETENTION: { keys: RegExp; maxSeconds: number; promise: string }[] = [
   { keys: /^quiz:att:/, maxSeconds: 30 * DAY, promise: "/about: stored quiz data expires after 30 days" },
   { keys: /^share:res:/, maxSeconds: 30 * DAY, promise: "/about: a share link is quiz data (30 days)" },
   { keys: /^quiz:lb:day:/, maxSeconds: 30 * DAY, promise: "/about: today's leaderboard is quiz data (30 days)" },
-  { keys: /^quiz:lb:all(:names)?$/, maxSeconds: 400 * DAY, promise: "/about: a nickname on the all-time leaderboard, 400 days" },
+  { keys: /^quiz:lb:month:/, maxSeconds: 32 * DAY, promise: "/about: a nickname on a month's leaderboard, 32 days after the month ends" },
   { keys: /^quiz:(qstats|scores):/, maxSeconds: 400 * DAY, promise: "/about: anonymous totals, 400 days" },
   { keys: /^room:/, maxSeconds: 30 * DAY, promise: "/classroom: deleted at the latest 30 days after it was created" },
   // Two windows of the longest rule (an hour, room creation): a rule with a longer window must change the page first.
@@ -85,7 +85,7 @@ async function useEverything(app: App) {
   await quiz.practise();
   await quiz.challenge();
   await app.quiz.getLeaderboard("day");
-  await app.quiz.getLeaderboard("all");
+  await app.quiz.getLeaderboard("month");
 
   const live = await app.seed.seedRoom(options);
   for (const action of ["close", "reveal", "standings", "next", "end"]) await app.seed.actAsHost(live, action, CLIENT_IP);

@@ -8,7 +8,7 @@ import { shareMetadata } from "@/lib/share/metadata";
 
 export const metadata: Metadata = shareMetadata({
   title: "Leaderboard",
-  description: "Today's and all-time top scores in the Trump–Kim quiz, by nickname.",
+  description: "Today's and this month's top scores in the Trump–Kim quiz, by nickname.",
   path: "/quiz/leaderboard",
   image: pageImage("quiz"),
 });
@@ -17,7 +17,7 @@ export const metadata: Metadata = shareMetadata({
 export const dynamic = "force-dynamic";
 
 export default async function Page() {
-  const [today, allTime] = await Promise.all([getLeaderboard("day", 20), getLeaderboard("all", 20)]);
+  const [today, thisMonth] = await Promise.all([getLeaderboard("day", 20), getLeaderboard("month", 20)]);
   return (
     <>
       <Breadcrumbs
@@ -30,8 +30,8 @@ export default async function Page() {
       <p className="lede">Players who chose to add a nickname after finishing. Ties go to whoever finished first.</p>
       <h2>Today (UTC)</h2>
       <LeaderboardTable entries={today} caption="Today’s top scores" />
-      <h2>All time</h2>
-      <LeaderboardTable entries={allTime} caption="All-time top scores" />
+      <h2>This month (UTC)</h2>
+      <LeaderboardTable entries={thisMonth} caption="This month’s top scores" />
       <p>
         <Link className="button" href="/quiz">
           Take the quiz
