@@ -70,7 +70,7 @@ export async function measureApi(origin, log) {
         setupRequest: (request) => {
           const answer = answers[next++];
           if (!answer) throw new Error("the bench ran out of prepared answers");
-          return { ...request, path: answerPath(answer.attemptId), body: answer.body };
+          return { ...request, path: answerPath(answer.attemptId), body: answer.body, headers: answer.headers };
         },
       },
     ],

@@ -92,7 +92,7 @@ async function play(origins, quizzes) {
   const answer = await timeAlternately(
     origins,
     answers.map((list, server) =>
-      list.map(({ attemptId, body }) => () => fetch(origins[server] + answerPath(attemptId), { method: "POST", headers: { "content-type": "application/json" }, body })),
+      list.map(({ attemptId, body, headers }) => () => fetch(origins[server] + answerPath(attemptId), { method: "POST", headers, body })),
     ),
   );
   const results = await timeAlternately(

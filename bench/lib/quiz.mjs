@@ -11,7 +11,7 @@ import { ROOT } from "./processes.mjs";
  */
 
 /** @typedef {{ id: string; kind: "single" | "true-false" | "order" | "who-said"; topics: string[]; options?: { id: string }[]; items?: { id: string }[] }} BankQuestion */
-/** @typedef {{ attemptId: string; questionId: string; body: string }} PreparedAnswer */
+/** @typedef {{ attemptId: string; questionId: string; body: string; headers: Record<string, string> }} PreparedAnswer */
 
 const LONGEST_QUIZ = 20;
 
@@ -57,13 +57,28 @@ export async function fullTopic() {
   return { topic: best[0], questions: best[1] };
 }
 
+let players = 0;
+
+/**
+ * Headers of a request from a new player on a network of their own. The
+ * rate limits count per client address (lib/rate-limit.ts reads the last
+ * X-Forwarded-For entry), so the bench plays a crowd, as in real life, not
+ * one machine sending a school's worth of quizzes.
+ * @returns {Record<string, string>}
+ */
+export function newPlayerHeaders() {
+  const n = players++;
+  return { "content-type": "application/json", "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
+}
+
 /**
  * POSTs JSON and returns the parsed reply; throws with the status and body otherwise.
  * @param {string} url
  * @param {unknown} body
+ * @param {Record<string, string>} [headers]
  */
-export async function postJson(url, body) {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+export async function postJson(url, body, headers = { "content-type": "application/json" }) {
+  const response = await fetch(url, { method: "POST", headers, body: JSON.stringify(body) });
   const text = await response.text();
   if (!response.ok) throw new Error(`POST ${url} answered ${response.status}: ${text.slice(0, 300)}`);
   return JSON.parse(text);
@@ -73,10 +88,11 @@ export async function postJson(url, body) {
  * Starts one quiz on a topic through the public route and checks it holds every question of the topic.
  * @param {string} origin
  * @param {{ topic: string; questions: BankQuestion[] }} plan
+ * @param {Record<string, string>} headers the player's (newPlayerHeaders)
  * @returns {Promise<string>} the attempt id
  */
-export async function startFullAttempt(origin, plan) {
-  const started = await postJson(`${origin}/api/quiz/attempts`, { length: LONGEST_QUIZ, topic: plan.topic });
+export async function startFullAttempt(origin, plan, headers) {
+  const started = await postJson(`${origin}/api/quiz/attempts`, { length: LONGEST_QUIZ, topic: plan.topic }, headers);
   if (started.length !== plan.questions.length) {
     throw new Error(`a "${plan.topic}" quiz holds ${started.length} questions, not all ${plan.questions.length}: is the bank being edited?`);
   }
@@ -87,13 +103,15 @@ export async function startFullAttempt(origin, plan) {
  * The answer requests for one attempt: one per question, each valid once.
  * @param {string} attemptId
  * @param {{ questions: BankQuestion[] }} plan
+ * @param {Record<string, string>} headers the player's (newPlayerHeaders)
  * @returns {PreparedAnswer[]}
  */
-export function answersFor(attemptId, plan) {
+export function answersFor(attemptId, plan, headers) {
   return plan.questions.map((question) => ({
     attemptId,
     questionId: question.id,
     body: JSON.stringify({ questionId: question.id, answer: someAnswer(question) }),
+    headers,
   }));
 }
 
@@ -129,6 +147,7 @@ export async function mapConcurrent(items, concurrency, task) {
  * @param {number} count
  */
 export async function prepareAnswers(origin, plan, count) {
-  const ids = await mapConcurrent(Array.from({ length: count }), 8, () => startFullAttempt(origin, plan));
-  return ids.flatMap((id) => answersFor(id, plan));
+  const players = Array.from({ length: count }, newPlayerHeaders);
+  const ids = await mapConcurrent(players, 8, (headers) => startFullAttempt(origin, plan, headers));
+  return ids.flatMap((id, i) => answersFor(id, plan, /** @type {Record<string, string>} */ (players[i])));
 }

@@ -1,6 +1,6 @@
 // @ts-check
 import { createLiveRoom, joinStudent, poll } from "./classroom.mjs";
-import { answerPath, answersFor, fullTopic, postJson, startFullAttempt } from "./quiz.mjs";
+import { answerPath, answersFor, fullTopic, newPlayerHeaders, postJson, startFullAttempt } from "./quiz.mjs";
 
 /**
  * Store round trips and commands per request, from the counting store
@@ -70,14 +70,15 @@ export async function measureStoreCost(origin, options) {
   for (let i = 0; i < SAMPLES; i += 1) {
     samples.start?.push(await costOf(origin, () => postJson(`${origin}/api/quiz/attempts`, { length: 10 })));
   }
-  const attemptId = await startFullAttempt(origin, plan);
-  for (const answer of answersFor(attemptId, plan)) {
+  const player = newPlayerHeaders();
+  const attemptId = await startFullAttempt(origin, plan, player);
+  for (const answer of answersFor(attemptId, plan, player)) {
     samples.questionPage?.push(await costOf(origin, () => getOk(`${origin}/quiz/play/${attemptId}`)));
     samples.answer?.push(
       await costOf(origin, async () => {
         const response = await fetch(origin + answerPath(answer.attemptId), {
           method: "POST",
-          headers: { "content-type": "application/json" },
+          headers: answer.headers,
           body: answer.body,
         });
         if (!response.ok) throw new Error(`answer answered ${response.status}: ${await response.text()}`);

@@ -1,6 +1,6 @@
 // @ts-check
 import { createLiveRoom } from "./classroom.mjs";
-import { answersFor, fullTopic, mapConcurrent, startFullAttempt } from "./quiz.mjs";
+import { answersFor, fullTopic, mapConcurrent, newPlayerHeaders, startFullAttempt } from "./quiz.mjs";
 
 /**
  * The pages the browser measurements load, one per page type, with their
@@ -42,10 +42,11 @@ async function indexable(origin, path, cookie) {
  */
 export async function pageTargets(origin, options) {
   const plan = await fullTopic();
-  const playing = await startFullAttempt(origin, plan);
-  const finished = await startFullAttempt(origin, plan);
-  await mapConcurrent(answersFor(finished, plan), 1, async ({ attemptId, body }) => {
-    const response = await fetch(`${origin}/api/quiz/attempts/${attemptId}/answers`, { method: "POST", headers: { "content-type": "application/json" }, body });
+  const playing = await startFullAttempt(origin, plan, newPlayerHeaders());
+  const player = newPlayerHeaders();
+  const finished = await startFullAttempt(origin, plan, player);
+  await mapConcurrent(answersFor(finished, plan, player), 1, async ({ attemptId, body, headers }) => {
+    const response = await fetch(`${origin}/api/quiz/attempts/${attemptId}/answers`, { method: "POST", headers, body });
     if (!response.ok) throw new Error(`answering for the results page failed: ${response.status}`);
   });
   /** @type {Omit<Target, "indexable">[]} */
