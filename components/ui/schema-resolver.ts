@@ -1,5 +1,12 @@
 import { set, type FieldErrors, type FieldValues, type Resolver } from "react-hook-form";
-import { safeParse, type core } from "zod/mini";
+import { config, safeParse, type core } from "zod/mini";
+
+// Zod compiles object schemas with `new Function` when it may, and probes for
+// that by trying it. The Content-Security-Policy (proxy.ts) allows no eval, so
+// the probe would only raise a policy violation before Zod falls back: skip it.
+// Set here, beside the only code that parses in the browser, so pages without
+// a form do not load Zod at all.
+config({ jitless: true });
 
 /**
  * react-hook-form's resolver for a zod schema, in 20 lines instead of
