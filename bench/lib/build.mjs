@@ -41,6 +41,8 @@ export default function Page() {
   // Turbopack's root is ours (where node_modules is), and without a hook of its own the floor would
   // compile the site's root instrumentation.ts. An empty one keeps the floor empty; it is server-only.
   "instrumentation.ts": "export function register(): void {}\n",
+  // Likewise the site's proxy.ts: one that matches no path the bench requests keeps the floor without one.
+  "proxy.ts": 'import { NextResponse } from "next/server";\nexport function proxy() {\n  return NextResponse.next();\n}\nexport const config = { matcher: ["/__floor-has-no-proxy"] };\n',
   "tsconfig.json": JSON.stringify(
     {
       compilerOptions: {
