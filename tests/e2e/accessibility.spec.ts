@@ -3,7 +3,8 @@ import { expectNoAxeViolations, expectNoHorizontalScroll, sitemapPaths } from ".
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`every page passes axe and fits the screen (${colorScheme} mode)`, async ({ page, request }) => {
-    test.slow();
+    // Some forty pages, each loaded and run through axe: the time a shared machine needs grows with the site.
+    test.setTimeout(300_000);
     const paths = [...(await sitemapPaths(request)), "/this-page-does-not-exist"];
     await page.emulateMedia({ colorScheme });
     for (const path of paths) {
