@@ -1,7 +1,5 @@
 "use client";
 
-import Link from "next/link";
-
 /** Shown when a page cannot be rendered, for example while the store is unreachable. */
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
   return (
@@ -14,9 +12,9 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
         <button type="button" className="button" onClick={reset}>
           Try again
         </button>
-        <Link className="button button--secondary" href="/">
+        <a className="button button--secondary" href="/">
           Home
-        </Link>
+        </a>
       </p>
     </>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { ExplainerList } from "@/components/explainer/explainer-list";
 
 export default function NotFound() {
@@ -10,13 +9,13 @@ export default function NotFound() {
       </p>
       <ul>
         <li>
-          <Link href="/">The home page</Link>, with where things stand today
+          <a href="/">The home page</a>, with where things stand today
         </li>
         <li>
-          <Link href="/timeline">The timeline</Link>, every event from 2017 on
+          <a href="/timeline">The timeline</a>, every event from 2017 on
         </li>
         <li>
-          <Link href="/quiz">The quiz</Link>
+          <a href="/quiz">The quiz</a>
         </li>
       </ul>
       <h2>Or read an explainer</h2>

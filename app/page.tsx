@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { SourceLinks } from "@/components/content/source-links";
 import { ExplainerList } from "@/components/explainer/explainer-list";
 import { TimelineEventCard } from "@/components/timeline/timeline-event-card";
@@ -22,9 +21,9 @@ export default function HomePage() {
         like, with a source for every fact and a quiz to test what you learned.
       </p>
       <p>
-        <Link className="button" href="/quiz">
+        <a className="button" href="/quiz">
           Start the quiz
-        </Link>
+        </a>
       </p>
 
       <section aria-labelledby="standing-heading" className="callout">
@@ -36,7 +35,7 @@ export default function HomePage() {
         ))}
         <SourceLinks ids={standing.sources} />
         <p style={{ margin: "0.5rem 0 0" }}>
-          <Link href="/explainers/where-things-stand">What each side wants, and what to watch</Link>
+          <a href="/explainers/where-things-stand">What each side wants, and what to watch</a>
         </p>
       </section>
 
@@ -55,7 +54,7 @@ export default function HomePage() {
           ))}
         </ol>
         <p>
-          <Link href="/timeline">The full timeline, from 2017</Link>
+          <a href="/timeline">The full timeline, from 2017</a>
         </p>
       </section>
     </>

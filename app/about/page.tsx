@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { CONTENT_AS_OF, getSources, SITE_UPDATED } from "@/lib/content";
 import { formatDate } from "@/lib/site";
@@ -28,7 +27,7 @@ export default function Page() {
       <h2>Sources</h2>
       <p>
         Every event, explainer claim, glossary entry and quiz answer names at least one of{" "}
-        <Link href="/sources">{getSources().length} published sources</Link>: news agencies, newspapers, official
+        <a href="/sources">{getSources().length} published sources</a>: news agencies, newspapers, official
         statements and North Korean state media (KCNA) where its own words matter. Each one links to the original.
       </p>
       <p>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CreateRoomForm } from "@/components/classroom/create-room-form";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { classroomPath, joinPath } from "@/lib/rooms/paths";
@@ -21,7 +20,7 @@ export default function Page() {
         question at a time, or set it as homework. Afterwards, see who got what on the dashboard and download a CSV.
       </p>
       <p className="callout">
-        Joining a class? <Link href={joinPath()}>Type the code from your teacher’s screen</Link>.
+        Joining a class? <a href={joinPath()}>Type the code from your teacher’s screen</a>.
       </p>
       <h2>Set up a session</h2>
       <CreateRoomForm />

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { StartQuizForm } from "@/components/quiz/start-quiz-form";
 import { topicSchema } from "@/lib/content";
@@ -27,10 +26,10 @@ export default async function Page({ searchParams }: PageProps<"/quiz">) {
       <StartQuizForm topic={topic} />
       <p className="meta" style={{ marginTop: "1.5rem" }}>
         No account needed. Your answers are kept for 30 days under a random number, and a nickname only if you choose to
-        add one. <Link href="/quiz/leaderboard">See the leaderboard</Link>.
+        add one. <a href="/quiz/leaderboard">See the leaderboard</a>.
       </p>
       <p className="meta">
-        <Link href="/classroom">Running this with a class?</Link> Put a join code on the projector and play it live.
+        <a href="/classroom">Running this with a class?</a> Put a join code on the projector and play it live.
       </p>
     </>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { getSources, getSourceUsage, SOURCE_GROUPS } from "@/lib/content";
 import { formatDate } from "@/lib/site";
@@ -39,7 +38,7 @@ export default function Page() {
                     {(usage.get(source.id) ?? []).map((use, index) => (
                       <span key={`${use.kind}-${use.id}`}>
                         {index > 0 && "; "}
-                        <Link href={use.href}>{use.title}</Link>
+                        <a href={use.href}>{use.title}</a>
                       </span>
                     ))}
                   </span>

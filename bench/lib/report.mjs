@@ -120,6 +120,7 @@ function apiSection(store, api, checks) {
     ["Route (" + api.connections + " connections)", "Requests/s", "p50", "p99", "Failed", "Budget", ""],
     [
       row("No-op route handler", api.noop, "—", ""),
+      row(`Receive only: the answers' paths and bodies, read and ignored (${(api.receiveShareOfNoop * 100).toFixed(0)}% of no-op)`, api.receive, "—", ""),
       row(`Answer (${(share * 100).toFixed(0)}% of no-op; rounds ${api.rounds.map((r) => `${((r.answer / r.noop) * 100).toFixed(0)}%`).join(", ")})`, api.answer, budgeted ? `≥ ${BUDGETS.apiShareOfNoop * 100}% of no-op` : "—", MARK[status]),
     ],
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { AnswerFeedback } from "@/components/quiz/answer-feedback";
 import { QuestionForm } from "@/components/quiz/question-form";
 import { QuizProgress } from "@/components/quiz/quiz-progress";
@@ -64,7 +63,7 @@ export function Homework({ view }: { view: HomeworkView }) {
         .
       </p>
       <p>
-        <Link href="/explainers">Read the explainers</Link> to go further.
+        <a href="/explainers">Read the explainers</a> to go further.
       </p>
     </>
   );

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { formatJoinCode } from "@/lib/rooms/code";
 import { api, dashboardPath } from "@/lib/rooms/paths";
@@ -74,7 +73,7 @@ export function HostLive({ initial, joinPanel }: { initial: HostView; joinPanel:
         <span>{view.players.length === 1 ? "1 player" : `${view.players.length} players`}</span>
         {view.locked && <span>Locked: no new joins</span>}
         {!connected && <span role="status">Reconnecting…</span>}
-        <Link href={dashboardPath(view.roomId)}>Dashboard</Link>
+        <a href={dashboardPath(view.roomId)}>Dashboard</a>
       </p>
       {showJoin && joinPanel}
       {live ? (

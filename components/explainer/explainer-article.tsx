@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { ShareSection } from "@/components/share/share-section";
 import { JsonLd } from "@/components/site/json-ld";
@@ -47,9 +46,9 @@ export async function ExplainerArticle({ explainer }: { explainer: Explainer }) 
             <li key={question}>{question}</li>
           ))}
         </ul>
-        <Link className="button" href={`/quiz?topic=${explainer.quizTopic}`}>
+        <a className="button" href={`/quiz?topic=${explainer.quizTopic}`}>
           Take the quiz on this topic
-        </Link>
+        </a>
       </section>
       <ShareSection
         id="share-heading"

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { JsonLd } from "@/components/site/json-ld";
 import { absoluteUrl } from "@/lib/site";
 
@@ -18,7 +17,7 @@ export function Breadcrumbs({ trail }: { trail: Crumb[] }) {
             {index === crumbs.length - 1 ? (
               <span aria-current="page">{crumb.label}</span>
             ) : (
-              <Link href={crumb.href}>{crumb.label}</Link>
+              <a href={crumb.href}>{crumb.label}</a>
             )}
           </li>
         ))}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { CONTENT_AS_OF } from "@/lib/content";
 import { formatDate } from "@/lib/site";
 
@@ -10,13 +9,13 @@ export function SiteFooter() {
       </p>
       <ul className="site-footer__links">
         <li>
-          <Link href="/sources">All sources</Link>
+          <a href="/sources">All sources</a>
         </li>
         <li>
-          <Link href="/about">About and method</Link>
+          <a href="/about">About and method</a>
         </li>
         <li>
-          <Link href="/classroom">For teachers</Link>
+          <a href="/classroom">For teachers</a>
         </li>
       </ul>
     </footer>

@@ -1,18 +1,17 @@
-import Link from "next/link";
 import { NAV_LINKS, SITE_NAME } from "@/lib/site";
 
 export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link href="/" className="site-header__brand">
+        <a href="/" className="site-header__brand">
           {SITE_NAME}
-        </Link>
+        </a>
         <nav aria-label="Main">
           <ul className="site-nav">
             {NAV_LINKS.map((link) => (
               <li key={link.href}>
-                <Link href={link.href}>{link.label}</Link>
+                <a href={link.href}>{link.label}</a>
               </li>
             ))}
           </ul>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { SourceLinks } from "@/components/content/source-links";
 import { TIMELINE_CATEGORIES, type TimelineEvent } from "@/lib/content";
 import { formatDate } from "@/lib/site";
@@ -22,9 +21,9 @@ export function TimelineEventCard({ event, headingLevel = 3 }: { event: Timeline
       <p style={{ margin: 0 }}>{event.summary}</p>
       {event.explainer && (
         <p style={{ margin: "0.5rem 0 0" }}>
-          <Link href={`/explainers/${event.explainer.slug}${event.explainer.anchor ? `#${event.explainer.anchor}` : ""}`}>
+          <a href={`/explainers/${event.explainer.slug}${event.explainer.anchor ? `#${event.explainer.anchor}` : ""}`}>
             Read the explainer
-          </Link>
+          </a>
         </p>
       )}
       <SourceLinks ids={event.sources} />

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { TIMELINE_CATEGORIES, type TimelineCategory } from "@/lib/content";
 
 /** Filtering is plain links to prerendered pages, so it works without JavaScript and each view has a URL. */
@@ -8,15 +7,15 @@ export function TimelineFilter({ current }: { current?: TimelineCategory }) {
     <nav aria-label="Filter the timeline by category">
       <ul className="timeline-filter">
         <li>
-          <Link href="/timeline" aria-current={current ? undefined : "page"}>
+          <a href="/timeline" aria-current={current ? undefined : "page"}>
             All events
-          </Link>
+          </a>
         </li>
         {entries.map(([category, label]) => (
           <li key={category}>
-            <Link href={`/timeline/${category}`} aria-current={current === category ? "page" : undefined}>
+            <a href={`/timeline/${category}`} aria-current={current === category ? "page" : undefined}>
               {label}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

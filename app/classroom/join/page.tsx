@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { cookies, headers } from "next/headers";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { JoinCodeForm } from "@/components/classroom/join-code-form";
 import { JoinForm } from "@/components/classroom/join-form";
@@ -94,7 +93,7 @@ function JoinStep({ info }: { info: JoinInfo }) {
         <>
           <p role="alert">{info.refusal}</p>
           <p>
-            <Link href={joinPath()}>Type another code</Link>
+            <a href={joinPath()}>Type another code</a>
           </p>
         </>
       ) : (

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { LeaderboardTable } from "@/components/quiz/leaderboard-table";
 import { getLeaderboard } from "@/lib/quiz";
@@ -33,9 +32,9 @@ export default async function Page() {
       <h2>This month (UTC)</h2>
       <LeaderboardTable entries={thisMonth} caption="This month’s top scores" />
       <p>
-        <Link className="button" href="/quiz">
+        <a className="button" href="/quiz">
           Take the quiz
-        </Link>
+        </a>
       </p>
     </>
   );

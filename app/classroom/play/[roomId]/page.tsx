@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
-import Link from "next/link";
 import { Homework } from "@/components/classroom/homework";
 import { StudentLive } from "@/components/classroom/student-live";
 import { orNotFound } from "@/lib/http/or-not-found";
@@ -33,9 +32,9 @@ export default async function Page({ params, searchParams }: PageProps<"/classro
         <p role="alert">{play.message}</p>
         {play.code === "not_joined" && (
           <p>
-            <Link className="button" href={`${joinPath()}?room=${roomId}`}>
+            <a className="button" href={`${joinPath()}?room=${roomId}`}>
               Join this session
-            </Link>
+            </a>
           </p>
         )}
       </>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { LeaderboardTable } from "@/components/quiz/leaderboard-table";
 import { NicknameForm } from "@/components/quiz/nickname-form";
 import { ReviewList } from "@/components/quiz/review-list";
@@ -36,13 +35,13 @@ export default async function Page({ params }: PageProps<"/quiz/results/[attempt
       </p>
       <p style={{ display: "flex", flexWrap: "wrap", gap: "0.75rem" }}>
         {missed > 0 && (
-          <Link className="button" href={practicePath(attemptId)}>
+          <a className="button" href={practicePath(attemptId)}>
             Try the {missed === 1 ? "one" : missed} you missed
-          </Link>
+          </a>
         )}
-        <Link className={missed > 0 ? "button button--secondary" : "button"} href="/quiz">
+        <a className={missed > 0 ? "button button--secondary" : "button"} href="/quiz">
           Play again
-        </Link>
+        </a>
       </p>
 
       {results.challenge && <ChallengeComparison comparison={results.challenge} />}
@@ -64,7 +63,7 @@ export default async function Page({ params }: PageProps<"/quiz/results/[attempt
         )}
         <LeaderboardTable entries={board} caption="Today’s top scores" />
         <p>
-          <Link href="/quiz/leaderboard">All leaderboards</Link>
+          <a href="/quiz/leaderboard">All leaderboards</a>
         </p>
       </section>
 

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { cache } from "react";
 import { BeatMyScore } from "@/components/share/beat-my-score";
 import { ResultMarks } from "@/components/share/result-marks";
@@ -57,7 +56,7 @@ export default async function Page({ params }: PageProps<"/quiz/share/[shareId]"
         <BeatMyScore shareId={shareId} length={result.requested} />
       </section>
       <p>
-        <Link href="/quiz">Or start a quiz of your own</Link>
+        <a href="/quiz">Or start a quiz of your own</a>
       </p>
     </>
   );

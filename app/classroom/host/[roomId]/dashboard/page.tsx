@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
-import Link from "next/link";
 import { AutoRefresh } from "@/components/classroom/auto-refresh";
 import { QuestionTable, StudentTable } from "@/components/classroom/dashboard-tables";
 import dashboardStyles from "@/components/classroom/dashboard.module.css";
@@ -61,12 +60,12 @@ export default async function Page({ params }: PageProps<"/classroom/host/[roomI
         <a className="button" href={csvPath(roomId)} download>
           Download CSV
         </a>
-        <Link className="button button--secondary" href={followUpPath(roomId)}>
+        <a className="button button--secondary" href={followUpPath(roomId)}>
           Follow-up sheet
-        </Link>
-        <Link className="button button--secondary" href={hostPath(roomId)}>
+        </a>
+        <a className="button button--secondary" href={hostPath(roomId)}>
           Projector view
-        </Link>
+        </a>
         {!ended && (
           <>
             <HostActionForm action={dashboard.locked ? "unlock" : "lock"} {...act}>

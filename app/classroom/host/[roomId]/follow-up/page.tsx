@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { FollowUpSheet } from "@/components/classroom/follow-up-sheet";
 import { loadForHost, NotHostNotice } from "@/components/classroom/host-gate";
 import { PrintButton } from "@/components/classroom/print-button";
@@ -18,7 +17,7 @@ export default async function Page({ params }: PageProps<"/classroom/host/[roomI
   return (
     <article className={sheetStyles.sheet}>
       <p className={sheetStyles.noPrint}>
-        <Link href={dashboardPath(roomId)}>Back to the dashboard</Link>
+        <a href={dashboardPath(roomId)}>Back to the dashboard</a>
       </p>
       <h1>Going over the quiz: what we missed</h1>
       <p className="lede">The three questions the class found hardest, with the answers and where they come from.</p>

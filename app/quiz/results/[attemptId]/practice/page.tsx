@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AnswerFeedback } from "@/components/quiz/answer-feedback";
 import { QuestionForm } from "@/components/quiz/question-form";
 import { orNotFound } from "@/lib/http/or-not-found";
@@ -19,7 +18,7 @@ export default async function Page({ params, searchParams }: PageProps<"/quiz/re
   const missed = await orNotFound(retryMissed(attemptId), { not_finished: playPath(attemptId) });
   const back = (
     <p>
-      <Link href={resultsPath(attemptId)}>Back to your results</Link> (practice does not change your score)
+      <a href={resultsPath(attemptId)}>Back to your results</a> (practice does not change your score)
     </p>
   );
 
