@@ -15,9 +15,10 @@ import { op, type GuardedResult, type GuardLimit, type Op, type Store } from "@/
  * The ops are exposed (`rateLimitOps`) so a caller can put the check in the
  * same `exec` as the work it guards; for a write, `guardLimits` puts it in
  * the write's own `execIf`, which counts first and applies nothing when a
- * limit is over, so refusing costs no extra round trip and stores nothing. Subjects (an IP, a session id) are
- * hashed before they become keys, and every key lives two windows: no raw
- * address is ever stored, and nothing outlives the window that needs it.
+ * limit is over, so refusing costs no extra round trip and stores nothing.
+ * Subjects (an IP, a session id) are hashed before they become keys, and
+ * every key lives two windows: no raw address is ever stored, and nothing
+ * outlives the window that needs it.
  *
  * Fail closed: when the store is down the check throws StoreUnavailableError
  * (503 + Retry-After); nothing is let through unchecked.

@@ -20,7 +20,6 @@ import { waitMinutes, type RateLimitRule } from "@/lib/rate-limit";
  *   naming their results, many times over.
  */
 
-
 export const QUIZ_RATE_LIMITS = {
   startsPerClient: {
     name: "quiz-start",
