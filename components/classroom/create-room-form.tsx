@@ -4,22 +4,15 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, type UseFormRegister } from "react-hook-form";
 import { postJson } from "@/components/ui/post-json";
-import { schemaResolver } from "@/components/ui/schema-resolver";
+import { lazySchemaResolver } from "@/components/ui/schema-resolver";
 import { TOPIC_LABELS } from "@/lib/content/constants";
 import type { Topic } from "@/lib/content/schemas";
+import { QUIZ_LENGTHS } from "@/lib/quiz/lengths";
 import { api } from "@/lib/rooms/paths";
-import {
-  createRoomSchema,
-  DUE_IN_HOURS,
-  type CreateRoomFormValues,
-  type CreateRoomInput,
-  type DueInHours,
-  type RoomMode,
-  type Scoring,
-  type TimerChoice,
-  TIMER_CHOICES,
-} from "@/lib/rooms/schemas";
-import { QUIZ_LENGTHS } from "@/lib/quiz/requests";
+import type { CreateRoomFormValues, CreateRoomInput } from "@/lib/rooms/schemas";
+import { DUE_IN_HOURS, TIMER_CHOICES, type DueInHours, type RoomMode, type Scoring, type TimerChoice } from "@/lib/rooms/settings";
+
+const createCheck = lazySchemaResolver(() => import("@/lib/rooms/schemas").then((module) => module.createRoomSchema));
 
 const MODES: Record<RoomMode, string> = {
   live: "Live, in class: you move the class from question to question on the projector",
@@ -93,7 +86,7 @@ export function CreateRoomForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<CreateRoomFormValues, unknown, CreateRoomInput>({
-    resolver: schemaResolver(createRoomSchema),
+    resolver: createCheck.resolver,
     defaultValues: { mode: "live", length: "10", topic: "", timer: "20", scoring: "accuracy", dueInHours: "24" },
   });
   const { register, formState } = form;
@@ -108,7 +101,7 @@ export function CreateRoomForm() {
   const problems = Object.values(formState.errors).map((problem) => problem?.message);
   const busy = formState.isSubmitting || formState.isSubmitSuccessful;
   return (
-    <form method="post" action={api.rooms} onSubmit={onSubmit} noValidate>
+    <form method="post" action={api.rooms} onSubmit={onSubmit} noValidate {...createCheck.preloadOn}>
       <RadioGroup legend="How will the class play?" name="mode" register={register} options={(Object.keys(MODES) as RoomMode[]).map((value) => ({ value, label: MODES[value] }))} />
       <RadioGroup legend="How many questions?" name="length" register={register} options={QUIZ_LENGTHS.map((value) => ({ value, label: `${value} questions` }))} />
       <Select id="topic" label="Topic (optional)" name="topic" register={register}>

@@ -4,10 +4,12 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { postJson } from "@/components/ui/post-json";
-import { schemaResolver } from "@/components/ui/schema-resolver";
+import { lazySchemaResolver } from "@/components/ui/schema-resolver";
 import { IDEMPOTENCY_FIELD, IDEMPOTENCY_HEADER } from "@/lib/http/idempotency";
 import { api } from "@/lib/rooms/paths";
-import { joinRoomTextSchema, type JoinRoomFormValues } from "@/lib/rooms/schemas";
+import type { JoinRoomFormValues } from "@/lib/rooms/schemas";
+
+const joinCheck = lazySchemaResolver(() => import("@/lib/rooms/schemas").then((module) => module.joinRoomTextSchema));
 
 /**
  * The nickname step of joining: type one, or leave it empty for a
@@ -20,7 +22,7 @@ export function JoinForm({ roomId, suggestion, idempotencyKey }: { roomId: strin
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<JoinRoomFormValues, unknown, { nickname?: string }>({
-    resolver: schemaResolver(joinRoomTextSchema),
+    resolver: joinCheck.resolver,
     defaultValues: { nickname: "" },
   });
 
@@ -34,7 +36,7 @@ export function JoinForm({ roomId, suggestion, idempotencyKey }: { roomId: strin
   const message = error ?? form.formState.errors.nickname?.message;
   const busy = form.formState.isSubmitting || form.formState.isSubmitSuccessful;
   return (
-    <form method="post" action={api.players(roomId)} onSubmit={onSubmit} noValidate>
+    <form method="post" action={api.players(roomId)} onSubmit={onSubmit} noValidate {...joinCheck.preloadOn}>
       <input type="hidden" name={IDEMPOTENCY_FIELD} value={idempotencyKey} />
       <label htmlFor="nickname" style={{ fontWeight: 700, display: "block" }}>
         Your nickname

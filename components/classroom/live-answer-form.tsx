@@ -5,10 +5,10 @@ import { useForm } from "react-hook-form";
 import { QuestionFields } from "@/components/quiz/question-fields";
 import { QuestionHeading } from "@/components/quiz/question-heading";
 import { postJson } from "@/components/ui/post-json";
-import { schemaResolver } from "@/components/ui/schema-resolver";
+import { lazySchemaResolver } from "@/components/ui/schema-resolver";
 import { api } from "@/lib/rooms/paths";
 import type { AnswerResponse, StudentView } from "@/lib/rooms/schemas";
-import { answerSchema, type AnswerInput } from "@/lib/quiz/requests";
+import type { AnswerInput } from "@/lib/quiz/requests";
 import type { PublicQuestion } from "@/lib/quiz/schemas";
 import styles from "./live.module.css";
 
@@ -16,6 +16,8 @@ const TRUE_FALSE = [
   { id: "true", text: "True" },
   { id: "false", text: "False" },
 ];
+
+const answerCheck = lazySchemaResolver(() => import("@/lib/quiz/requests").then((module) => module.answerSchema));
 
 /**
  * The current question on a student's phone. Choices are big buttons: one
@@ -33,7 +35,7 @@ export function LiveAnswerForm({
 }) {
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
-  const form = useForm<AnswerInput>({ resolver: schemaResolver(answerSchema), defaultValues: { questionId: question.id } });
+  const form = useForm<AnswerInput>({ resolver: answerCheck.resolver, defaultValues: { questionId: question.id } });
 
   async function send(values: AnswerInput) {
     setError(null);
@@ -48,7 +50,7 @@ export function LiveAnswerForm({
   const fieldError = form.formState.errors.answer?.message ?? form.formState.errors.answer?.root?.message;
 
   return (
-    <form method="post" action={api.answers(roomId)} onSubmit={form.handleSubmit(send)} noValidate>
+    <form method="post" action={api.answers(roomId)} onSubmit={form.handleSubmit(send)} noValidate {...answerCheck.preloadOn}>
       <fieldset className={styles.fieldset}>
         <QuestionHeading question={question} />
         <input type="hidden" value={question.id} {...form.register("questionId")} />
@@ -66,7 +68,7 @@ export function LiveAnswerForm({
                 disabled={sending}
                 onClick={(event) => {
                   event.preventDefault();
-                  void send(answerSchema.parse({ questionId: question.id, answer: choice.id }));
+                  void send({ questionId: question.id, answer: choice.id });
                 }}
               >
                 {choice.text}

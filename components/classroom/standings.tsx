@@ -1,5 +1,6 @@
 import { formatScore, ordinal } from "@/lib/rooms/format";
-import type { Scoring, StandingEntry } from "@/lib/rooms/schemas";
+import type { StandingEntry } from "@/lib/rooms/schemas";
+import type { Scoring } from "@/lib/rooms/settings";
 import styles from "./live.module.css";
 
 /** The top five, with shared ranks. */

@@ -3,16 +3,18 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { nicknameFormTextSchema, type NicknameFormInput } from "@/lib/nickname-text";
+import type { NicknameFormInput } from "@/lib/nickname-text";
 import { postJson } from "@/components/ui/post-json";
-import { schemaResolver } from "@/components/ui/schema-resolver";
+import { lazySchemaResolver } from "@/components/ui/schema-resolver";
+
+const nicknameCheck = lazySchemaResolver(() => import("@/lib/nickname-text").then((module) => module.nicknameFormTextSchema));
 
 /** Adds a finished result to the leaderboards under a nickname; a plain form post without JavaScript. */
 export function NicknameForm({ action, suggestion }: { action: string; suggestion: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<NicknameFormInput, unknown, { nickname: string }>({
-    resolver: schemaResolver(nicknameFormTextSchema),
+    resolver: nicknameCheck.resolver,
     defaultValues: { nickname: "" },
   });
 
@@ -25,7 +27,7 @@ export function NicknameForm({ action, suggestion }: { action: string; suggestio
 
   const message = error ?? form.formState.errors.nickname?.message;
   return (
-    <form method="post" action={action} onSubmit={onSubmit} noValidate>
+    <form method="post" action={action} onSubmit={onSubmit} noValidate {...nicknameCheck.preloadOn}>
       <label htmlFor="nickname" style={{ fontWeight: 700, display: "block" }}>
         Nickname
       </label>

@@ -4,15 +4,17 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import type { NextStep } from "@/lib/quiz/next-step";
-import { answerSchema, type AnswerInput } from "@/lib/quiz/requests";
+import type { AnswerInput } from "@/lib/quiz/requests";
 import type { AnswerFeedback as Feedback, PublicQuestion } from "@/lib/quiz/schemas";
 import { AnswerFeedback } from "./answer-feedback";
 import { QuestionFields } from "./question-fields";
 import { QuestionHeading } from "./question-heading";
 import { QuizProgress } from "./quiz-progress";
 import { postJson } from "@/components/ui/post-json";
-import { schemaResolver } from "@/components/ui/schema-resolver";
+import { lazySchemaResolver } from "@/components/ui/schema-resolver";
 import { IDEMPOTENCY_FIELD, IDEMPOTENCY_HEADER } from "@/lib/http/idempotency";
+
+const answerCheck = lazySchemaResolver(() => import("@/lib/quiz/requests").then((module) => module.answerSchema));
 
 /**
  * One question as a form. Without JavaScript it posts to `action`, which
@@ -33,7 +35,7 @@ export function QuestionForm({
 }) {
   const router = useRouter();
   const form = useForm<AnswerInput>({
-    resolver: schemaResolver(answerSchema),
+    resolver: answerCheck.resolver,
     defaultValues: { questionId: question.id },
   });
   const [result, setResult] = useState<{ feedback: Feedback; next: NextStep } | null>(null);
@@ -59,7 +61,7 @@ export function QuestionForm({
   return (
     <>
       <QuizProgress index={question.index} total={question.total} />
-      <form method="post" action={action} onSubmit={onSubmit} noValidate className="question-form">
+      <form method="post" action={action} onSubmit={onSubmit} noValidate className="question-form" {...answerCheck.preloadOn}>
         <fieldset>
           <QuestionHeading question={question} />
           <input type="hidden" value={question.id} {...form.register("questionId")} />

@@ -6,9 +6,10 @@ import { useForm } from "react-hook-form";
 import type * as z from "zod/mini";
 import { TOPIC_LABELS } from "@/lib/content/constants";
 import type { Topic } from "@/lib/content/schemas";
-import { QUIZ_LENGTHS, startQuizSchema, type StartQuizInput } from "@/lib/quiz/requests";
+import { QUIZ_LENGTHS } from "@/lib/quiz/lengths";
+import type { startQuizSchema, StartQuizInput } from "@/lib/quiz/requests";
 import { postJson } from "@/components/ui/post-json";
-import { schemaResolver } from "@/components/ui/schema-resolver";
+import { lazySchemaResolver } from "@/components/ui/schema-resolver";
 
 const LENGTH_LABELS: Record<(typeof QUIZ_LENGTHS)[number], string> = {
   5: "Quick: 5 questions",
@@ -18,12 +19,14 @@ const LENGTH_LABELS: Record<(typeof QUIZ_LENGTHS)[number], string> = {
 
 type FormValues = z.input<typeof startQuizSchema>;
 
+const startCheck = lazySchemaResolver(() => import("@/lib/quiz/requests").then((module) => module.startQuizSchema));
+
 /** Posts as a plain form without JavaScript; with it, validates with the route's schema and navigates. */
 export function StartQuizForm({ topic }: { topic?: Topic }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<FormValues, unknown, StartQuizInput>({
-    resolver: schemaResolver(startQuizSchema),
+    resolver: startCheck.resolver,
     defaultValues: { length: "10", topic: topic ?? "" },
   });
 
@@ -35,7 +38,7 @@ export function StartQuizForm({ topic }: { topic?: Topic }) {
   });
 
   return (
-    <form method="post" action="/api/quiz/attempts" onSubmit={onSubmit} noValidate>
+    <form method="post" action="/api/quiz/attempts" onSubmit={onSubmit} noValidate {...startCheck.preloadOn}>
       <fieldset className="quiz-options">
         <legend>How many questions?</legend>
         <div className="choices">

@@ -1,29 +1,46 @@
-import { set, type FieldErrors, type FieldValues, type Resolver } from "react-hook-form";
-import { config, safeParse, type core } from "zod/mini";
+import type { FieldValues, Resolver, ResolverResult } from "react-hook-form";
+import type { core } from "zod/mini";
 
-// Zod compiles object schemas with `new Function` when it may, and probes for
-// that by trying it. The Content-Security-Policy (proxy.ts) allows no eval, so
-// the probe would only raise a policy violation before Zod falls back: skip it.
-// Set here, beside the only code that parses in the browser, so pages without
-// a form do not load Zod at all.
-config({ jitless: true });
+type Check<Input extends FieldValues, Output extends FieldValues> = (values: Input) => ResolverResult<Input, Output>;
 
 /**
- * react-hook-form's resolver for a zod schema, in 20 lines instead of
- * @hookform/resolvers' 2 kB: the values the schema outputs, or each field's
- * first problem under its path (`answer`, `answer.0`).
+ * react-hook-form's resolver for a form's shared zod schema, without Zod in
+ * the page: Zod and the schema (about 19 kB compressed, more than the rest
+ * of a quiz page's own JavaScript) load when the person first focuses or
+ * taps the form (spread `preloadOn` on the <form>), or at the latest when
+ * they submit.
+ *
+ * Nothing needs checking before then, and the server checks everything
+ * again. So when loading fails (a dropped connection), the values go to the
+ * server unchecked and its answer is shown instead; the next submit tries
+ * loading again.
  */
-export function schemaResolver<Input extends FieldValues, Output extends FieldValues>(
-  schema: core.$ZodType<Output, Input>,
-): Resolver<Input, unknown, Output> {
-  return (values) => {
-    const parsed = safeParse(schema, values);
-    if (parsed.success) return { values: parsed.data, errors: {} };
-    const errors: FieldErrors<Input> = {};
-    for (const issue of parsed.error.issues) {
-      const name = issue.path.join(".");
-      if (!errors[name]) set(errors, name, { type: issue.code, message: issue.message });
+export function lazySchemaResolver<Input extends FieldValues, Output extends FieldValues>(
+  loadSchema: () => Promise<core.$ZodType<Output, Input>>,
+): { resolver: Resolver<Input, unknown, Output>; preloadOn: { onFocus: () => void; onPointerDown: () => void } } {
+  let loading: Promise<Check<Input, Output>> | undefined;
+  const load = () => {
+    if (!loading) {
+      // schema-check first: it configures Zod before the schema's module builds its schemas.
+      const started = import("./schema-check").then(({ checkWith }) =>
+        loadSchema().then((schema): Check<Input, Output> => (values) => checkWith(schema, values)),
+      );
+      started.catch(() => {
+        if (loading === started) loading = undefined;
+      });
+      loading = started;
     }
-    return { values: {}, errors };
+    return loading;
+  };
+  const preload = () => {
+    load().catch(() => undefined);
+  };
+  return {
+    resolver: async (values) => {
+      const check = await load().catch(() => null);
+      // Unchecked values typed as checked ones: the server validates them with the same schema.
+      return check ? check(values) : { values: values as unknown as Output, errors: {} };
+    },
+    preloadOn: { onFocus: preload, onPointerDown: preload },
   };
 }

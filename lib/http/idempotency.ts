@@ -1,29 +1,11 @@
-import * as z from "zod/mini";
-import { ApiError } from "./api-error";
-
 /**
- * Idempotency keys on the wire (client-safe: forms import this). A script
- * sends the `Idempotency-Key` header; a plain HTML form sends the hidden
- * `idempotencyKey` field the server rendered into it, fresh per rendered
- * form, so a double submit or a resubmit after a lost response carries the
- * same key. What the server does with it: lib/idempotency.ts.
+ * Idempotency keys on the wire (client-safe, and free of Zod: forms import
+ * this). A script sends the `Idempotency-Key` header; a plain HTML form sends
+ * the hidden `idempotencyKey` field the server rendered into it, fresh per
+ * rendered form, so a double submit or a resubmit after a lost response
+ * carries the same key. Their format: ./idempotency-key.ts. What the server
+ * does with them: lib/idempotency.ts.
  */
 
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 export const IDEMPOTENCY_FIELD = "idempotencyKey";
-
-/** 16–64 URL-safe characters: a UUID or 128+ random bits, never anything that needs escaping in a key. */
-export const idempotencyKeySchema = z
-  .string()
-  .check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, "An idempotency key is 16 to 64 letters, digits, '-' or '_'."));
-
-/** The request's key: the header, else the form field; a malformed header is a 400. */
-export function idempotencyKeyOf(request: Request, fromBody: string | undefined): string | undefined {
-  const header = request.headers.get(IDEMPOTENCY_HEADER);
-  if (header === null) return fromBody;
-  const parsed = idempotencyKeySchema.safeParse(header.trim());
-  if (!parsed.success) {
-    throw new ApiError(400, "invalid_idempotency_key", `The ${IDEMPOTENCY_HEADER} header is not valid. ${parsed.error.issues[0]?.message ?? ""}`.trim());
-  }
-  return parsed.data;
-}

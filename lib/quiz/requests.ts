@@ -1,16 +1,15 @@
 import * as z from "zod/mini";
 import { Slug, Topic } from "@/lib/content/ids";
-import { IDEMPOTENCY_FIELD, idempotencyKeySchema } from "@/lib/http/idempotency";
+import { IDEMPOTENCY_FIELD } from "@/lib/http/idempotency";
+import { idempotencyKeySchema } from "@/lib/http/idempotency-key";
+import { QUIZ_LENGTHS } from "./lengths";
 import { shareIdSchema } from "@/lib/share/schemas";
 
 /**
  * Quiz request bodies, shared by the forms (browser), route handlers and
- * tests. zod/mini keeps the validator small in the page; everything a form
- * leaf imports from here must stay client-safe.
+ * tests. Forms load this module when first used (components/ui/schema-resolver.ts),
+ * so it stays client-safe and on zod/mini, whose pieces weigh less there.
  */
-
-export const QUIZ_LENGTHS = [5, 10, 20] as const;
-export type QuizLength = (typeof QUIZ_LENGTHS)[number];
 
 /** An HTML form posts "" for an unchosen option: read it as absent. */
 const emptyAsAbsent = <S extends z.core.$ZodType>(schema: S) =>

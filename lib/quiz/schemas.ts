@@ -146,7 +146,8 @@ export const QuestionFile = z.array(Question).min(1, "a question file holds at l
 
 // ---------------------------------------------------------------- requests
 
-export { answerSchema, QUIZ_LENGTHS, startQuizSchema, type AnswerInput, type QuizLength, type StartQuizInput } from "./requests";
+export { answerSchema, startQuizSchema, type AnswerInput, type StartQuizInput } from "./requests";
+export { QUIZ_LENGTHS, type QuizLength } from "./lengths";
 
 /** Practice rounds and the results page link questions by attempt. */
 export const attemptIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, "not a quiz attempt id");

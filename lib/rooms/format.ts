@@ -1,4 +1,4 @@
-import type { Scoring } from "./schemas";
+import type { Scoring } from "./settings";
 
 /** How scores and ranks read on screens; client-safe. */
 

@@ -4,14 +4,8 @@ import { encodeQuestions, type AttemptQuestionRef } from "@/lib/quiz/record";
 import { decodeAnswer } from "@/lib/quiz/scoring";
 import type { NormalizedAnswer } from "@/lib/quiz/schemas";
 import { PLAYER_FIELDS as P, ROOM_FIELDS as F } from "./keys";
-import {
-  LIVE_PHASES,
-  ROOM_MODES,
-  SCORING_CHOICES,
-  TIMER_CHOICES,
-  type LivePhase,
-  type RoomSettings,
-} from "./schemas";
+import { LIVE_PHASES, type LivePhase, type RoomSettings } from "./schemas";
+import { ROOM_MODES, SCORING_CHOICES, TIMER_CHOICES } from "./settings";
 
 /**
  * The session, roster and player hashes, parsed. Stored data is untrusted

@@ -4,7 +4,9 @@ import type { NextStep } from "@/lib/quiz/next-step";
 import { startQuizSchema } from "@/lib/quiz/requests";
 import type { AnswerFeedback, PublicQuestion } from "@/lib/quiz/schemas";
 import { JOIN_CODE_LENGTH, JOIN_CODE_PATTERN, normalizeJoinCode } from "./code";
-import { IDEMPOTENCY_FIELD, idempotencyKeySchema } from "@/lib/http/idempotency";
+import { DUE_IN_HOURS, ROOM_MODES, SCORING_CHOICES, TIMER_CHOICES, type RoomMode, type Scoring, type TimerChoice } from "./settings";
+import { IDEMPOTENCY_FIELD } from "@/lib/http/idempotency";
+import { idempotencyKeySchema } from "@/lib/http/idempotency-key";
 
 /**
  * Shapes of classroom sessions shared by forms (browser), route handlers and
@@ -20,20 +22,6 @@ export const ROOM_LIMITS = {
   /** …and this long after it ends. */
   afterEndDays: 7,
 } as const;
-
-export const ROOM_MODES = ["live", "homework"] as const;
-export type RoomMode = (typeof ROOM_MODES)[number];
-
-/** Seconds per question in a live session; 0 = no timer, the teacher closes each question. */
-export const TIMER_CHOICES = [0, 10, 20, 30, 60] as const;
-export type TimerChoice = (typeof TIMER_CHOICES)[number];
-
-export const SCORING_CHOICES = ["accuracy", "speed"] as const;
-export type Scoring = (typeof SCORING_CHOICES)[number];
-
-/** How long homework stays open, in hours. */
-export const DUE_IN_HOURS = [1, 24, 48, 72, 168, 336] as const;
-export type DueInHours = (typeof DUE_IN_HOURS)[number];
 
 const blankToUndefined = (value: unknown): unknown => (typeof value === "string" && value.trim() === "" ? undefined : value);
 /** A plain form posts "" (or spaces) for a field left empty: read it as absent. */

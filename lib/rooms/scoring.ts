@@ -1,7 +1,8 @@
 import { displayAnswer } from "@/lib/quiz/feedback";
 import { answerKey, sameAnswer } from "@/lib/quiz/scoring";
 import type { NormalizedAnswer, Question } from "@/lib/quiz/schemas";
-import type { DistributionBar, Scoring, StandingEntry } from "./schemas";
+import type { DistributionBar, StandingEntry } from "./schemas";
+import type { Scoring } from "./settings";
 
 /**
  * Pure scoring of classroom answers: points, the distribution of answers to

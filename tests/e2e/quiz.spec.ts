@@ -94,6 +94,39 @@ test("missed questions can be practised without changing the score", async ({ pa
   await expect(page.locator(".score")).toHaveText("0/5");
 });
 
+test("the answer check loads once the player touches the form, and an empty answer is stopped before it is sent", async ({ page }) => {
+  await page.goto("/quiz");
+  await page.getByLabel("Quick: 5 questions").check();
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page.getByText("Question 1 of 5")).toBeVisible();
+  // Opened afresh, as from a link (the start form has already loaded the validator in this tab).
+  await page.reload();
+  await page.waitForLoadState("networkidle");
+
+  // The validator is not part of the page's load: it comes with the first tap.
+  const scriptsAfterLoad: string[] = [];
+  const posts: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scriptsAfterLoad.push(request.url());
+    if (request.method() === "POST") posts.push(request.url());
+  });
+  const problem = page.locator(".question-form").getByRole("alert");
+  await page.getByRole("button", { name: "Check answer" }).click();
+  await expect(problem).toHaveText("Choose an answer.");
+  expect(scriptsAfterLoad.length, "the validator loads on the first tap").toBeGreaterThan(0);
+  expect(posts, "nothing is sent without an answer").toEqual([]);
+  // Such as a Content-Security-Policy report, had Zod probed for eval before being told not to.
+  expect(consoleErrors).toEqual([]);
+
+  await answerCurrentQuestion(page, true);
+  await expect(page.getByRole("heading", { name: "✓ Correct" })).toBeVisible();
+  await expect(problem).toHaveText("");
+});
+
 test("opening the results of an unfinished quiz leads back to the question the player is on", async ({ page }) => {
   await page.goto("/quiz");
   await page.getByLabel("Quick: 5 questions").check();
