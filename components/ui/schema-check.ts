@@ -4,8 +4,8 @@ import { config, safeParse, type core } from "zod/mini";
 // Zod compiles object schemas with `new Function` when it may, and probes for
 // that by trying it. The Content-Security-Policy (proxy.ts) allows no eval, so
 // the probe would only raise a policy violation before Zod falls back: skip it.
-// Zod decides when a schema is built, so this module loads before any schema
-// module does (./schema-resolver.ts loads both, on demand).
+// Zod makes that choice when a schema is built, so this module loads before any
+// schema module does (./schema-resolver.ts loads both, on demand).
 config({ jitless: true });
 
 /** The values the schema outputs, or each field's first problem under its path (`answer`, `answer.0`). */
