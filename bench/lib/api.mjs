@@ -63,6 +63,30 @@ function combine(rounds) {
 }
 
 /**
+ * autocannon options that send the prepared answers in turn, each with its own body and headers, to `pathOf(answer)`.
+ * Without `reuse`, each answer is sent once (a second time would be a replay, not a first answer).
+ * @param {import("./quiz.mjs").PreparedAnswer[]} answers
+ * @param {(answer: import("./quiz.mjs").PreparedAnswer) => string} pathOf
+ * @param {{ reuse: boolean }} options
+ * @returns {Partial<import("autocannon").Options>}
+ */
+function sendingAnswers(answers, pathOf, { reuse }) {
+  let next = 0;
+  return {
+    headers: { "content-type": "application/json" },
+    requests: [
+      {
+        setupRequest: (request) => {
+          const answer = answers[reuse ? next++ % answers.length : next++];
+          if (!answer) throw new Error("the bench ran out of prepared answers");
+          return { ...request, path: pathOf(answer), body: answer.body, headers: answer.headers };
+        },
+      },
+    ],
+  };
+}
+
+/**
  * @param {string} origin
  * @param {(message: string) => void} log
  * @returns {Promise<ApiFigures>}
@@ -73,40 +97,14 @@ export async function measureApi(origin, log) {
   const needed = WARM_UP + ROUNDS * PER_ROUND + (ROUNDS + 1) * CONNECTIONS;
   log(`api: starting ${Math.ceil(needed / plan.questions.length)} quizzes on "${plan.topic}" for ${needed} distinct answers`);
   const answers = await prepareAnswers(origin, plan, Math.ceil(needed / plan.questions.length));
-  let next = 0;
-  const answerOptions = {
-    headers: { "content-type": "application/json" },
-    requests: [
-      {
-        /** @param {import("autocannon").Request} request */
-        setupRequest: (request) => {
-          const answer = answers[next++];
-          if (!answer) throw new Error("the bench ran out of prepared answers");
-          return { ...request, path: answerPath(answer.attemptId), body: answer.body, headers: answer.headers };
-        },
-      },
-    ],
-  };
-  const noopUrl = `${origin}/api/bench/noop`;
-  const answerUrl = `${origin}/api/quiz/attempts`;
+  const answerOptions = sendingAnswers(answers, (answer) => answerPath(answer.attemptId), { reuse: false });
   // The answer requests' own paths and bodies, sent to a route that only receives them.
-  let nextReceive = 0;
-  const receiveOptions = {
-    headers: { "content-type": "application/json" },
-    requests: [
-      {
-        /** @param {import("autocannon").Request} request */
-        setupRequest: (request) => {
-          const answer = /** @type {import("./quiz.mjs").PreparedAnswer} */ (answers[nextReceive++ % answers.length]);
-          return { ...request, path: `/api/bench/receive/${answer.attemptId}`, body: answer.body, headers: answer.headers };
-        },
-      },
-    ],
-  };
+  const receiveOptions = sendingAnswers(answers, (answer) => `/api/bench/receive/${answer.attemptId}`, { reuse: true });
+  const noopUrl = `${origin}/api/bench/noop`;
   log("api: warming up");
   await load(noopUrl, WARM_UP, {});
   await load(origin, WARM_UP, receiveOptions);
-  await load(answerUrl, WARM_UP, answerOptions);
+  await load(origin, WARM_UP, answerOptions);
   /** @type {RouteFigures[]} */
   const noop = [];
   /** @type {RouteFigures[]} */
@@ -117,7 +115,7 @@ export async function measureApi(origin, log) {
     log(`api: round ${round}/${ROUNDS}`);
     noop.push(await load(noopUrl, PER_ROUND, {}));
     receive.push(await load(origin, PER_ROUND, receiveOptions));
-    answer.push(await load(answerUrl, PER_ROUND, answerOptions));
+    answer.push(await load(origin, PER_ROUND, answerOptions));
   }
   const rounds = answer.map((figures, i) => ({
     answer: figures.requestsPerSecond,

@@ -3,9 +3,9 @@
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { QuestionFields } from "@/components/quiz/question-fields";
+import { answerCheck } from "@/components/quiz/answer-check";
 import { QuestionHeading } from "@/components/quiz/question-heading";
 import { postJson } from "@/components/ui/post-json";
-import { lazySchemaResolver } from "@/components/ui/schema-resolver";
 import { api } from "@/lib/rooms/paths";
 import type { AnswerResponse, StudentView } from "@/lib/rooms/schemas";
 import type { AnswerInput } from "@/lib/quiz/requests";
@@ -16,8 +16,6 @@ const TRUE_FALSE = [
   { id: "true", text: "True" },
   { id: "false", text: "False" },
 ];
-
-const answerCheck = lazySchemaResolver(() => import("@/lib/quiz/requests").then((module) => module.answerSchema));
 
 /**
  * The current question on a student's phone. Choices are big buttons: one

@@ -11,10 +11,8 @@ import { QuestionFields } from "./question-fields";
 import { QuestionHeading } from "./question-heading";
 import { QuizProgress } from "./quiz-progress";
 import { postJson } from "@/components/ui/post-json";
-import { lazySchemaResolver } from "@/components/ui/schema-resolver";
+import { answerCheck } from "./answer-check";
 import { IDEMPOTENCY_FIELD, IDEMPOTENCY_HEADER } from "@/lib/http/idempotency";
-
-const answerCheck = lazySchemaResolver(() => import("@/lib/quiz/requests").then((module) => module.answerSchema));
 
 /**
  * One question as a form. Without JavaScript it posts to `action`, which

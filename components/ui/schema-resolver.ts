@@ -19,19 +19,14 @@ export function lazySchemaResolver<Input extends FieldValues, Output extends Fie
   loadSchema: () => Promise<core.$ZodType<Output, Input>>,
 ): { resolver: Resolver<Input, unknown, Output>; preloadOn: { onFocus: () => void; onPointerDown: () => void } } {
   let loading: Promise<Check<Input, Output>> | undefined;
-  const load = () => {
-    if (!loading) {
+  const load = () =>
+    (loading ??= import("./schema-check")
       // schema-check first: it configures Zod before the schema's module builds its schemas.
-      const started = import("./schema-check").then(({ checkWith }) =>
-        loadSchema().then((schema): Check<Input, Output> => (values) => checkWith(schema, values)),
-      );
-      started.catch(() => {
-        if (loading === started) loading = undefined;
-      });
-      loading = started;
-    }
-    return loading;
-  };
+      .then(({ checkWith }) => loadSchema().then((schema): Check<Input, Output> => (values) => checkWith(schema, values)))
+      .catch((error: unknown) => {
+        loading = undefined;
+        throw error;
+      }));
   const preload = () => {
     load().catch(() => undefined);
   };
