@@ -37,13 +37,14 @@ export default defineConfig({
     // Whole-site checks over HTTP; no browser needed, so they run once.
     { name: "site", testMatch: /.*\.crawl\.ts/ },
     // The classroom specs drive their own teacher and phone contexts, so they run once. Phones must follow the
-    // teacher within two seconds, so they run last, on a server no other test is loading: in one CI run, the
-    // server stalled for two seconds while other tests ran beside them, and a phone missed the reveal.
+    // teacher within two seconds, so they run last and one at a time: on two cores, a second worker's browsers
+    // (or the other projects') keep both cores busy, the server gets a tenth of a core, and a phone misses the reveal.
     {
       name: "classroom",
       use: { ...devices["Galaxy S9+"] },
       testMatch: /classroom\.spec\.ts/,
       dependencies: ["android-small", "iphone", "desktop", "site"],
+      workers: 1,
     },
   ],
   webServer: {
