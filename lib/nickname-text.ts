@@ -40,8 +40,10 @@ const MAX_MARKS_PER_GRAPHEME = 6;
  *   Persian name loses a joining hint but stays readable.
  * - Hangul fillers, the braille blank and the Mongolian vowel separator:
  *   letters that draw nothing, used to make "blank" names.
+ * - \p{Cs}: lone UTF-16 surrogates, half of a character that no keyboard
+ *   sends alone and no store can keep as text.
  */
-const INVISIBLE = /[\p{Cf}\u115F\u1160\u3164\uFFA0\u2800\u180E]/gu;
+const INVISIBLE = /[\p{Cf}\p{Cs}\u115F\u1160\u3164\uFFA0\u2800\u180E]/gu;
 /** Control characters other than whitespace are dropped; tabs and newlines become spaces. */
 const CONTROL = /[\p{Cc}]/gu;
 const WHITESPACE = /[\s\p{Zs}\u2028\u2029]+/gu;

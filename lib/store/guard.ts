@@ -2,8 +2,12 @@ import { StoreUnavailableError } from "./errors";
 import type { Store } from "./types";
 
 export interface GuardOptions {
-  /** Longest any call may take before it fails with StoreUnavailableError. */
-  timeoutMs: number;
+  /**
+   * Longest any call may take before it fails with StoreUnavailableError. None for the embedded
+   * store: its calls run synchronously on the event loop, so a timer could never fire before them
+   * (a lock held elsewhere is bounded by SQLite's busy timeout instead).
+   */
+  timeoutMs?: number;
   /** The adapter's own test for "could not reach the backend" (vs. a refused command or a bug). */
   isUnavailable: (error: unknown) => boolean;
 }
@@ -29,14 +33,16 @@ export function guardStore(store: Store, options: GuardOptions): Store {
 }
 
 async function withDeadline<R>(what: string, call: () => Promise<R>, options: GuardOptions): Promise<R> {
+  const { timeoutMs } = options;
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new StoreUnavailableError(`The store did not answer ${what} within ${options.timeoutMs} ms.`)),
-      options.timeoutMs,
-    );
-  });
   try {
+    if (timeoutMs === undefined) return await call();
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new StoreUnavailableError(`The store did not answer ${what} within ${timeoutMs} ms.`)),
+        timeoutMs,
+      );
+    });
     // Promise.race keeps a handler on the losing call, so its late rejection is not "unhandled".
     return await Promise.race([call(), deadline]);
   } catch (error) {

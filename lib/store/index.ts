@@ -1,8 +1,9 @@
 import "server-only";
 import { DEFAULT_STORE_TIMEOUT_MS, describeStore, env, type StoreConfig } from "@/lib/env";
 import { countingStore } from "./counting";
-import { guardStore } from "./guard";
+import { guardStore, type GuardOptions } from "./guard";
 import type { Store } from "./types";
+import { wellFormedStore } from "./well-formed";
 
 export * from "./errors";
 export * from "./ops";
@@ -10,26 +11,29 @@ export * from "./types";
 export { StoreOpError } from "./op-error";
 
 /**
- * A guarded store for `config`. Only the adapter in use is loaded, so a
+ * A guarded store for `config`: the same text rule on every adapter
+ * (./well-formed.ts), outages as StoreUnavailableError, and for the network
+ * stores a deadline (./guard.ts). Only the adapter in use is loaded, so a
  * deployment on Vercel KV never loads the native SQLite module, and vice versa.
  */
 export async function createStore(config: StoreConfig, options?: { timeoutMs?: number }): Promise<Store> {
-  const timeoutMs = options?.timeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
+  const { store, guard } = await openAdapter(config, options?.timeoutMs ?? DEFAULT_STORE_TIMEOUT_MS);
+  return guardStore(wellFormedStore(store), guard);
+}
+
+async function openAdapter(config: StoreConfig, timeoutMs: number): Promise<{ store: Store; guard: GuardOptions }> {
   switch (config.kind) {
     case "embedded": {
       const { openEmbeddedStore, isEmbeddedUnavailable } = await import("./embedded");
-      return guardStore(await openEmbeddedStore(config), { timeoutMs, isUnavailable: isEmbeddedUnavailable });
+      return { store: await openEmbeddedStore(config), guard: { isUnavailable: isEmbeddedUnavailable } };
     }
     case "redis": {
       const { openRedisStore, isRedisUnavailable } = await import("./redis");
-      return guardStore(await openRedisStore(config, { timeoutMs }), { timeoutMs, isUnavailable: isRedisUnavailable });
+      return { store: await openRedisStore(config, { timeoutMs }), guard: { timeoutMs, isUnavailable: isRedisUnavailable } };
     }
     case "vercel-kv": {
       const { openVercelKvStore, isVercelKvUnavailable } = await import("./vercel-kv");
-      return guardStore(await openVercelKvStore(config, { timeoutMs }), {
-        timeoutMs,
-        isUnavailable: isVercelKvUnavailable,
-      });
+      return { store: await openVercelKvStore(config, { timeoutMs }), guard: { timeoutMs, isUnavailable: isVercelKvUnavailable } };
     }
   }
 }

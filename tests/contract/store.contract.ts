@@ -100,6 +100,26 @@ export function describeStoreContract(name: string, makeStore: MakeStore | undef
       });
     });
 
+    // A request can carry a string that is not valid text; storing and reading it back must not take the server down.
+    it("stores lone UTF-16 surrogates as U+FFFD, as Redis does, in keys, values, fields and members", async () => {
+      const lone = "a\uD800b\uDC00";
+      const shown = "a\uFFFDb\uFFFD";
+      const guard = { key: key(`g${lone}`), expect: null, value: lone };
+      expect(await store.execIf(guard, [op.set(key(lone), lone)])).toEqual({ applied: true, results: [true] });
+      await store.exec([op.hset(key("h"), { [lone]: lone }), op.zadd(key("z"), 1, lone)]);
+      expect(
+        await store.exec([
+          op.get(key(shown)),
+          op.get(key(`g${shown}`)),
+          op.hgetall(key("h")),
+          op.hget(key("h"), lone),
+          op.zrange(key("z"), 0, -1),
+          op.zscore(key("z"), lone),
+        ]),
+      ).toEqual([shown, shown, { [shown]: shown }, shown, [{ member: shown, score: 1 }], 1]);
+      expect(await store.keys(key(""))).toEqual(expect.arrayContaining([key(shown), key(`g${shown}`)]));
+    });
+
     describe("hashes", () => {
       it("hset counts new fields; hget, hgetall", async () => {
         const k = key("h");

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import Database from "libsql";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { ApiError } from "@/lib/http/api-error";
 import { route } from "@/lib/http/handle-route";
@@ -44,6 +45,24 @@ describe("an unreachable store", () => {
     expect(error).toBeInstanceOf(StoreUnavailableError);
     expect(ms).toBeLessThan(200);
     expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it("embedded, while another connection (another instance) holds the database's write lock: 503 after the busy timeout, nothing lost", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "store-locked-"));
+    const store = await open({ kind: "embedded", dataDir });
+    await store.exec([op.set("kept", "1")]);
+    const other = new Database(path.join(dataDir, "store.db"));
+    try {
+      other.exec("BEGIN IMMEDIATE");
+      const { error, ms } = await rejection(store.exec([op.incrby("locked", 1)]));
+      expect(error).toBeInstanceOf(StoreUnavailableError);
+      expect(ms).toBeLessThan(7_000);
+      other.exec("ROLLBACK");
+      expect(await store.exec([op.get("kept"), op.incrby("locked", 1)])).toEqual(["1", 1]);
+    } finally {
+      other.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it("vercel-kv on a closed port fails fast", async () => {
@@ -133,6 +152,14 @@ describe("guardStore", () => {
     expect(error).toBeInstanceOf(StoreUnavailableError);
     expect(ms).toBeGreaterThanOrEqual(90);
     expect(ms).toBeLessThan(1_000);
+  });
+
+  it("without a deadline (the embedded store), waits for the call and still wraps outages", async () => {
+    const slow: Store = { ...fake(), ping: () => new Promise((resolve) => setTimeout(resolve, 150)) };
+    expect(await guardStore(slow, { isUnavailable: () => false }).ping()).toBeUndefined();
+    const outage = new Error("SQLITE_BUSY: database is locked");
+    const { error } = await rejection(guardStore(fake(outage), { isUnavailable: (e) => e === outage }).exec([]));
+    expect(error).toBeInstanceOf(StoreUnavailableError);
   });
 
   it("wraps connection errors and passes refused commands and bugs through", async () => {

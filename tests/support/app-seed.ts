@@ -129,7 +129,7 @@ export async function seedRoom(options: SeedOptions & { mode?: "live" | "homewor
   const hostCookie = `${hostCookieName(roomId)}=${hostCredential}`;
   const playerTokens: string[] = [];
   for (let i = 0; i < (options.players ?? 3); i += 1) {
-    const joined = await send(joinRoom, `/api/classroom/rooms/${roomId}/players`, { roomId }, { body: { nickname: `Seeded ${i + 1}` }, ip });
+    const joined = await joinAs(roomId, `Seeded ${i + 1}`, ip);
     playerTokens.push(cookieValue(joined, playerCookieName(roomId)));
   }
   const view = async () =>
@@ -150,6 +150,11 @@ export async function seedRoom(options: SeedOptions & { mode?: "live" | "homewor
     });
   }
   return { roomId, code, hostCredential, playerTokens, question };
+}
+
+/** A student joining through the route, as a phone with no cookie yet would. */
+export function joinAs(roomId: string, nickname: string, ip = "198.51.100.2"): Promise<Response> {
+  return send(joinRoom, `/api/classroom/rooms/${roomId}/players`, { roomId }, { body: { nickname }, ip });
 }
 
 /** A host action through the route, for tests that drive a session further (reveal, end). */

@@ -6,6 +6,7 @@ import { POST as nickname } from "@/app/api/quiz/attempts/[attemptId]/nickname/r
 import { GET as claim } from "@/app/classroom/host/[roomId]/claim/route";
 import { parseBody } from "@/lib/http/parse-request";
 import { nicknameFormSchema } from "@/lib/nickname";
+import { actAsHost, joinAs, seedRoom } from "../support/app-seed";
 import { openAppStore } from "../support/app-store";
 import { ORIGIN } from "../support/fuzz-values";
 import { callRoute } from "../support/route-harness";
@@ -36,6 +37,16 @@ const status = (promise: Promise<unknown>) =>
   );
 
 describe("found by fuzzing", () => {
+  it("a nickname holding half a character (a lone surrogate) joins without it, and the session carries on", async () => {
+    // It used to be stored as it came: the embedded store then aborted the whole server on the next read of the roster.
+    const room = await seedRoom({ mode: "homework", players: 0 });
+    const joined = await joinAs(room.roomId, "Ana\uD800");
+    expect(joined.status).toBe(201);
+    expect(await joined.json()).toMatchObject({ nickname: "Ana" });
+    const view = await actAsHost(room, "lock");
+    expect(view.players.map((player) => player.nickname)).toEqual(["Ana"]);
+  });
+
   it("a form field named __proto__ is an unknown field, not a way to change the parsed object's prototype", async () => {
     expect(await status(parseBody(form("nickname=Ana&__proto__=x"), nicknameFormSchema))).toBe(400);
     expect(await status(parseBody(form("nickname=Ana&__proto__.0=x"), nicknameFormSchema))).toBe(400);

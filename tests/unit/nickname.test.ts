@@ -197,6 +197,13 @@ describe("normalizeNickname: cleaning", () => {
     expect(normalizeNickname("Mary\tJane\nSmith")).toEqual({ ok: true, nickname: "Mary Jane Smith" });
   });
 
+  it("strips lone surrogates (half a character), and keeps whole emoji", () => {
+    expect(normalizeNickname("Ana\uD800")).toEqual({ ok: true, nickname: "Ana" });
+    expect(normalizeNickname("\uDC00Bob \uD83D")).toEqual({ ok: true, nickname: "Bob" });
+    expect(normalizeNickname("Zoë \uD83D\uDE00")).toEqual({ ok: true, nickname: "Zoë 😀" });
+    expect(normalizeNickname("\uD800\uD800")).toMatchObject({ ok: false, reason: "empty" });
+  });
+
   it("collapses and trims whitespace, including non-breaking and ideographic spaces", () => {
     expect(normalizeNickname("   Mary \u00A0\u3000  Jane  ")).toEqual({ ok: true, nickname: "Mary Jane" });
   });
