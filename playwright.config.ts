@@ -4,6 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const dataDir = `.data/e2e-${PORT}`;
+/** The classroom specs, which run in their own project (below). */
+const CLASSROOM_SPECS = /classroom\.spec\.ts/;
 
 // Browsers cannot be downloaded on every machine: use Debian's Chromium when it is there.
 const debianChromium = "/usr/bin/chromium";
@@ -30,10 +32,10 @@ export default defineConfig({
   },
   projects: [
     // A small Android phone at 320 px, the narrowest width we support.
-    { name: "android-small", use: { ...devices["Galaxy S9+"] }, testIgnore: /classroom\.spec\.ts/ },
+    { name: "android-small", use: { ...devices["Galaxy S9+"] }, testIgnore: CLASSROOM_SPECS },
     // Playwright's iPhone presets default to WebKit; emulate the viewport in Chromium.
-    { name: "iphone", use: { ...devices["iPhone 13"], browserName: "chromium" }, testIgnore: /classroom\.spec\.ts/ },
-    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /classroom\.spec\.ts/ },
+    { name: "iphone", use: { ...devices["iPhone 13"], browserName: "chromium" }, testIgnore: CLASSROOM_SPECS },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: CLASSROOM_SPECS },
     // Whole-site checks over HTTP; no browser needed, so they run once.
     { name: "site", testMatch: /.*\.crawl\.ts/ },
     // The classroom specs drive their own teacher and phone contexts, so they run once. Phones must follow the
@@ -42,7 +44,7 @@ export default defineConfig({
     {
       name: "classroom",
       use: { ...devices["Galaxy S9+"] },
-      testMatch: /classroom\.spec\.ts/,
+      testMatch: CLASSROOM_SPECS,
       dependencies: ["android-small", "iphone", "desktop", "site"],
       workers: 1,
     },

@@ -25,11 +25,13 @@ function wellFormed<T>(value: T): T {
   return isWellFormedDeep(value) ? value : (replaceLoneSurrogates(value) as T);
 }
 
+/** Runs on every store call, so it walks without allocating (ops hold plain objects, arrays and scalars). */
 function isWellFormedDeep(value: unknown): boolean {
   if (typeof value === "string") return value.isWellFormed();
   if (Array.isArray(value)) return value.every(isWellFormedDeep);
   if (value !== null && typeof value === "object") {
-    return Object.entries(value).every(([key, entry]) => key.isWellFormed() && isWellFormedDeep(entry));
+    const record = value as Record<string, unknown>;
+    for (const key in record) if (!key.isWellFormed() || !isWellFormedDeep(record[key])) return false;
   }
   return true;
 }
