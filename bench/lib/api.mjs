@@ -8,7 +8,9 @@ import { answerPath, fullTopic, prepareAnswers } from "./quiz.mjs";
  * first answer to its slot: replays or conflicts would be cheaper and unfair.
  * Short rounds alternate between the two routes so that drift on a shared
  * machine hits both alike; each figure is the median over the rounds, and
- * the answer route's share is the median of the rounds' own shares.
+ * the answer route's share is the median of the rounds' own shares. The
+ * no-op runs again at the end of each round, as a control: its share of
+ * the first no-op shows how far one route drifts within a round.
  */
 
 const CONNECTIONS = 50;
@@ -18,8 +20,9 @@ const WARM_UP = 1_000;
 
 /** @typedef {{ requestsPerSecond: number; p50Ms: number; p99Ms: number; requests: number; failures: number }} RouteFigures */
 /**
- * @typedef {{ answer: RouteFigures; noop: RouteFigures; receive: RouteFigures; shareOfNoop: number; receiveShareOfNoop: number;
- *   rounds: { answer: number; noop: number; receive: number }[]; connections: number }} ApiFigures
+ * @typedef {{ answer: RouteFigures; noop: RouteFigures; receive: RouteFigures; noopControl: RouteFigures; shareOfNoop: number;
+ *   receiveShareOfNoop: number; controlShareOfNoop: number;
+ *   rounds: { answer: number; noop: number; receive: number; noopControl: number }[]; connections: number }} ApiFigures
  */
 
 /** @param {number[]} values */
@@ -111,23 +114,29 @@ export async function measureApi(origin, log) {
   const receive = [];
   /** @type {RouteFigures[]} */
   const answer = [];
+  /** @type {RouteFigures[]} */
+  const noopControl = [];
   for (let round = 1; round <= ROUNDS; round += 1) {
     log(`api: round ${round}/${ROUNDS}`);
     noop.push(await load(noopUrl, PER_ROUND, {}));
     receive.push(await load(origin, PER_ROUND, receiveOptions));
     answer.push(await load(origin, PER_ROUND, answerOptions));
+    noopControl.push(await load(noopUrl, PER_ROUND, {}));
   }
   const rounds = answer.map((figures, i) => ({
     answer: figures.requestsPerSecond,
     noop: noop[i]?.requestsPerSecond ?? NaN,
     receive: receive[i]?.requestsPerSecond ?? NaN,
+    noopControl: noopControl[i]?.requestsPerSecond ?? NaN,
   }));
   return {
     answer: combine(answer),
     noop: combine(noop),
     receive: combine(receive),
+    noopControl: combine(noopControl),
     shareOfNoop: median(rounds.map((round) => round.answer / round.noop)),
     receiveShareOfNoop: median(rounds.map((round) => round.receive / round.noop)),
+    controlShareOfNoop: median(rounds.map((round) => round.noopControl / round.noop)),
     rounds,
     connections: CONNECTIONS,
   };

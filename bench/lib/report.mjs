@@ -18,12 +18,19 @@ const BUDGETS = {
   classroomP99Ms: 2_000,
 };
 
+/** The floor page audited a second time in the same runs: how far two audits of one page differ. */
+export const FLOOR_CONTROL = "floorControl";
+const CONTROL = "Control";
+
 /** @typedef {"pass" | "fail" | "pending" | "info"} Status */
 /** @typedef {{ section: string; figure: string; measured: string; budget: string; status: Status }} Check */
 
 const MARK = { pass: "✅", fail: "❌ missed", pending: "⏳ pending", info: "—" };
 const kb = (/** @type {number} */ bytes) => `${(bytes / KB).toFixed(1)} kB`;
 const ms = (/** @type {number} */ value) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+const percent = (/** @type {number} */ share) => `${(share * 100).toFixed(0)}%`;
+/** @param {import("./api.mjs").ApiFigures} api @param {"answer" | "noopControl"} route */
+const roundShares = (api, route) => `rounds ${api.rounds.map((round) => percent(round[route] / round.noop)).join(", ")}`;
 /** @param {boolean} ok @returns {Status} */
 const verdict = (ok) => (ok ? "pass" : "fail");
 
@@ -67,9 +74,17 @@ function lighthouseSection(results, pages, checks) {
     const runs = result.runs.map((run) => run.performance).filter((score) => score !== null);
     return runs.length === 0 ? show(null) : `${show(result.scores.performance)} (${Math.min(...runs)}–${Math.max(...runs)})`;
   };
-  const rows = results.floor
-    ? [["Floor", performanceOf(results.floor), show(results.floor.scores.accessibility), show(results.floor.scores["best-practices"]), show(results.floor.scores.seo), "—", ""]]
-    : [];
+  const baselineRow = (/** @type {string} */ label, /** @type {import("./lighthouse.mjs").LighthouseResult | undefined} */ result, /** @type {string} */ note) =>
+    result ? [[label, performanceOf(result), show(result.scores.accessibility), show(result.scores["best-practices"]), show(result.scores.seo), "—", note]] : [];
+  const control = results[FLOOR_CONTROL]?.scores.performance ?? null;
+  const controlNote = control === null || floor === null ? "" : `would ${control >= floor ? "meet" : "miss"} the performance budget`;
+  if (control !== null && floor !== null) {
+    checks.push({ section: CONTROL, figure: "the floor page audited again: performance", measured: String(control), budget: `≥ ${floor}`, status: "info" });
+  }
+  const rows = [
+    ...baselineRow("Floor", results.floor, ""),
+    ...baselineRow("Control: the floor page again, last in each round", results[FLOOR_CONTROL], controlNote),
+  ];
   for (const page of pages) {
     const result = results[page.name];
     if (!result) continue;
@@ -100,11 +115,14 @@ function apiSection(store, api, checks) {
   const budgeted = store === "embedded";
   const valid = api.answer.failures === 0 && api.noop.failures === 0;
   const status = !budgeted ? "info" : verdict(valid && share >= BUDGETS.apiShareOfNoop);
+  if (budgeted) {
+    checks.push({ section: CONTROL, figure: "the no-op route again: throughput / no-op route", measured: percent(api.controlShareOfNoop), budget: `≥ ${percent(BUDGETS.apiShareOfNoop)}`, status: "info" });
+  }
   checks.push({
     section: `API (${store})`,
     figure: "answer route throughput / no-op route",
-    measured: `${(share * 100).toFixed(0)}%${valid ? "" : ` (${api.answer.failures + api.noop.failures} failed requests)`}`,
-    budget: budgeted ? `≥ ${BUDGETS.apiShareOfNoop * 100}%` : "—",
+    measured: `${percent(share)}${valid ? "" : ` (${api.answer.failures + api.noop.failures} failed requests)`}`,
+    budget: budgeted ? `≥ ${percent(BUDGETS.apiShareOfNoop)}` : "—",
     status,
   });
   const row = (/** @type {string} */ name, /** @type {import("./api.mjs").RouteFigures} */ figures, /** @type {string} */ budget, /** @type {string} */ mark) => [
@@ -120,8 +138,9 @@ function apiSection(store, api, checks) {
     ["Route (" + api.connections + " connections)", "Requests/s", "p50", "p99", "Failed", "Budget", ""],
     [
       row("No-op route handler", api.noop, "—", ""),
-      row(`Receive only: the answers' paths and bodies, read and ignored (${(api.receiveShareOfNoop * 100).toFixed(0)}% of no-op)`, api.receive, "—", ""),
-      row(`Answer (${(share * 100).toFixed(0)}% of no-op; rounds ${api.rounds.map((r) => `${((r.answer / r.noop) * 100).toFixed(0)}%`).join(", ")})`, api.answer, budgeted ? `≥ ${BUDGETS.apiShareOfNoop * 100}% of no-op` : "—", MARK[status]),
+      row(`Receive only: the answers' paths and bodies, read and ignored (${percent(api.receiveShareOfNoop)} of no-op)`, api.receive, "—", ""),
+      row(`Answer (${percent(share)} of no-op; ${roundShares(api, "answer")})`, api.answer, budgeted ? `≥ ${percent(BUDGETS.apiShareOfNoop)} of no-op` : "—", MARK[status]),
+      row(`Control: the same no-op again, last in each round (${percent(api.controlShareOfNoop)} of no-op; ${roundShares(api, "noopControl")})`, api.noopControl, "—", ""),
     ],
   );
 }
@@ -231,6 +250,7 @@ export function report(results) {
   for (const gap of results.pending) checks.push({ section: "Pending", figure: gap, measured: "—", budget: "—", status: "pending" });
   const missed = checks.filter((check) => check.status === "fail");
   const pending = checks.filter((check) => check.status === "pending");
+  const controls = checks.filter((check) => check.section === CONTROL);
   const budgeted = checks.filter((check) => check.status === "pass" || check.status === "fail");
   parts.push(
     "### Budgets",
@@ -238,6 +258,8 @@ export function report(results) {
       missed.length === 0 ? `All ${budgeted.length} budgets met.` : `${missed.length} of ${budgeted.length} budgets missed:`,
       ...missed.map((check) => `- ${check.section}: ${check.figure}: ${check.measured} (budget ${check.budget})`),
       ...pending.map((check) => `- Pending: ${check.figure}`),
+      ...(controls.length > 0 ? ["", "Controls (no budget: a baseline measured twice in this run, judged by the budget its copies get):"] : []),
+      ...controls.map((check) => `- ${check.figure}: ${check.measured} (budget ${check.budget})`),
     ].join("\n"),
   );
   return { checks, markdown: parts.filter((part) => part !== "").join("\n\n") + "\n" };
