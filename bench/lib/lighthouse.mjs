@@ -94,6 +94,22 @@ async function audit(port, page) {
 }
 
 /**
+ * An audit whose trace Lighthouse failed to record (NO_NAVSTART and the like: its
+ * message asks to run it again) is run once more; the first failure is noted.
+ * @param {number} port
+ * @param {AuditedPage} page
+ * @param {string[]} errors
+ * @param {number} run
+ */
+async function auditAgainOnRuntimeError(port, page, errors, run) {
+  const first = await audit(port, page);
+  const error = first.lhr?.runtimeError;
+  if (!error) return first;
+  errors.push(`run ${run}: ${error.code}, audited again`);
+  return audit(port, page);
+}
+
+/**
  * @param {AuditedPage[]} pages
  * @param {(message: string) => void} log
  * @returns {Promise<Record<string, LighthouseResult>>}
@@ -114,7 +130,7 @@ export async function runLighthouse(pages, log) {
       log(`lighthouse: run ${run}/${RUNS} over ${pages.length} pages`);
       for (const page of pages) {
         const result = /** @type {LighthouseResult} */ (results[page.name]);
-        const { lhr, skipAudits } = await audit(chrome.port, page).catch((error) => {
+        const { lhr, skipAudits } = await auditAgainOnRuntimeError(chrome.port, page, result.errors, run).catch((error) => {
           result.errors.push(`run ${run}: ${error instanceof Error ? error.message : String(error)}`);
           return { lhr: undefined, skipAudits: [] };
         });
