@@ -1,4 +1,5 @@
 import { QuizProgress } from "@/components/quiz/quiz-progress";
+import { WhoSaidQuote } from "@/components/quiz/who-said-quote";
 import type { HostView, LivePhase } from "@/lib/rooms/schemas";
 import type { PublicQuestion } from "@/lib/quiz/schemas";
 import { DistributionChart } from "./distribution-chart";
@@ -14,14 +15,7 @@ function ProjectedQuestion({ question }: { question: PublicQuestion }) {
     <>
       <QuizProgress index={question.index} total={question.total} />
       <p className={styles.prompt}>{question.prompt}</p>
-      {question.kind === "who-said" && (
-        <figure className="quote">
-          <blockquote>
-            <p>“{question.quote}”</p>
-          </blockquote>
-          <figcaption>{question.context}</figcaption>
-        </figure>
-      )}
+      {question.kind === "who-said" && <WhoSaidQuote quote={question.quote} context={question.context} />}
       {question.kind === "order" && <p className="meta">Put these in order, earliest first.</p>}
       <ul className={styles.choices}>
         {choices.map((choice) => (

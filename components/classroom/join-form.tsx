@@ -8,6 +8,7 @@ import { lazySchemaResolver } from "@/components/ui/schema-resolver";
 import { IDEMPOTENCY_FIELD, IDEMPOTENCY_HEADER } from "@/lib/http/idempotency";
 import { api } from "@/lib/rooms/paths";
 import type { JoinRoomFormValues } from "@/lib/rooms/schemas";
+import { NicknameField } from "@/components/ui/nickname-field";
 
 const joinCheck = lazySchemaResolver(() => import("@/lib/rooms/schemas").then((module) => module.joinRoomTextSchema));
 
@@ -38,24 +39,12 @@ export function JoinForm({ roomId, suggestion, idempotencyKey }: { roomId: strin
   return (
     <form method="post" action={api.players(roomId)} onSubmit={onSubmit} noValidate {...joinCheck.preloadOn}>
       <input type="hidden" name={IDEMPOTENCY_FIELD} value={idempotencyKey} />
-      <label htmlFor="nickname" style={{ fontWeight: 700, display: "block" }}>
-        Your nickname
-      </label>
-      <p id="nickname-hint" className="meta" style={{ margin: "0 0 0.5rem" }}>
-        Up to 20 characters, shown to the class. Leave it empty to get a name like {suggestion}.
-      </p>
-      <input
-        id="nickname"
-        type="text"
-        autoComplete="nickname"
-        maxLength={60}
-        aria-describedby="nickname-hint nickname-error"
-        aria-invalid={message ? true : undefined}
-        {...form.register("nickname")}
+      <NicknameField
+        label="Your nickname"
+        hint={`Up to 20 characters, shown to the class. Leave it empty to get a name like ${suggestion}.`}
+        error={message}
+        registration={form.register("nickname")}
       />
-      <p id="nickname-error" role="alert" className="form-error">
-        {message}
-      </p>
       <button type="submit" className="button" disabled={busy}>
         {busy ? "Joining…" : "Join"}
       </button>

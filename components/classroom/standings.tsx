@@ -1,3 +1,4 @@
+import { RankTable } from "@/components/ui/rank-table";
 import { formatScore, ordinal } from "@/lib/rooms/format";
 import type { StandingEntry } from "@/lib/rooms/schemas";
 import type { Scoring } from "@/lib/rooms/settings";
@@ -6,27 +7,8 @@ import styles from "./live.module.css";
 /** The top five, with shared ranks. */
 export function StandingsTable({ entries, scoring, caption }: { entries: StandingEntry[]; scoring: Scoring; caption: string }) {
   if (entries.length === 0) return <p>No one has scored yet.</p>;
-  return (
-    <table className={styles.standings}>
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Rank</th>
-          <th scope="col">Nickname</th>
-          <th scope="col">Score</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((entry) => (
-          <tr key={`${entry.rank}-${entry.nickname}`}>
-            <td>{entry.rank}</td>
-            <td>{entry.nickname}</td>
-            <td>{formatScore(entry.score, scoring)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const rows = entries.map(({ rank, nickname, score }) => ({ key: `${rank}-${nickname}`, rank, nickname, score: formatScore(score, scoring) }));
+  return <RankTable rows={rows} caption={caption} className={styles.standings} />;
 }
 
 /** The first three places at the end of a session. */

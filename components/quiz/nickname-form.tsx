@@ -6,6 +6,7 @@ import { useForm } from "react-hook-form";
 import type { NicknameFormInput } from "@/lib/nickname-text";
 import { postJson } from "@/components/ui/post-json";
 import { lazySchemaResolver } from "@/components/ui/schema-resolver";
+import { NicknameField } from "@/components/ui/nickname-field";
 
 const nicknameCheck = lazySchemaResolver(() => import("@/lib/nickname-text").then((module) => module.nicknameFormTextSchema));
 
@@ -28,24 +29,12 @@ export function NicknameForm({ action, suggestion }: { action: string; suggestio
   const message = error ?? form.formState.errors.nickname?.message;
   return (
     <form method="post" action={action} onSubmit={onSubmit} noValidate {...nicknameCheck.preloadOn}>
-      <label htmlFor="nickname" style={{ fontWeight: 700, display: "block" }}>
-        Nickname
-      </label>
-      <p id="nickname-hint" className="meta" style={{ margin: "0 0 0.5rem" }}>
-        Up to 20 characters. Only the nickname is shown; leave it out to stay off the board. For example: {suggestion}
-      </p>
-      <input
-        id="nickname"
-        type="text"
-        autoComplete="nickname"
-        maxLength={60}
-        aria-describedby="nickname-hint nickname-error"
-        aria-invalid={message ? true : undefined}
-        {...form.register("nickname")}
+      <NicknameField
+        label="Nickname"
+        hint={`Up to 20 characters. Only the nickname is shown; leave it out to stay off the board. For example: ${suggestion}`}
+        error={message}
+        registration={form.register("nickname")}
       />
-      <p id="nickname-error" role="alert" className="form-error">
-        {message}
-      </p>
       <button type="submit" className="button" disabled={form.formState.isSubmitting}>
         Add me to the leaderboard
       </button>
