@@ -3,12 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { NicknameField } from "@/components/ui/nickname-field";
 import { postJson } from "@/components/ui/post-json";
 import { lazySchemaResolver } from "@/components/ui/schema-resolver";
 import { IDEMPOTENCY_FIELD, IDEMPOTENCY_HEADER } from "@/lib/http/idempotency";
 import { api } from "@/lib/rooms/paths";
 import type { JoinRoomFormValues } from "@/lib/rooms/schemas";
-import { NicknameField } from "@/components/ui/nickname-field";
 
 const joinCheck = lazySchemaResolver(() => import("@/lib/rooms/schemas").then((module) => module.joinRoomTextSchema));
 

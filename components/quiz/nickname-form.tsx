@@ -4,9 +4,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { NicknameFormInput } from "@/lib/nickname-text";
+import { NicknameField } from "@/components/ui/nickname-field";
 import { postJson } from "@/components/ui/post-json";
 import { lazySchemaResolver } from "@/components/ui/schema-resolver";
-import { NicknameField } from "@/components/ui/nickname-field";
 
 const nicknameCheck = lazySchemaResolver(() => import("@/lib/nickname-text").then((module) => module.nicknameFormTextSchema));
 
