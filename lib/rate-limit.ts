@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { ApiError } from "@/lib/http/api-error";
-import { op, type GuardedResult, type GuardLimit, type Op, type Store } from "@/lib/store";
+import { execNamed, op, type GuardLimit, type NamedOps, type Op, type Store } from "@/lib/store";
 
 /**
  * A sliding-window rate limiter on the store, one round trip per check.
@@ -12,10 +12,10 @@ import { op, type GuardedResult, type GuardLimit, type Op, type Store } from "@/
  * keys and no sorted set, so it is atomic on every adapter, and a burst at a
  * window boundary cannot double the allowance as a plain fixed window would.
  *
- * The ops are exposed (`rateLimitOps`) so a caller can put the check in the
- * same `exec` as the work it guards; for a write, `guardLimits` puts it in
- * the write's own `execIf`, which counts first and applies nothing when a
- * limit is over, so refusing costs no extra round trip and stores nothing.
+ * `rateLimits` puts the checks in the same round trip as the work they
+ * guard: for a write, in its own `execIf`, which counts first and applies
+ * nothing when a limit is over, so refusing costs no extra round trip and
+ * stores nothing; for a read, beside its ops in the same `exec`.
  * Subjects (an IP, a session id) are hashed before they become keys, and
  * every key lives two windows: no raw address is ever stored, and nothing
  * outlives the window that needs it.
@@ -42,10 +42,17 @@ export interface RateVerdict {
   retryAfterSeconds: number;
 }
 
+/** The count in this window (after counting this request, when it is counted) and the previous window's. */
+interface WindowCounts {
+  current: unknown;
+  previous: unknown;
+}
+
 export interface RateCheck {
-  ops: Op[];
-  /** Reads the results of `ops` (in the same order, however they were batched). */
-  verdict(results: readonly unknown[]): RateVerdict;
+  /** A named batch (lib/store/named.ts), for the caller's `execNamed`: `ttl` only when the request is counted. */
+  ops: { readonly current: Op; readonly ttl?: Op; readonly previous: Op };
+  /** Reads the results of `ops`. */
+  verdict(results: WindowCounts): RateVerdict;
 }
 
 /** "3 minutes": Retry-After seconds as a person reads them in a limit's message. */
@@ -85,16 +92,16 @@ export function rateLimitOps(rule: RateLimitRule, subject: string, now: number, 
   const estimate = (current: number, previous: number) => current + previous * k.overlap;
   if (options.count) {
     return {
-      ops: [op.incrby(k.current, 1), op.expire(k.current, rule.windowSeconds * 2), op.get(k.previous)],
-      verdict: ([current, , previous]) => {
+      ops: { current: op.incrby(k.current, 1), ttl: op.expire(k.current, rule.windowSeconds * 2), previous: op.get(k.previous) },
+      verdict: ({ current, previous }) => {
         const value = estimate(count(current), count(previous));
         return { allowed: value <= rule.limit, estimate: value, retryAfterSeconds: k.retryAfterSeconds };
       },
     };
   }
   return {
-    ops: [op.get(k.current), op.get(k.previous)],
-    verdict: ([current, previous]) => {
+    ops: { current: op.get(k.current), previous: op.get(k.previous) },
+    verdict: ({ current, previous }) => {
       const value = estimate(count(current), count(previous));
       // Reading only: the next failure would be one more, so the limit is reached at `limit`.
       return { allowed: value < rule.limit, estimate: value, retryAfterSeconds: k.retryAfterSeconds };
@@ -102,22 +109,35 @@ export function rateLimitOps(rule: RateLimitRule, subject: string, now: number, 
   };
 }
 
-/** Rules checked inside an `execIf` (Guard.limits), each against its own subject. */
+/** A rule and the subject it counts against (a client address, an attempt, a session). */
 export interface LimitedBy {
   rule: RateLimitRule;
   subject: string;
 }
 
-export interface GuardLimits {
-  limits: GuardLimit[];
+export interface RateLimits {
+  /** For a write's `execIf` (Guard.limits): counted there, and nothing is applied when one is over. */
+  guard: GuardLimit[];
   /** Throws the 429 for the limit that refused an `execIf` outcome; does nothing otherwise. */
-  throwIfRefused(outcome: GuardedResult<readonly Op[]>): void;
+  throwIfRefused(outcome: { applied: boolean; refusedBy?: number }): void;
+  /** For a read: a named batch (lib/store/named.ts) to put in the caller's `execNamed`… */
+  ops: NamedOps;
+  /** …and the check of its results: the 429 for the first limit over. */
+  throwIfOver(results: unknown): void;
 }
 
-export function guardLimits(checks: readonly LimitedBy[], now: number): GuardLimits {
+/**
+ * The one way to apply rate limits: the checks for one request, in the same
+ * round trip as the work they guard, either inside a write's `execIf` or
+ * beside a read's ops. `count: false` only reads (a limit on failures, which
+ * are counted afterwards with `countFailure`).
+ */
+export function rateLimits(checks: readonly LimitedBy[], now: number, options: { count: boolean } = { count: true }): RateLimits {
   const windows = checks.map(({ rule, subject }) => ({ rule, k: rateLimitWindow(rule, subject, now) }));
+  // Named by position and rule: a name that is not a bare index keeps the checks in order.
+  const reads = checks.map(({ rule, subject }, i) => ({ name: `${i}:${rule.name}`, rule, check: rateLimitOps(rule, subject, now, options) }));
   return {
-    limits: windows.map(({ rule, k }) => ({
+    guard: windows.map(({ rule, k }) => ({
       key: k.current,
       previousKey: k.previous,
       limit: rule.limit,
@@ -130,6 +150,14 @@ export function guardLimits(checks: readonly LimitedBy[], now: number): GuardLim
       if (!refused) throw new Error(`execIf refused by an unknown limit ${outcome.refusedBy}`);
       throw rateLimitError(refused.rule, refused.k.retryAfterSeconds);
     },
+    ops: Object.fromEntries(reads.map(({ name, check }) => [name, check.ops])),
+    throwIfOver(results) {
+      const byName = results as Record<string, WindowCounts>;
+      for (const { name, rule, check } of reads) {
+        const verdict = check.verdict(byName[name] ?? { current: null, previous: null });
+        if (!verdict.allowed) throw rateLimitError(rule, verdict.retryAfterSeconds);
+      }
+    },
   };
 }
 
@@ -138,19 +166,15 @@ function rateLimitError(rule: RateLimitRule, seconds: number): ApiError {
   return new ApiError(429, "rate_limited", rule.message(seconds), undefined, { "Retry-After": String(seconds) });
 }
 
-export function throwIfLimited(rule: RateLimitRule, verdict: RateVerdict): void {
-  if (!verdict.allowed) throw rateLimitError(rule, verdict.retryAfterSeconds);
-}
-
-/** Counts one request and throws the 429 when it is over the limit: one round trip. */
+/** Counts one request and throws the 429 when it is over the limit: one round trip, for a request with no store work of its own. */
 export async function consume(store: Store, rule: RateLimitRule, subject: string, now = Date.now()): Promise<void> {
-  const check = rateLimitOps(rule, subject, now, { count: true });
-  throwIfLimited(rule, check.verdict(await store.exec(check.ops)));
+  const limits = rateLimits([{ rule, subject }], now);
+  limits.throwIfOver(await execNamed(store, limits.ops));
 }
 
 /** Counts a failure (a wrong code) against a rule checked with `count: false`: one round trip, no verdict. */
 export async function countFailure(store: Store, rule: RateLimitRule, subject: string, now = Date.now()): Promise<void> {
-  await store.exec(rateLimitOps(rule, subject, now, { count: true }).ops);
+  await execNamed(store, rateLimitOps(rule, subject, now, { count: true }).ops);
 }
 
 /**

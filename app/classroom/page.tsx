@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { CreateRoomForm } from "@/components/classroom/create-room-form";
+import { CreateSessionForm } from "@/components/classroom/create-session-form";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
-import { classroomPath, joinPath } from "@/lib/rooms/paths";
+import { classroomPath, joinPath } from "@/lib/classroom/paths";
 
 export const metadata: Metadata = {
   title: "For teachers: run the quiz with your class",
@@ -23,7 +23,7 @@ export default function Page() {
         Joining a class? <a href={joinPath()}>Type the code from your teacher’s screen</a>.
       </p>
       <h2>Set up a session</h2>
-      <CreateRoomForm />
+      <CreateSessionForm />
       <p className="meta" style={{ marginTop: "1.5rem" }}>
         No account needed: this browser keeps a private key to your session, and the dashboard gives you a link to open it
         on another device. Students are known only by the nickname they choose. Everything is deleted 7 days after the

@@ -19,12 +19,12 @@ const GIVE_UP_MS = 15_000;
 
 /** The classroom routes the bench drives; until they all exist, its classroom figures are pending. */
 const CLASSROOM_ROUTES = [
-  "app/api/classroom/rooms/route.ts",
-  "app/api/classroom/rooms/[roomId]/players/route.ts",
-  "app/api/classroom/rooms/[roomId]/state/route.ts",
-  "app/api/classroom/rooms/[roomId]/host/actions/route.ts",
+  "app/api/classroom/sessions/route.ts",
+  "app/api/classroom/sessions/[sessionId]/players/route.ts",
+  "app/api/classroom/sessions/[sessionId]/state/route.ts",
+  "app/api/classroom/sessions/[sessionId]/host/actions/route.ts",
   "app/classroom/join/page.tsx",
-  "app/classroom/host/[roomId]/page.tsx",
+  "app/classroom/host/[sessionId]/page.tsx",
 ];
 
 /** Routes the bench needs that do not exist (yet). */
@@ -61,33 +61,33 @@ async function post(url, body, cookie) {
 /**
  * A live session, through the route a teacher's form posts to.
  * @param {string} origin
- * @returns {Promise<{ roomId: string; code: string; hostCookie: string }>}
+ * @returns {Promise<{ sessionId: string; code: string; hostCookie: string }>}
  */
-export async function createLiveRoom(origin) {
-  const response = await post(`${origin}/api/classroom/rooms`, { length: 10, mode: "live" });
-  const { roomId, code } = await response.json();
-  return { roomId, code, hostCookie: cookieFrom(response, "classroom_host_") };
+export async function createLiveSession(origin) {
+  const response = await post(`${origin}/api/classroom/sessions`, { length: 10, mode: "live" });
+  const { sessionId, code } = await response.json();
+  return { sessionId, code, hostCookie: cookieFrom(response, "classroom_host_") };
 }
 
 /**
  * Joins one student with a generated nickname; returns the player cookie.
  * @param {string} origin
- * @param {string} roomId
+ * @param {string} sessionId
  */
-export async function joinStudent(origin, roomId) {
-  return cookieFrom(await post(`${origin}/api/classroom/rooms/${roomId}/players`, {}), "classroom_player_");
+export async function joinStudent(origin, sessionId) {
+  return cookieFrom(await post(`${origin}/api/classroom/sessions/${sessionId}/players`, {}), "classroom_player_");
 }
 
 /**
  * One poll, as the student's page sends it.
  * @param {string} origin
- * @param {string} roomId
+ * @param {string} sessionId
  * @param {string} cookie
  * @param {number} version the version the phone shows (-1: none yet)
  * @returns {Promise<{ version: number; changed: boolean }>}
  */
-export async function poll(origin, roomId, cookie, version) {
-  const response = await fetch(`${origin}/api/classroom/rooms/${roomId}/state?v=${version}`, { headers: { cookie } });
+export async function poll(origin, sessionId, cookie, version) {
+  const response = await fetch(`${origin}/api/classroom/sessions/${sessionId}/state?v=${version}`, { headers: { cookie } });
   const body = await response.json();
   if (!response.ok) throw new Error(`poll answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
   return { version: body.version, changed: body.changed !== false };
@@ -96,13 +96,13 @@ export async function poll(origin, roomId, cookie, version) {
 /**
  * A teacher's action; returns the session's new version.
  * @param {string} origin
- * @param {{ roomId: string; hostCookie: string }} room
+ * @param {{ sessionId: string; hostCookie: string }} session
  * @param {string} action
  * @param {number} version
  * @returns {Promise<number>}
  */
-async function act(origin, room, action, version) {
-  const response = await post(`${origin}/api/classroom/rooms/${room.roomId}/host/actions`, { action, version }, room.hostCookie);
+async function act(origin, session, action, version) {
+  const response = await post(`${origin}/api/classroom/sessions/${session.sessionId}/host/actions`, { action, version }, session.hostCookie);
   return (await response.json()).version;
 }
 
@@ -125,9 +125,9 @@ function quantile(values, q) {
  * @returns {Promise<ClassroomFigures>}
  */
 export async function measureClassroom(origin, log) {
-  const room = await createLiveRoom(origin);
+  const session = await createLiveSession(origin);
   log(`classroom: ${STUDENTS} students joining`);
-  const cookies = await mapConcurrent(Array.from({ length: STUDENTS }), 10, () => joinStudent(origin, room.roomId));
+  const cookies = await mapConcurrent(Array.from({ length: STUDENTS }), 10, () => joinStudent(origin, session.sessionId));
 
   /** The version each student's phone shows, and when it first showed each version. */
   const shown = cookies.map(() => ({ version: -1, seenAt: /** @type {Map<number, number>} */ (new Map()) }));
@@ -141,7 +141,7 @@ export async function measureClassroom(origin, log) {
     while (polling) {
       const started = performance.now();
       try {
-        const result = await poll(origin, room.roomId, cookie, phone.version);
+        const result = await poll(origin, session.sessionId, cookie, phone.version);
         pollLatencies.push(performance.now() - started);
         if (result.changed && result.version > phone.version) {
           phone.version = result.version;
@@ -165,15 +165,15 @@ export async function measureClassroom(origin, log) {
   /** @type {number[]} */
   const delays = [];
   let missed = 0;
-  let version = (await poll(origin, room.roomId, /** @type {string} */ (cookies[0]), -1)).version;
+  let version = (await poll(origin, session.sessionId, /** @type {string} */ (cookies[0]), -1)).version;
   for (let question = 0; question < QUESTIONS; question += 1) {
     if (question > 0) {
-      version = await act(origin, room, "close", version);
+      version = await act(origin, session, "close", version);
       await waitUntilAllSee(version, performance.now());
     }
     log(`classroom: question ${question + 1}/${QUESTIONS}`);
     const clicked = performance.now();
-    version = await act(origin, room, question === 0 ? "start" : "next", version);
+    version = await act(origin, session, question === 0 ? "start" : "next", version);
     await waitUntilAllSee(version, clicked);
     for (const phone of shown) {
       const seenAt = [...phone.seenAt].find(([seen]) => seen >= version)?.[1];

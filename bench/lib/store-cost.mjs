@@ -1,5 +1,5 @@
 // @ts-check
-import { createLiveRoom, joinStudent, poll } from "./classroom.mjs";
+import { createLiveSession, joinStudent, poll } from "./classroom.mjs";
 import { answerPath, answersFor, fullTopic, newPlayerHeaders, postJson, startFullAttempt } from "./quiz.mjs";
 
 /**
@@ -87,13 +87,13 @@ export async function measureStoreCost(origin, options) {
   }
   samples.resultsFirstView?.push(await costOf(origin, () => getOk(`${origin}/quiz/results/${attemptId}`)));
   if (options.classroom) {
-    const room = await createLiveRoom(origin);
-    const cookie = await joinStudent(origin, room.roomId);
+    const session = await createLiveSession(origin);
+    const cookie = await joinStudent(origin, session.sessionId);
     for (let i = 0; i < SAMPLES; i += 1) {
       /** @type {number} */
       let version = -1;
-      samples.pollChanged?.push(await costOf(origin, async () => (version = (await poll(origin, room.roomId, cookie, -1)).version)));
-      samples.pollUnchanged?.push(await costOf(origin, () => poll(origin, room.roomId, cookie, version)));
+      samples.pollChanged?.push(await costOf(origin, async () => (version = (await poll(origin, session.sessionId, cookie, -1)).version)));
+      samples.pollUnchanged?.push(await costOf(origin, () => poll(origin, session.sessionId, cookie, version)));
     }
   }
   return Object.fromEntries(Object.entries(samples).filter(([, list]) => list.length > 0).map(([name, list]) => [name, summarise(list)]));

@@ -1,5 +1,5 @@
 // @ts-check
-import { createLiveRoom } from "./classroom.mjs";
+import { createLiveSession } from "./classroom.mjs";
 import { answersFor, fullTopic, mapConcurrent, newPlayerHeaders, startFullAttempt } from "./quiz.mjs";
 
 /**
@@ -58,10 +58,10 @@ export async function pageTargets(origin, options) {
     { name: "results", label: "Quiz results", url: `/quiz/results/${finished}`, budget: "quiz" },
   ];
   if (options.classroom) {
-    const room = await createLiveRoom(origin);
+    const session = await createLiveSession(origin);
     targets.push(
-      { name: "classroomJoin", label: "Classroom join (link from the QR code)", url: `/classroom/join?code=${room.code}`, budget: "quiz" },
-      { name: "projector", label: "Classroom projector", url: `/classroom/host/${room.roomId}`, budget: "quiz", cookie: room.hostCookie },
+      { name: "classroomJoin", label: "Classroom join (link from the QR code)", url: `/classroom/join?code=${session.code}`, budget: "quiz" },
+      { name: "projector", label: "Classroom projector", url: `/classroom/host/${session.sessionId}`, budget: "quiz", cookie: session.hostCookie },
     );
   }
   return Promise.all(

@@ -1,12 +1,17 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { op, type Op, type Store } from "@/lib/store";
-import { drawAttempt, getBank, QUIZ_LENGTHS, QUIZ_TTL, quizKeys, type Question } from "@/lib/quiz";
-import type { RandomInt } from "@/lib/quiz/draw";
+import { drawAttempt } from "@/lib/questions/draw";
+import { getBank } from "@/lib/questions/bank";
+import { QUIZ_LENGTHS } from "@/lib/questions/lengths";
+import { QUIZ_TTL, quizKeys } from "@/lib/quiz/keys";
+import { type Question } from "@/lib/questions/schemas";
+import type { RandomInt } from "@/lib/questions/draw";
 import { ATTEMPT_FIELDS as F } from "@/lib/quiz/keys";
-import { encodeQuestions } from "@/lib/quiz/record";
-import { answerKey, encodeAnswer, sameAnswer } from "@/lib/quiz/scoring";
-import type { NormalizedAnswer } from "@/lib/quiz/schemas";
+import { encodeRefs, refsOf } from "@/lib/questions/refs";
+import { QUESTION_STATS_TTL, questionKeys } from "@/lib/questions/stats";
+import { answerKey, encodeAnswer, sameAnswer } from "@/lib/questions/scoring";
+import type { NormalizedAnswer } from "@/lib/questions/schemas";
 import { Topic } from "@/lib/content/schemas";
 
 /**
@@ -120,12 +125,12 @@ function play(drawn: ReturnType<typeof drawAttempt>, random: ReturnType<typeof s
 /** The attempt's own keys, as startAttempt, answerQuestion and getResults leave them. */
 function ownKeyOps({ attemptId, drawn, requested, topic, finishedAt, played, score }: FinishedAttempt): Op[] {
   const attemptKey = quizKeys.attempt(attemptId);
-  const refs = drawn.questions.map(({ question: q, order }) => ({ id: q.id, version: q.version, order }));
+  const refs = refsOf(drawn.questions);
   const answers = played.map(({ question: q, answer }) => ({ q, encoded: encodeAnswer(answer) }));
   return [
     op.hset(attemptKey, {
       ...Object.fromEntries(answers.map(({ q, encoded }) => [`${F.answerPrefix}${q.id}`, encoded])),
-      [F.questions]: encodeQuestions(refs),
+      [F.questions]: encodeRefs(refs),
       [F.created]: String(finishedAt - 5 * 60 * 1000),
       [F.length]: String(drawn.length),
       [F.requested]: String(requested),
@@ -152,7 +157,7 @@ export interface FillRequest {
 /** Writes `count` finished attempts; returns how long it took. */
 export async function fillFinishedAttempts(store: Store, { count, seed, records }: FillRequest): Promise<{ written: number; ms: number }> {
   const bank = getBank().list();
-  const statsKeys = new Map(bank.map((question) => [question, quizKeys.questionStats(question.id, question.version)]));
+  const statsKeys = new Map(bank.map((question) => [question, questionKeys.stats(question.id, question.version)]));
   const random = seeded(seed);
   const started = performance.now();
   const now = Date.now();
@@ -160,7 +165,7 @@ export async function fillFinishedAttempts(store: Store, { count, seed, records 
     // Without own keys, a whole request's counters fit in one store call.
     const batch = Math.min(records ? ATTEMPTS_PER_CALL : count, count - done);
     const ids = records ? randomBytes(16 * batch) : Buffer.alloc(0);
-    const tallies = { stats: new Tally(QUIZ_TTL.questionStats), buckets: new Tally(QUIZ_TTL.scoreBuckets) };
+    const tallies = { stats: new Tally(QUESTION_STATS_TTL), buckets: new Tally(QUIZ_TTL.scoreBuckets) };
     const ops: Op[] = [];
     for (let i = 0; i < batch; i += 1) {
       const topic = random.next() < TOPIC_SHARE ? Topic.options[random.int(Topic.options.length)] : undefined;

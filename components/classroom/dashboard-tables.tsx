@@ -1,5 +1,5 @@
-import type { Dashboard } from "@/lib/rooms";
-import { formatScore } from "@/lib/rooms/format";
+import type { Dashboard } from "@/lib/classroom/views";
+import { formatScore } from "@/lib/classroom/format";
 import { HostActionForm } from "./host-action-form";
 import styles from "./dashboard.module.css";
 
@@ -85,7 +85,7 @@ export function StudentTable({ dashboard, canRemove }: { dashboard: Dashboard; c
                 <td>
                   {!student.removed && (
                     <HostActionForm
-                      roomId={dashboard.roomId}
+                      sessionId={dashboard.sessionId}
                       action="remove"
                       version={dashboard.version}
                       playerId={student.id}

@@ -1,4 +1,4 @@
-import type { RevealInfo } from "@/lib/rooms/schemas";
+import type { RevealInfo } from "@/lib/classroom/views";
 import styles from "./live.module.css";
 
 /**

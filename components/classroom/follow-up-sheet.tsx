@@ -1,4 +1,4 @@
-import type { DashboardQuestion } from "@/lib/rooms";
+import type { DashboardQuestion } from "@/lib/classroom/views";
 import { SourceLinks } from "@/components/content/source-links";
 import styles from "./sheet.module.css";
 

@@ -1,9 +1,9 @@
 import { AnswerFeedback } from "@/components/quiz/answer-feedback";
 import { QuestionForm } from "@/components/quiz/question-form";
 import { QuizProgress } from "@/components/quiz/quiz-progress";
-import { formatScore, ordinal } from "@/lib/rooms/format";
-import { api, playPath } from "@/lib/rooms/paths";
-import type { HomeworkView } from "@/lib/rooms/schemas";
+import { formatScore, ordinal } from "@/lib/classroom/format";
+import { api, playPath } from "@/lib/classroom/paths";
+import type { HomeworkView } from "@/lib/classroom/views";
 import { LocalTime } from "./local-time";
 
 /**
@@ -32,7 +32,7 @@ export function Homework({ view }: { view: HomeworkView }) {
         <QuizProgress index={view.shown.question.index} total={view.shown.question.total} />
         <p className="question-prompt">{view.shown.question.prompt}</p>
         <AnswerFeedback feedback={view.shown.feedback} />
-        <a className="button" href={playPath(view.roomId)}>
+        <a className="button" href={playPath(view.sessionId)}>
           {view.question ? "Next question" : "See your result"}
         </a>
       </>
@@ -42,7 +42,7 @@ export function Homework({ view }: { view: HomeworkView }) {
     return (
       <>
         {header}
-        <QuestionForm key={view.question.id} action={api.answers(view.roomId)} question={view.question} />
+        <QuestionForm key={view.question.id} action={api.answers(view.sessionId)} question={view.question} />
       </>
     );
   }

@@ -2,9 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
-import { postJson } from "@/components/ui/post-json";
-import { api } from "@/lib/rooms/paths";
-import type { HostAction, HostActionInput, HostView } from "@/lib/rooms/schemas";
+import { postJson } from "@/lib/forms/post-json";
+import { api } from "@/lib/classroom/paths";
+import type { HostAction, HostActionInput } from "@/lib/classroom/requests";
+import type { HostView } from "@/lib/classroom/views";
 import styles from "./host.module.css";
 
 /**
@@ -14,7 +15,7 @@ import styles from "./host.module.css";
  * none. `confirm` asks first, for actions that cannot be undone.
  */
 export function HostActionForm({
-  roomId,
+  sessionId,
   action,
   version,
   playerId,
@@ -24,7 +25,7 @@ export function HostActionForm({
   onDone,
   children,
 }: {
-  roomId: string;
+  sessionId: string;
   action: HostAction;
   version: number;
   playerId?: string;
@@ -45,7 +46,7 @@ export function HostActionForm({
     setBusy(true);
     // The route validates; the projector page carries no validator for four fields it sets itself.
     const body: HostActionInput = { action, version, playerId, from };
-    const posted = await postJson<HostView>(api.hostActions(roomId), body);
+    const posted = await postJson<HostView>(api.hostActions(sessionId), body);
     setBusy(false);
     if (!posted.ok) setError(posted.message);
     if (posted.ok && onDone) onDone(posted.data);
@@ -53,7 +54,7 @@ export function HostActionForm({
   }
 
   return (
-    <form method="post" action={api.hostActions(roomId)} onSubmit={submit} className={styles.inline}>
+    <form method="post" action={api.hostActions(sessionId)} onSubmit={submit} className={styles.inline}>
       <input type="hidden" name="action" value={action} />
       <input type="hidden" name="version" value={version} />
       {playerId && <input type="hidden" name="playerId" value={playerId} />}

@@ -1,9 +1,10 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import { formatJoinCode } from "@/lib/rooms/code";
-import { api, dashboardPath } from "@/lib/rooms/paths";
-import type { HostAction, HostView, LivePhase } from "@/lib/rooms/schemas";
+import { formatJoinCode } from "@/lib/classroom/code";
+import { api, dashboardPath } from "@/lib/classroom/paths";
+import type { HostAction } from "@/lib/classroom/requests";
+import type { HostView, LivePhase } from "@/lib/classroom/views";
 import { Countdown } from "./countdown";
 import { HostActionForm } from "./host-action-form";
 import { HostStage } from "./host-stage";
@@ -52,7 +53,7 @@ export function HostLive({ initial, joinPanel }: { initial: HostView; joinPanel:
 
   const connected = usePolling(
     async (signal) => {
-      const response = await fetch(api.hostState(view.roomId), { cache: "no-store", signal });
+      const response = await fetch(api.hostState(view.sessionId), { cache: "no-store", signal });
       if (!response.ok) return false;
       receive((await response.json()) as HostView);
       return true;
@@ -64,7 +65,7 @@ export function HostLive({ initial, joinPanel }: { initial: HostView; joinPanel:
   const phase = view.phase === "open" && closedVersion === view.version ? "closed" : view.phase;
   const live = view.settings.mode === "live";
   const showJoin = phase === "lobby" || (!live && phase !== "ended");
-  const act = { roomId: view.roomId, version: view.version, onDone: receive };
+  const act = { sessionId: view.sessionId, version: view.version, onDone: receive };
 
   return (
     <>
@@ -73,7 +74,7 @@ export function HostLive({ initial, joinPanel }: { initial: HostView; joinPanel:
         <span>{view.players.length === 1 ? "1 player" : `${view.players.length} players`}</span>
         {view.locked && <span>Locked: no new joins</span>}
         {!connected && <span role="status">Reconnecting…</span>}
-        <a href={dashboardPath(view.roomId)}>Dashboard</a>
+        <a href={dashboardPath(view.sessionId)}>Dashboard</a>
       </p>
       {showJoin && joinPanel}
       {live ? (
@@ -100,7 +101,7 @@ export function HostLive({ initial, joinPanel }: { initial: HostView; joinPanel:
           )}
         </>
       )}
-      {showJoin && <Roster roomId={view.roomId} players={view.players} from="projector" onDone={receive} />}
+      {showJoin && <Roster sessionId={view.sessionId} players={view.players} from="projector" onDone={receive} />}
       {phase !== "ended" && (
         <div className={styles.controls}>
           <HostActionForm action={view.locked ? "unlock" : "lock"} className="button button--secondary" {...act}>

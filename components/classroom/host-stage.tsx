@@ -1,7 +1,7 @@
 import { QuizProgress } from "@/components/quiz/quiz-progress";
 import { WhoSaidQuote } from "@/components/quiz/who-said-quote";
-import type { HostView, LivePhase } from "@/lib/rooms/schemas";
-import type { PublicQuestion } from "@/lib/quiz/schemas";
+import type { HostView, LivePhase } from "@/lib/classroom/views";
+import type { PublicQuestion } from "@/lib/questions/schemas";
 import { DistributionChart } from "./distribution-chart";
 import { StageHeading } from "./stage-heading";
 import { Podium, StandingsTable } from "./standings";

@@ -1,4 +1,4 @@
-import { joinPath } from "@/lib/rooms/paths";
+import { joinPath } from "@/lib/classroom/paths";
 
 /**
  * Typing the code from the screen. A plain GET form: it works before any

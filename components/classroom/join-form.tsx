@@ -4,13 +4,13 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { NicknameField } from "@/components/ui/nickname-field";
-import { postJson } from "@/components/ui/post-json";
-import { lazySchemaResolver } from "@/components/ui/schema-resolver";
-import { IDEMPOTENCY_FIELD, IDEMPOTENCY_HEADER } from "@/lib/http/idempotency";
-import { api } from "@/lib/rooms/paths";
-import type { JoinRoomFormValues } from "@/lib/rooms/schemas";
+import { postJson } from "@/lib/forms/post-json";
+import { lazySchemaResolver } from "@/lib/forms/schema-resolver";
+import { IDEMPOTENCY_FIELD, IDEMPOTENCY_HEADER } from "@/lib/idempotency/fields";
+import { api } from "@/lib/classroom/paths";
+import type { JoinSessionFormValues } from "@/lib/classroom/requests";
 
-const joinCheck = lazySchemaResolver(() => import("@/lib/rooms/schemas").then((module) => module.joinRoomTextSchema));
+const joinCheck = lazySchemaResolver(() => import("@/lib/classroom/requests").then((module) => module.joinSessionTextSchema));
 
 /**
  * The nickname step of joining: type one, or leave it empty for a
@@ -19,17 +19,17 @@ const joinCheck = lazySchemaResolver(() => import("@/lib/rooms/schemas").then((m
  * `idempotencyKey` (fresh per server render) goes with every submit, so a
  * double tap or a retry joins once.
  */
-export function JoinForm({ roomId, suggestion, idempotencyKey }: { roomId: string; suggestion: string; idempotencyKey: string }) {
+export function JoinForm({ sessionId, suggestion, idempotencyKey }: { sessionId: string; suggestion: string; idempotencyKey: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<JoinRoomFormValues, unknown, { nickname?: string }>({
+  const form = useForm<JoinSessionFormValues, unknown, { nickname?: string }>({
     resolver: joinCheck.resolver,
     defaultValues: { nickname: "" },
   });
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
-    const posted = await postJson<{ href: string }>(api.players(roomId), values, { [IDEMPOTENCY_HEADER]: idempotencyKey });
+    const posted = await postJson<{ href: string }>(api.players(sessionId), values, { [IDEMPOTENCY_HEADER]: idempotencyKey });
     if (posted.ok) router.push(posted.data.href);
     else setError(posted.message);
   });
@@ -37,7 +37,7 @@ export function JoinForm({ roomId, suggestion, idempotencyKey }: { roomId: strin
   const message = error ?? form.formState.errors.nickname?.message;
   const busy = form.formState.isSubmitting || form.formState.isSubmitSuccessful;
   return (
-    <form method="post" action={api.players(roomId)} onSubmit={onSubmit} noValidate {...joinCheck.preloadOn}>
+    <form method="post" action={api.players(sessionId)} onSubmit={onSubmit} noValidate {...joinCheck.preloadOn}>
       <input type="hidden" name={IDEMPOTENCY_FIELD} value={idempotencyKey} />
       <NicknameField
         label="Your nickname"

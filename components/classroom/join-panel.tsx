@@ -1,5 +1,5 @@
 import QRCode from "qrcode";
-import { formatJoinCode } from "@/lib/rooms/code";
+import { formatJoinCode } from "@/lib/classroom/code";
 import styles from "./host.module.css";
 
 /**

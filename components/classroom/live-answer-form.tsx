@@ -5,11 +5,11 @@ import { useForm } from "react-hook-form";
 import { QuestionFields } from "@/components/quiz/question-fields";
 import { answerCheck } from "@/components/quiz/answer-check";
 import { QuestionHeading } from "@/components/quiz/question-heading";
-import { postJson } from "@/components/ui/post-json";
-import { api } from "@/lib/rooms/paths";
-import type { AnswerResponse, StudentView } from "@/lib/rooms/schemas";
-import type { AnswerInput } from "@/lib/quiz/requests";
-import type { PublicQuestion } from "@/lib/quiz/schemas";
+import { postJson } from "@/lib/forms/post-json";
+import { api } from "@/lib/classroom/paths";
+import type { AnswerResponse, StudentView } from "@/lib/classroom/views";
+import type { AnswerInput } from "@/lib/questions/requests";
+import type { PublicQuestion } from "@/lib/questions/schemas";
 import styles from "./live.module.css";
 
 const TRUE_FALSE = [
@@ -23,11 +23,11 @@ const TRUE_FALSE = [
  * button. Without JavaScript both are plain form posts to the same route.
  */
 export function LiveAnswerForm({
-  roomId,
+  sessionId,
   question,
   onAnswered,
 }: {
-  roomId: string;
+  sessionId: string;
   question: PublicQuestion;
   onAnswered: (view: StudentView) => void;
 }) {
@@ -38,7 +38,7 @@ export function LiveAnswerForm({
   async function send(values: AnswerInput) {
     setError(null);
     setSending(true);
-    const posted = await postJson<AnswerResponse>(api.answers(roomId), values);
+    const posted = await postJson<AnswerResponse>(api.answers(sessionId), values);
     setSending(false);
     if (!posted.ok) return setError(posted.message);
     if (posted.data.mode === "live") onAnswered(posted.data.view);
@@ -48,7 +48,7 @@ export function LiveAnswerForm({
   const fieldError = form.formState.errors.answer?.message ?? form.formState.errors.answer?.root?.message;
 
   return (
-    <form method="post" action={api.answers(roomId)} onSubmit={form.handleSubmit(send)} noValidate {...answerCheck.preloadOn}>
+    <form method="post" action={api.answers(sessionId)} onSubmit={form.handleSubmit(send)} noValidate {...answerCheck.preloadOn}>
       <fieldset className={styles.fieldset}>
         <QuestionHeading question={question} />
         <input type="hidden" value={question.id} {...form.register("questionId")} />

@@ -1,15 +1,15 @@
-import type { HostView, RosterEntry } from "@/lib/rooms/schemas";
+import type { HostView, RosterEntry } from "@/lib/classroom/views";
 import { HostActionForm } from "./host-action-form";
 import styles from "./host.module.css";
 
 /** Who has joined, in join order, each with a button to remove them. */
 export function Roster({
-  roomId,
+  sessionId,
   players,
   from,
   onDone,
 }: {
-  roomId: string;
+  sessionId: string;
   players: RosterEntry[];
   from: "projector" | "dashboard";
   onDone?: (view: HostView) => void;
@@ -21,7 +21,7 @@ export function Roster({
         <li key={player.id}>
           {player.nickname}
           <HostActionForm
-            roomId={roomId}
+            sessionId={sessionId}
             action="remove"
             version={0}
             playerId={player.id}

@@ -1,7 +1,7 @@
 import { RankTable } from "@/components/ui/rank-table";
-import { formatScore, ordinal } from "@/lib/rooms/format";
-import type { StandingEntry } from "@/lib/rooms/schemas";
-import type { Scoring } from "@/lib/rooms/settings";
+import { formatScore, ordinal } from "@/lib/classroom/format";
+import type { StandingEntry } from "@/lib/classroom/views";
+import type { Scoring } from "@/lib/classroom/settings";
 import styles from "./live.module.css";
 
 /** The top five, with shared ranks. */

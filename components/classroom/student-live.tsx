@@ -2,10 +2,10 @@
 
 import { useRef, useState } from "react";
 import { QuizProgress } from "@/components/quiz/quiz-progress";
-import { errorMessage } from "@/components/ui/post-json";
-import { formatScore } from "@/lib/rooms/format";
-import { api } from "@/lib/rooms/paths";
-import type { StudentView, UnchangedPoll } from "@/lib/rooms/schemas";
+import { errorMessage } from "@/lib/forms/post-json";
+import { formatScore } from "@/lib/classroom/format";
+import { api } from "@/lib/classroom/paths";
+import type { StudentView, UnchangedPoll } from "@/lib/classroom/views";
 import { Countdown } from "./countdown";
 import { LiveAnswerForm } from "./live-answer-form";
 import { StudentStage } from "./student-stage";
@@ -36,7 +36,7 @@ export function StudentLive({ initial }: { initial: StudentView }) {
 
   const connected = usePolling(
     async (signal) => {
-      const response = await fetch(`${api.state(view.roomId)}?v=${version.current}`, { cache: "no-store", signal });
+      const response = await fetch(`${api.state(view.sessionId)}?v=${version.current}`, { cache: "no-store", signal });
       if (response.status === 403 || response.status === 404 || response.status === 410) {
         setStopped(await errorMessage(response));
         return true;
@@ -88,7 +88,7 @@ export function StudentLive({ initial }: { initial: StudentView }) {
         />
       )}
       {asking && view.question ? (
-        <LiveAnswerForm key={view.question.id} roomId={view.roomId} question={view.question} onAnswered={receive} />
+        <LiveAnswerForm key={view.question.id} sessionId={view.sessionId} question={view.question} onAnswered={receive} />
       ) : (
         <StudentStage view={view} phase={phase} focus={focus} />
       )}

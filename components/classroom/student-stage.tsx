@@ -1,5 +1,5 @@
-import { formatScore, ordinal } from "@/lib/rooms/format";
-import type { LivePhase, StudentView } from "@/lib/rooms/schemas";
+import { formatScore, ordinal } from "@/lib/classroom/format";
+import type { LivePhase, StudentView } from "@/lib/classroom/views";
 import { DistributionChart } from "./distribution-chart";
 import { StageHeading } from "./stage-heading";
 import { Podium, StandingsTable } from "./standings";

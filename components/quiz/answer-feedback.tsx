@@ -1,4 +1,4 @@
-import type { AnswerFeedback as Feedback } from "@/lib/quiz/schemas";
+import type { AnswerFeedback as Feedback } from "@/lib/questions/schemas";
 
 /**
  * Right or wrong, the correct answer, why, and where to read more. Rendered

@@ -1,5 +1,5 @@
 import { RankTable } from "@/components/ui/rank-table";
-import type { LeaderboardEntry } from "@/lib/quiz";
+import type { LeaderboardEntry } from "@/lib/quiz/views";
 
 export function LeaderboardTable({ entries, caption }: { entries: LeaderboardEntry[]; caption: string }) {
   if (entries.length === 0) {

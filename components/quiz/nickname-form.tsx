@@ -5,8 +5,8 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { NicknameFormInput } from "@/lib/nickname-text";
 import { NicknameField } from "@/components/ui/nickname-field";
-import { postJson } from "@/components/ui/post-json";
-import { lazySchemaResolver } from "@/components/ui/schema-resolver";
+import { postJson } from "@/lib/forms/post-json";
+import { lazySchemaResolver } from "@/lib/forms/schema-resolver";
 
 const nicknameCheck = lazySchemaResolver(() => import("@/lib/nickname-text").then((module) => module.nicknameFormTextSchema));
 

@@ -1,5 +1,6 @@
 import type { UseFormRegister } from "react-hook-form";
-import type { AnswerInput, PublicQuestion } from "@/lib/quiz/schemas";
+import type { AnswerInput } from "@/lib/questions/requests";
+import type { PublicQuestion } from "@/lib/questions/schemas";
 
 const ORDINALS = ["First", "Second", "Third", "Fourth", "Fifth"];
 

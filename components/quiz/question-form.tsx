@@ -3,16 +3,16 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
-import type { NextStep } from "@/lib/quiz/next-step";
-import type { AnswerInput } from "@/lib/quiz/requests";
-import type { AnswerFeedback as Feedback, PublicQuestion } from "@/lib/quiz/schemas";
+import type { NextStep } from "@/lib/questions/schemas";
+import type { AnswerInput } from "@/lib/questions/requests";
+import type { AnswerFeedback as Feedback, PublicQuestion } from "@/lib/questions/schemas";
 import { AnswerFeedback } from "./answer-feedback";
 import { QuestionFields } from "./question-fields";
 import { QuestionHeading } from "./question-heading";
 import { QuizProgress } from "./quiz-progress";
-import { postJson } from "@/components/ui/post-json";
+import { postJson } from "@/lib/forms/post-json";
 import { answerCheck } from "./answer-check";
-import { IDEMPOTENCY_FIELD, IDEMPOTENCY_HEADER } from "@/lib/http/idempotency";
+import { IDEMPOTENCY_FIELD, IDEMPOTENCY_HEADER } from "@/lib/idempotency/fields";
 
 /**
  * One question as a form. Without JavaScript it posts to `action`, which

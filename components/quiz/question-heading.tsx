@@ -1,4 +1,4 @@
-import type { PublicQuestion } from "@/lib/quiz/schemas";
+import type { PublicQuestion } from "@/lib/questions/schemas";
 import { WhoSaidQuote } from "./who-said-quote";
 
 /** The prompt as the fieldset's legend (it must come first), then the quotation for "who said it". */

@@ -1,4 +1,4 @@
-import type { ReviewItem } from "@/lib/quiz";
+import type { ReviewItem } from "@/lib/quiz/views";
 import { AnswerFeedback } from "./answer-feedback";
 
 const formatAnswer = (answer: string | string[]) => (Array.isArray(answer) ? answer.join(" → ") : answer);

@@ -6,10 +6,10 @@ import { useForm } from "react-hook-form";
 import type * as z from "zod/mini";
 import { TOPIC_LABELS } from "@/lib/content/constants";
 import type { Topic } from "@/lib/content/schemas";
-import { QUIZ_LENGTHS } from "@/lib/quiz/lengths";
+import { QUIZ_LENGTHS } from "@/lib/questions/lengths";
 import type { startQuizSchema, StartQuizInput } from "@/lib/quiz/requests";
-import { postJson } from "@/components/ui/post-json";
-import { lazySchemaResolver } from "@/components/ui/schema-resolver";
+import { postJson } from "@/lib/forms/post-json";
+import { lazySchemaResolver } from "@/lib/forms/schema-resolver";
 
 const LENGTH_LABELS: Record<(typeof QUIZ_LENGTHS)[number], string> = {
   5: "Quick: 5 questions",

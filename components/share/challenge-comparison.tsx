@@ -1,4 +1,4 @@
-import type { ChallengeComparison as Comparison } from "@/lib/quiz";
+import type { ChallengeComparison as Comparison } from "@/lib/quiz/views";
 import { MarkIcon } from "./mark-icon";
 import styles from "./share.module.css";
 

@@ -3,7 +3,7 @@ import * as z from "zod/mini";
 /**
  * The two content shapes that request bodies reuse (a question id is a slug,
  * a quiz may be limited to a topic). zod/mini, like every schema a form
- * validates with: a form loads it on first use (components/ui/schema-resolver.ts),
+ * validates with: a form loads it on first use (lib/forms/schema-resolver.ts),
  * and mini's pieces weigh less there than classic zod's.
  */
 

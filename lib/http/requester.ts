@@ -1,8 +1,16 @@
-import type { Requester } from "@/lib/quiz/context";
+import { idempotencyKeyOf } from "@/lib/idempotency/key";
 import { clientSubject } from "@/lib/rate-limit";
-import { idempotencyKeyOf } from "./idempotency-key";
+import type { Requester } from "@/lib/service";
 
 /** Who sent a write (for its rate limits) and its idempotency key (header, else the form's hidden field). */
 export function requesterOf(request: Request, body: { idempotencyKey?: string } = {}): Requester {
   return { client: clientSubject(request.headers), idempotencyKey: idempotencyKeyOf(request, body.idempotencyKey) };
+}
+
+/**
+ * Who sent a request that takes no idempotency key: its client only, so a
+ * stray or malformed `Idempotency-Key` header is ignored rather than refused.
+ */
+export function clientOf(headers: Headers): Requester {
+  return { client: clientSubject(headers) };
 }

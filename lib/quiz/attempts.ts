@@ -1,20 +1,23 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { fingerprint, idempotencyErrors, runOnce } from "@/lib/idempotency";
-import { guardLimits } from "@/lib/rate-limit";
-import { op } from "@/lib/store";
-import type { Topic } from "@/lib/content/schemas";
-import { assertAttemptId, type QuizContext, type Requester } from "./context";
-import { choiceOrder, drawAttempt, type DrawnQuestion } from "./draw";
+import { rateLimits } from "@/lib/rate-limit";
+import { choiceOrder, drawAttempt, type DrawnQuestion } from "@/lib/questions/draw";
+import { buildFeedback, feedbackFrom } from "@/lib/questions/feedback";
+import { toPublicQuestion } from "@/lib/questions/public";
+import { encodeRefs, refsOf } from "@/lib/questions/refs";
+import type { AnswerInput } from "@/lib/questions/requests";
+import { answerKey, correctness, encodeAnswer, normalizeAnswer, sameAnswer } from "@/lib/questions/scoring";
+import { countAnswerOps } from "@/lib/questions/stats";
+import type { Requester, ServiceContext } from "@/lib/service";
+import { execIfNamed, execNamed, op } from "@/lib/store";
 import { QUIZ_MESSAGES, QuizError } from "./errors";
-import { buildFeedback, feedbackFrom } from "./feedback";
 import { ATTEMPT_FIELDS as F, QUIZ_TTL, quizKeys } from "./keys";
 import { QUIZ_RATE_LIMITS as LIMITS } from "./limits";
-import { toPublicQuestion } from "./public";
-import { encodeQuestions, parseAttempt, type AttemptRecord } from "./record";
-import { answerKey, encodeAnswer, isCorrect, normalizeAnswer, sameAnswer } from "./scoring";
+import { parseAttempt, type AttemptRecord } from "./record";
+import { assertAttemptId, type StartQuizInput } from "./requests";
 import { decodeSlot, encodeSlot } from "./slot";
-import type { AnswerFeedback, AnswerInput, NormalizedAnswer, PublicQuestion, Question, StartQuizInput } from "./schemas";
+import type { AnswerResult, AttemptQuestionView, AttemptView, Progress, StartedAttempt } from "./views";
 
 /**
  * Attempts in the store. Each request is as few round trips as the data
@@ -29,9 +32,9 @@ export function newAttemptId(): string {
   return randomBytes(16).toString("base64url");
 }
 
-export async function readAttempt(ctx: QuizContext, attemptId: string): Promise<AttemptRecord> {
+export async function readAttempt(ctx: ServiceContext, attemptId: string): Promise<AttemptRecord> {
   assertAttemptId(attemptId);
-  const [hash] = await ctx.store.exec([op.hgetall(quizKeys.attempt(attemptId))]);
+  const { hash } = await execNamed(ctx.store, { hash: op.hgetall(quizKeys.attempt(attemptId)) });
   const attempt = parseAttempt(attemptId, hash);
   if (!attempt) throw notFound();
   return attempt;
@@ -39,23 +42,13 @@ export async function readAttempt(ctx: QuizContext, attemptId: string): Promise<
 
 // ---------------------------------------------------------------- start
 
-export interface StartedAttempt {
-  attemptId: string;
-  /** Actual number of questions (a topic may have fewer than asked for). */
-  length: number;
-  requestedLength: number;
-  topic: Topic | undefined;
-  challengeOf: string | undefined;
-  questions: PublicQuestion[];
-}
-
 /**
  * A challenger's questions again (same ids, same versions, same order), with
  * fresh shuffles. The bank only holds each question's current version, so a
  * question removed or changed since (a new version is a different question)
  * is left out: both players are only ever compared on the same questions.
  */
-function redraw(ctx: QuizContext, challenger: AttemptRecord): DrawnQuestion[] {
+function redraw(ctx: ServiceContext, challenger: AttemptRecord): DrawnQuestion[] {
   return challenger.questions.flatMap((ref) => {
     const question = ctx.bank.get(ref.id);
     return question?.version === ref.version ? [{ question, order: choiceOrder(question, ctx.random) }] : [];
@@ -71,7 +64,7 @@ function redraw(ctx: QuizContext, challenger: AttemptRecord): DrawnQuestion[] {
  * to read the challenger's questions.
  */
 export async function startAttempt(
-  ctx: QuizContext,
+  ctx: ServiceContext,
   input: StartQuizInput,
   requester: Requester,
   options: { challengeOf?: string } = {},
@@ -100,12 +93,12 @@ export async function startAttempt(
 
   const attemptId = newAttemptId();
   const attemptKey = quizKeys.attempt(attemptId);
-  const refs = drawn.map(({ question, order }) => ({ id: question.id, version: question.version, order }));
+  const refs = refsOf(drawn);
   const [first, ...rest] = refs.map((ref) => quizKeys.slot(attemptId, ref.id, ref.version));
-  const limits = guardLimits([{ rule: LIMITS.startsPerClient, subject: requester.client }], ctx.now());
-  const outcome = await ctx.store.execIf({ key: first as string, expect: null, value: "pending", ttlSeconds: QUIZ_TTL.attempt, limits: limits.limits }, [
-    op.hset(attemptKey, {
-      [F.questions]: encodeQuestions(refs),
+  const limits = rateLimits([{ rule: LIMITS.startsPerClient, subject: requester.client }], ctx.now());
+  const outcome = await execIfNamed(ctx.store, { key: first as string, expect: null, value: "pending", ttlSeconds: QUIZ_TTL.attempt, limits: limits.guard }, {
+    attempt: op.hset(attemptKey, {
+      [F.questions]: encodeRefs(refs),
       [F.created]: String(ctx.now()),
       [F.length]: String(drawn.length),
       [F.requested]: String(requested),
@@ -114,9 +107,9 @@ export async function startAttempt(
       [F.answered]: "0",
       [F.score]: "0",
     }),
-    op.expire(attemptKey, QUIZ_TTL.attempt),
-    ...rest.map((slot) => op.set(slot, "pending", { ttlSeconds: QUIZ_TTL.attempt })),
-  ]);
+    attemptTtl: op.expire(attemptKey, QUIZ_TTL.attempt),
+    otherSlots: rest.map((slot) => op.set(slot, "pending", { ttlSeconds: QUIZ_TTL.attempt })),
+  });
   limits.throwIfRefused(outcome);
   if (!outcome.applied) throw new Error("A new attempt id collided with a live attempt");
   return {
@@ -131,46 +124,13 @@ export async function startAttempt(
 
 // ---------------------------------------------------------------- view
 
-export interface Progress {
-  answered: number;
-  score: number;
-  total: number;
-  /** 0-based index of the first unanswered question, or null when all are answered. */
-  nextIndex: number | null;
-}
-
 function progressOf(attempt: AttemptRecord): Progress {
   const next = attempt.questions.findIndex((ref) => !attempt.answers.has(ref.id));
   return { answered: attempt.answers.size, score: attempt.score, total: attempt.questions.length, nextIndex: next < 0 ? null : next };
 }
 
-export interface AttemptQuestionView {
-  question: PublicQuestion;
-  /** Present once answered: then the page shows the feedback instead of the form. */
-  feedback: AnswerFeedback | null;
-}
-
-export interface AttemptView {
-  attemptId: string;
-  topic: Topic | undefined;
-  challengeOf: string | undefined;
-  finished: boolean;
-  nickname: string | undefined;
-  progress: Progress;
-  questions: AttemptQuestionView[];
-}
-
-/** Whether a stored answer is right; an answer the question no longer accepts counts as wrong. */
-export function correctness(question: Question, answer: NormalizedAnswer): boolean {
-  try {
-    return isCorrect(question, answer);
-  } catch {
-    return false; // the question changed under a stored answer: count it as wrong, don't fail the page
-  }
-}
-
 /** One round trip: the attempt hash holds the questions, their order and the answers. */
-export async function getAttempt(ctx: QuizContext, attemptId: string): Promise<AttemptView> {
+export async function getAttempt(ctx: ServiceContext, attemptId: string): Promise<AttemptView> {
   const attempt = await readAttempt(ctx, attemptId);
   const total = attempt.questions.length;
   const questions = attempt.questions.flatMap((ref, index): AttemptQuestionView[] => {
@@ -197,18 +157,6 @@ export async function getAttempt(ctx: QuizContext, attemptId: string): Promise<A
 
 // ---------------------------------------------------------------- answer
 
-export interface AnswerResult {
-  feedback: AnswerFeedback;
-  progress: Progress;
-  /** True when this exact answer had already been recorded (a double submit): nothing was counted twice. */
-  replay: boolean;
-}
-
-/** The statistics field for the choice made: `choice:{optionId}`, `choice:true`, or `order:{ids in the player's order}`. */
-function choiceField(question: Question, answer: NormalizedAnswer): string {
-  return question.kind === "order" && Array.isArray(answer) ? `order:${answer.join(">")}` : `choice:${String(answer)}`;
-}
-
 /**
  * One round trip: a compare-and-set of the slot from "pending" to the
  * answer, with the statistics and attempt counters in the same atomic
@@ -230,7 +178,7 @@ function choiceField(question: Question, answer: NormalizedAnswer): string {
  * instance at the same moment is settled by the compare-and-set itself.
  */
 export async function answerQuestion(
-  ctx: QuizContext,
+  ctx: ServiceContext,
   attemptId: string,
   input: AnswerInput,
   requester: Requester,
@@ -242,7 +190,7 @@ export async function answerQuestion(
   return runOnce(scope, () => idempotencyErrors.inFlight("Your answer"), () => recordAnswer(ctx, attemptId, input, requester));
 }
 
-async function recordAnswer(ctx: QuizContext, attemptId: string, input: AnswerInput, requester: Requester): Promise<AnswerResult> {
+async function recordAnswer(ctx: ServiceContext, attemptId: string, input: AnswerInput, requester: Requester): Promise<AnswerResult> {
   const question = ctx.bank.get(input.questionId);
   if (!question) throw new QuizError("not_found", QUIZ_MESSAGES.questionNotInAttempt);
   const answer = normalizeAnswer(question, input.answer);
@@ -250,37 +198,34 @@ async function recordAnswer(ctx: QuizContext, attemptId: string, input: AnswerIn
   const encoded = encodeAnswer(answer);
 
   const attemptKey = quizKeys.attempt(attemptId);
-  const statsKey = quizKeys.questionStats(question.id, question.version);
   const key = requester.idempotencyKey;
-  const limits = guardLimits(
+  const limits = rateLimits(
     [
       { rule: LIMITS.answersPerAttempt, subject: attemptId },
       { rule: LIMITS.answersPerClient, subject: requester.client },
     ],
     ctx.now(),
   );
-  const outcome = await ctx.store.execIf(
-    { key: quizKeys.slot(attemptId, question.id, question.version), expect: "pending", value: encodeSlot(encoded, key), limits: limits.limits },
-    [
-      op.hincrby(statsKey, "total", 1),
-      op.hincrby(statsKey, "correct", correct ? 1 : 0),
-      op.hincrby(statsKey, choiceField(question, answer), 1),
-      op.expire(statsKey, QUIZ_TTL.questionStats),
-      op.hincrby(attemptKey, F.answered, 1),
-      op.hincrby(attemptKey, F.score, correct ? 1 : 0),
-      op.hset(attemptKey, { [`${F.answerPrefix}${question.id}`]: encoded }),
+  const outcome = await execIfNamed(
+    ctx.store,
+    { key: quizKeys.slot(attemptId, question.id, question.version), expect: "pending", value: encodeSlot(encoded, key), limits: limits.guard },
+    {
+      stats: countAnswerOps(question, answer, correct),
+      answered: op.hincrby(attemptKey, F.answered, 1),
+      score: op.hincrby(attemptKey, F.score, correct ? 1 : 0),
+      answer: op.hset(attemptKey, { [`${F.answerPrefix}${question.id}`]: encoded }),
       // Writing to a hash never sets a TTL; refreshing it here means that even
       // a hash that expired a millisecond before its slot is not recreated forever.
-      op.expire(attemptKey, QUIZ_TTL.attempt),
-      op.hgetall(attemptKey),
-    ],
+      attemptTtl: op.expire(attemptKey, QUIZ_TTL.attempt),
+      attempt: op.hgetall(attemptKey),
+    },
   );
 
   limits.throwIfRefused(outcome);
   let hash: Record<string, string>;
   let sameRequest = false;
   if (outcome.applied) {
-    hash = outcome.results[8];
+    hash = outcome.results.attempt;
   } else {
     if (outcome.current === null) throw new QuizError("not_found", QUIZ_MESSAGES.questionNotInAttempt);
     const stored = decodeSlot(outcome.current);
@@ -288,7 +233,7 @@ async function recordAnswer(ctx: QuizContext, attemptId: string, input: AnswerIn
     if (stored.answer === null || !sameAnswer(stored.answer, answer)) {
       throw sameRequest ? idempotencyErrors.reused("with a different answer") : new QuizError("conflict", QUIZ_MESSAGES.alreadyAnsweredDifferently);
     }
-    [hash] = await ctx.store.exec([op.hgetall(attemptKey)]);
+    ({ hash } = await execNamed(ctx.store, { hash: op.hgetall(attemptKey) }));
   }
   const attempt = parseAttempt(attemptId, hash);
   if (!attempt) throw notFound();

@@ -1,9 +1,8 @@
 import { PublicError } from "@/lib/public-error";
 
 /**
- * Quiz failures a person can cause. Route handlers map `status` straight to
- * the response (see lib/http/api-error.ts) and show `message`, which says
- * what to do next.
+ * Quiz failures a person can cause. Their statuses are in lib/public-error.ts; each
+ * message says what to do next.
  */
 
 export type QuizErrorCode =
@@ -11,8 +10,6 @@ export type QuizErrorCode =
   | "not_found"
   /** The question was already answered differently. */
   | "conflict"
-  /** The answer is not an option of the question / not a permutation of its items. */
-  | "invalid_answer"
   /** A nickname was already chosen for this attempt. */
   | "already_named"
   /** Results or a nickname asked for before every question is answered. */
@@ -20,21 +17,7 @@ export type QuizErrorCode =
   /** The nickname was refused (empty, too long, offensive). */
   | "invalid_nickname";
 
-const STATUS: Record<QuizErrorCode, number> = {
-  not_found: 404,
-  conflict: 409,
-  invalid_answer: 422,
-  already_named: 409,
-  not_finished: 409,
-  invalid_nickname: 422,
-};
-
-export class QuizError extends PublicError<QuizErrorCode> {
-  constructor(code: QuizErrorCode, message: string) {
-    super(code, message, STATUS);
-    this.name = "QuizError";
-  }
-}
+export class QuizError extends PublicError<QuizErrorCode> {}
 
 export const QUIZ_MESSAGES = {
   attemptNotFound:

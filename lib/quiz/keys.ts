@@ -8,7 +8,6 @@
  * | quiz:att:{id}:q:{qid}:v{version}      | string | 30 days from start          |
  * | quiz:att:{id}:finished                | string | 30 days from first results  |
  * | quiz:att:{id}:named                   | string | 30 days from naming         |
- * | quiz:qstats:{qid}:v{version}          | hash   | 400 days, refreshed per answer |
  * | quiz:scores:len{N}                    | hash   | 400 days, refreshed per finish |
  * | quiz:lb:day:{YYYY-MM-DD}[:names]      | zset / hash | 2 days, refreshed per entry |
  * | quiz:lb:month:{YYYY-MM}[:names]       | zset / hash | 32 days, refreshed per entry |
@@ -17,14 +16,15 @@
  * it is gone at most 32 days after that month ends: no board lives on while
  * the site keeps being played.
  *
- * A finished attempt's public share link (share:res:{shareId}) is described in lib/share/result-links.ts.
+ * A finished attempt's public share link (share:res:{shareId}) is described
+ * in ./result-links.ts; the per-question counts every answer adds to
+ * (quiz:qstats:…) in lib/questions/stats.ts.
  */
 
 const DAY = 24 * 60 * 60;
 
 export const QUIZ_TTL = {
   attempt: 30 * DAY,
-  questionStats: 400 * DAY,
   scoreBuckets: 400 * DAY,
   leaderboardDay: 2 * DAY,
   leaderboardMonth: 32 * DAY,
@@ -41,7 +41,6 @@ export const quizKeys = {
   slot: (attemptId: string, questionId: string, version: number) => `quiz:att:${attemptId}:q:${questionId}:v${version}`,
   finished: (attemptId: string) => `quiz:att:${attemptId}:finished`,
   named: (attemptId: string) => `quiz:att:${attemptId}:named`,
-  questionStats: (questionId: string, version: number) => `quiz:qstats:${questionId}:v${version}`,
   scoreBuckets: (length: number) => `quiz:scores:len${length}`,
   /** The board of the UTC day or month that `now` falls in. */
   leaderboard: (board: LeaderboardBoard, now: number) => `quiz:lb:${board}:${boardPeriod(board, now)}`,
@@ -62,7 +61,7 @@ export const ATTEMPT_FIELDS = {
   score: "score",
   finishedAt: "finishedAt",
   nickname: "nickname",
-  /** The public share link id (lib/share/result-links.ts), set when the attempt is finished. */
+  /** The public share link id (lib/quiz/result-links.ts), set when the attempt is finished. */
   shareId: "shareId",
   /** `a:{questionId}`: the answer, mirrored from the slot in the same transaction. */
   answerPrefix: "a:",

@@ -1,13 +1,15 @@
 import "server-only";
 import { z } from "zod";
-import { guardLimits } from "@/lib/rate-limit";
-import { op, type Op } from "@/lib/store";
 import { normalizeNickname } from "@/lib/nickname";
-import { assertAttemptId, type QuizContext, type Requester } from "./context";
+import { rateLimits } from "@/lib/rate-limit";
+import type { Requester, ServiceContext } from "@/lib/service";
+import { execIfNamed, execNamed, op } from "@/lib/store";
 import { QUIZ_MESSAGES, QuizError } from "./errors";
 import { ATTEMPT_FIELDS as F, QUIZ_TTL, quizKeys, type LeaderboardBoard } from "./keys";
 import { QUIZ_RATE_LIMITS } from "./limits";
 import { parseAttempt } from "./record";
+import { assertAttemptId } from "./requests";
+import type { LeaderboardEntry, NamedResult } from "./views";
 
 /**
  * Leaderboards: sorted sets of attempt ids (only attempts whose player chose
@@ -39,24 +41,6 @@ export function decodeBoardScore(value: number): { score: number; finishedAt: nu
 
 const StoredEntry = z.object({ n: z.string(), l: z.number().int() });
 
-export interface LeaderboardEntry {
-  /** 1-based; no shared ranks, the earlier finish wins a tie. */
-  rank: number;
-  nickname: string;
-  score: number;
-  /** Number of questions in that quiz. */
-  length: number;
-  finishedAt: number;
-  /** This is the viewer's own attempt (attempt ids stay private: they are the key to a result). */
-  you: boolean;
-}
-
-export interface NamedResult {
-  nickname: string;
-  /** 1-based rank on each board, or null when the score did not make the top BOARD_CAPACITY. */
-  rank: { day: number | null; month: number | null };
-}
-
 /** Would `value` make it onto a board whose current last place (at capacity) is `cut`? */
 function qualifies(count: number, cut: { score: number }[], value: number): boolean {
   const last = cut[0];
@@ -71,7 +55,7 @@ function qualifies(count: number, cut: { score: number }[], value: number): bool
  * client's nickname limit counted in it (over it, nothing is written: 429).
  */
 export async function submitNickname(
-  ctx: QuizContext,
+  ctx: ServiceContext,
   attemptId: string,
   rawNickname: string,
   requester: Requester,
@@ -82,14 +66,13 @@ export async function submitNickname(
   const nickname = normalized.nickname;
 
   const now = ctx.now();
-  const boards: LeaderboardBoard[] = ["day", "month"];
-  const [hash, dayCut, dayCount, monthCut, monthCount] = await ctx.store.exec([
-    op.hgetall(quizKeys.attempt(attemptId)),
-    op.zrange(quizKeys.leaderboard("day", now), BOARD_CAPACITY - 1, BOARD_CAPACITY - 1, { reverse: true }),
-    op.zcard(quizKeys.leaderboard("day", now)),
-    op.zrange(quizKeys.leaderboard("month", now), BOARD_CAPACITY - 1, BOARD_CAPACITY - 1, { reverse: true }),
-    op.zcard(quizKeys.leaderboard("month", now)),
-  ]);
+  const { hash, dayCut, dayCount, monthCut, monthCount } = await execNamed(ctx.store, {
+    hash: op.hgetall(quizKeys.attempt(attemptId)),
+    dayCut: op.zrange(quizKeys.leaderboard("day", now), BOARD_CAPACITY - 1, BOARD_CAPACITY - 1, { reverse: true }),
+    dayCount: op.zcard(quizKeys.leaderboard("day", now)),
+    monthCut: op.zrange(quizKeys.leaderboard("month", now), BOARD_CAPACITY - 1, BOARD_CAPACITY - 1, { reverse: true }),
+    monthCount: op.zcard(quizKeys.leaderboard("month", now)),
+  });
   const attempt = parseAttempt(attemptId, hash);
   if (!attempt) throw new QuizError("not_found", QUIZ_MESSAGES.attemptNotFound);
   if (attempt.finishedAt === undefined) throw new QuizError("not_finished", QUIZ_MESSAGES.notFinished);
@@ -103,53 +86,48 @@ export async function submitNickname(
   };
   const ttl = { day: QUIZ_TTL.leaderboardDay, month: QUIZ_TTL.leaderboardMonth };
 
-  const ops: Op[] = [
-    op.hset(quizKeys.attempt(attemptId), { [F.nickname]: nickname }),
-    op.expire(quizKeys.attempt(attemptId), QUIZ_TTL.attempt),
-  ];
-  const rankAt: Partial<Record<LeaderboardBoard, number>> = {};
-  for (const board of boards) {
-    if (!joins[board]) continue;
+  // The entry and its name on each board the result makes.
+  const entryOps = (board: LeaderboardBoard) => {
+    if (!joins[board]) return [];
     const key = quizKeys.leaderboard(board, now);
     const names = quizKeys.leaderboardNames(board, now);
-    ops.push(
-      op.zadd(key, value, attemptId),
-      op.expire(key, ttl[board]),
-      op.hset(names, { [attemptId]: entry }),
-      op.expire(names, ttl[board]),
-      op.zrank(key, attemptId, { reverse: true }),
-    );
-    rankAt[board] = ops.length - 1;
-  }
+    return [op.zadd(key, value, attemptId), op.expire(key, ttl[board]), op.hset(names, { [attemptId]: entry }), op.expire(names, ttl[board])];
+  };
+  // Read back after the entries: null on a board the result did not make.
+  const rankOp = (board: LeaderboardBoard) => op.zrank(quizKeys.leaderboard(board, now), attemptId, { reverse: true });
 
-  const limits = guardLimits([{ rule: QUIZ_RATE_LIMITS.nicknamesPerClient, subject: requester.client }], ctx.now());
-  const outcome = await ctx.store.execIf(
-    { key: quizKeys.named(attemptId), expect: null, value: nickname, ttlSeconds: QUIZ_TTL.attempt, limits: limits.limits },
-    ops,
+  const limits = rateLimits([{ rule: QUIZ_RATE_LIMITS.nicknamesPerClient, subject: requester.client }], ctx.now());
+  const outcome = await execIfNamed(
+    ctx.store,
+    { key: quizKeys.named(attemptId), expect: null, value: nickname, ttlSeconds: QUIZ_TTL.attempt, limits: limits.guard },
+    {
+      nickname: op.hset(quizKeys.attempt(attemptId), { [F.nickname]: nickname }),
+      attemptTtl: op.expire(quizKeys.attempt(attemptId), QUIZ_TTL.attempt),
+      dayEntry: entryOps("day"),
+      monthEntry: entryOps("month"),
+      dayRank: rankOp("day"),
+      monthRank: rankOp("month"),
+    },
   );
   limits.throwIfRefused(outcome);
   if (!outcome.applied) throw new QuizError("already_named", QUIZ_MESSAGES.alreadyNamed);
-  const rank = (board: LeaderboardBoard): number | null => {
-    const at = rankAt[board];
-    const value = at === undefined ? undefined : outcome.results[at];
-    return typeof value === "number" ? value + 1 : null;
-  };
-  return { nickname, rank: { day: rank("day"), month: rank("month") } };
+  const rank = (zrank: number | null) => (zrank === null ? null : zrank + 1);
+  return { nickname, rank: { day: rank(outcome.results.dayRank), month: rank(outcome.results.monthRank) } };
 }
 
 /** One round trip: the top of the board and its names hash (bounded, see above). */
 export async function getLeaderboard(
-  ctx: QuizContext,
+  ctx: ServiceContext,
   board: LeaderboardBoard,
   limit = 10,
   options: { viewerAttemptId?: string } = {},
 ): Promise<LeaderboardEntry[]> {
   const count = Math.max(1, Math.min(BOARD_CAPACITY, Math.floor(limit)));
   const now = ctx.now();
-  const [top, names] = await ctx.store.exec([
-    op.zrange(quizKeys.leaderboard(board, now), 0, count - 1, { reverse: true }),
-    op.hgetall(quizKeys.leaderboardNames(board, now)),
-  ]);
+  const { top, names } = await execNamed(ctx.store, {
+    top: op.zrange(quizKeys.leaderboard(board, now), 0, count - 1, { reverse: true }),
+    names: op.hgetall(quizKeys.leaderboardNames(board, now)),
+  });
   return top.flatMap(({ member, score }, index): LeaderboardEntry[] => {
     let stored: z.infer<typeof StoredEntry>;
     try {

@@ -1,24 +1,17 @@
-import { z } from "zod";
 import { Topic } from "@/lib/content/schemas";
+import { decodeRefs, type QuestionRef } from "@/lib/questions/refs";
+import type { NormalizedAnswer } from "@/lib/questions/schemas";
+import { decodeAnswer } from "@/lib/questions/scoring";
 import { ATTEMPT_FIELDS as F } from "./keys";
-import { decodeAnswer } from "./scoring";
-import type { NormalizedAnswer } from "./schemas";
 
 /**
  * The attempt hash, parsed. Stored data is untrusted like any input (an
- * older deploy may have written it), so it goes through a schema too.
+ * older deploy may have written it): a hash that cannot be read is missing.
  */
-
-export interface AttemptQuestionRef {
-  id: string;
-  version: number;
-  /** Choice ids in this attempt's display order. */
-  order: string[];
-}
 
 export interface AttemptRecord {
   id: string;
-  questions: AttemptQuestionRef[];
+  questions: QuestionRef[];
   created: number;
   length: number;
   requested: number;
@@ -33,14 +26,6 @@ export interface AttemptRecord {
   answers: Map<string, NormalizedAnswer>;
 }
 
-const StoredQuestions = z.array(
-  z.object({ id: z.string().min(1), v: z.number().int().min(1), o: z.array(z.string()) }),
-);
-
-export function encodeQuestions(questions: readonly AttemptQuestionRef[]): string {
-  return JSON.stringify(questions.map(({ id, version, order }) => ({ id, v: version, o: order })));
-}
-
 const int = (value: string | undefined, fallback: number) => {
   const n = Number(value);
   return value !== undefined && value !== "" && Number.isSafeInteger(n) ? n : fallback;
@@ -49,14 +34,8 @@ const text = (value: string | undefined) => (value === undefined || value === ""
 
 /** null when the hash is missing (expired) or unreadable. */
 export function parseAttempt(id: string, hash: Readonly<Record<string, string>>): AttemptRecord | null {
-  const raw = hash[F.questions];
-  if (raw === undefined) return null;
-  let questions: AttemptQuestionRef[];
-  try {
-    questions = StoredQuestions.parse(JSON.parse(raw)).map(({ id: qid, v, o }) => ({ id: qid, version: v, order: o }));
-  } catch {
-    return null;
-  }
+  const questions = decodeRefs(hash[F.questions]);
+  if (!questions) return null;
   const answers = new Map<string, NormalizedAnswer>();
   for (const question of questions) {
     const answer = decodeAnswer(hash[`${F.answerPrefix}${question.id}`]);

@@ -1,51 +1,36 @@
 import * as z from "zod/mini";
-import { Slug, Topic } from "@/lib/content/ids";
-import { IDEMPOTENCY_FIELD } from "@/lib/http/idempotency";
-import { idempotencyKeySchema } from "@/lib/http/idempotency-key";
-import { QUIZ_LENGTHS } from "./lengths";
-import { shareIdSchema } from "@/lib/share/schemas";
+import { blankAsAbsent } from "@/lib/forms/fields";
+import { drawSchema } from "@/lib/questions/requests";
+import { QUIZ_MESSAGES, QuizError } from "./errors";
 
 /**
- * Quiz request bodies, shared by the forms (browser), route handlers and
- * tests. Forms load this module when first used (components/ui/schema-resolver.ts),
- * so it stays client-safe and on zod/mini, whose pieces weigh less there.
+ * Solo quiz request bodies and ids, shared by the forms (browser), route
+ * handlers and tests. Forms load this module when first used
+ * (lib/forms/schema-resolver.ts), so it stays client-safe and on zod/mini,
+ * whose pieces weigh less there. The answer body is the question engine's
+ * (lib/questions/requests.ts).
  */
-
-/** An HTML form posts "" for an unchosen option: read it as absent. */
-const emptyAsAbsent = <S extends z.core.$ZodType>(schema: S) =>
-  z.pipe(
-    z.transform((value: unknown): unknown => (value === "" || value === null ? undefined : value)),
-    z.optional(schema),
-  );
-
-const CHOOSE_LENGTH = "Choose 5, 10 or 20 questions.";
 
 /**
- * Starting a quiz: JSON or an HTML form (strings), so numbers are coerced.
- * With `challenge` (a result's share id) the quiz replays that result's
- * questions, and its length and topic are the challenger's.
+ * A result's public share id: 12 random bytes in base64url (96 bits), so it
+ * cannot be guessed, and unrelated to the attempt id, which stays the
+ * player's private key to their answers (see ./result-links.ts).
  */
-export const startQuizSchema = z.strictObject({
-  length: z.pipe(z.coerce.number({ error: CHOOSE_LENGTH }), z.literal(QUIZ_LENGTHS, { error: CHOOSE_LENGTH })),
-  topic: emptyAsAbsent(Topic),
-  challenge: emptyAsAbsent(shareIdSchema),
+export const shareIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{16}$/, "This is not a valid challenge link."));
+
+/**
+ * Starting a quiz. With `challenge` (a result's share id) the quiz replays
+ * that result's questions, and its length and topic are the challenger's.
+ */
+export const startQuizSchema = z.extend(drawSchema, {
+  challenge: blankAsAbsent(z.optional(shareIdSchema)),
 });
 export type StartQuizInput = z.infer<typeof startQuizSchema>;
 
-/** An option id, "true"/"false", or one item id of an ordering question. */
-const AnswerToken = z.string().check(z.trim(), z.minLength(1, "Choose an answer."), z.maxLength(64));
+/** Practice rounds and the results page link questions by attempt. */
+export const attemptIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{22,64}$/, "not a quiz attempt id"));
 
-/**
- * Shape only; whether the answer fits the question is checked when scoring
- * (422). Ordering questions post the item ids in the player's order: a
- * no-JavaScript form repeats the `answer` field, which arrives as an array.
- */
-export const answerSchema = z.strictObject({
-  questionId: Slug,
-  /** The form's idempotency key (lib/http/idempotency.ts), for posts without JavaScript. */
-  [IDEMPOTENCY_FIELD]: z.optional(idempotencyKeySchema),
-  answer: z.union([AnswerToken, z.array(AnswerToken).check(z.minLength(1, "Choose an answer."), z.maxLength(5))], {
-    error: "Choose an answer.",
-  }),
-});
-export type AnswerInput = z.infer<typeof answerSchema>;
+/** An id that cannot be ours is simply not found: no store round trip, no key built from junk. */
+export function assertAttemptId(attemptId: string): void {
+  if (!attemptIdSchema.safeParse(attemptId).success) throw new QuizError("not_found", QUIZ_MESSAGES.attemptNotFound);
+}

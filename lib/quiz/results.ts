@@ -1,17 +1,21 @@
 import "server-only";
-import { op } from "@/lib/store";
-import type { Topic } from "@/lib/content/schemas";
-import { linkResultOp, newShareId } from "@/lib/share/result-links";
-import { readAttempt, correctness } from "./attempts";
-import { assertAttemptId, type QuizContext } from "./context";
-import { choiceOrder } from "./draw";
+import { choiceOrder } from "@/lib/questions/draw";
+import { buildFeedback, displayAnswer, feedbackFrom } from "@/lib/questions/feedback";
+import { toPublicQuestion } from "@/lib/questions/public";
+import type { AnswerInput } from "@/lib/questions/requests";
+import type { AnswerFeedback, PublicQuestion, Question } from "@/lib/questions/schemas";
+import { correctness } from "@/lib/questions/scoring";
+import { parseStats, readStatsOp } from "@/lib/questions/stats";
+import type { ServiceContext } from "@/lib/service";
+import { execIfNamed, execNamed, op } from "@/lib/store";
+import { readAttempt } from "./attempts";
 import { QUIZ_MESSAGES, QuizError } from "./errors";
-import { buildFeedback, displayAnswer, feedbackFrom } from "./feedback";
 import { ATTEMPT_FIELDS as F, QUIZ_TTL, quizKeys } from "./keys";
-import { parseBuckets, percentile, type Percentile } from "./percentile";
-import { toPublicQuestion } from "./public";
+import { parseBuckets, percentile } from "./percentile";
 import { isComplete, parseAttempt, type AttemptRecord } from "./record";
-import type { AnswerFeedback, AnswerInput, PublicQuestion, Question } from "./schemas";
+import { assertAttemptId } from "./requests";
+import { linkResultOp, newShareId } from "./result-links";
+import type { ChallengeComparison, QuizResults, ResultSummary, ReviewItem } from "./views";
 
 /**
  * Results of a finished attempt (counted into the score buckets exactly
@@ -20,68 +24,8 @@ import type { AnswerFeedback, AnswerInput, PublicQuestion, Question } from "./sc
 
 // ---------------------------------------------------------------- results
 
-export interface ReviewItem {
-  index: number;
-  kind: Question["kind"];
-  questionId: string;
-  prompt: string;
-  /** The quotation of a "who said it" question. */
-  quote: string | undefined;
-  /** As a person reads it: option text, "True"/"False", or item texts in order. */
-  playerAnswer: string | string[];
-  feedback: AnswerFeedback;
-  /** Share (0–1) of all players who got this question (this version) right; null before anyone has. */
-  shareCorrect: number | null;
-  answeredBy: number;
-}
-
-/** One question of a challenge, both players' marks. */
-export interface ChallengeRow {
-  index: number;
-  questionId: string;
-  prompt: string;
-  /** This player. */
-  you: boolean;
-  /** The challenger; null if they left it unanswered. */
-  them: boolean | null;
-}
-
-/** The challenger's result next to this player's. Server-side only: `attemptId` is the challenger's private key. */
-export interface ChallengeComparison {
-  attemptId: string;
-  score: number;
-  total: number;
-  nickname: string | undefined;
-  finished: boolean;
-  /** This attempt's questions in order, which are the challenger's (less any updated since). */
-  questions: ChallengeRow[];
-}
-
-export interface QuizResults {
-  attemptId: string;
-  score: number;
-  total: number;
-  topic: Topic | undefined;
-  finishedAt: number;
-  nickname: string | undefined;
-  /** Among players of quizzes of the same length. */
-  percentile: Percentile;
-  review: ReviewItem[];
-  challenge: ChallengeComparison | null;
-  /** The public, spoiler-free link to this result (lib/share/result-links.ts). */
-  shareId: string;
-}
-
-const isHash = (value: unknown): value is Record<string, string> => typeof value === "object" && value !== null && !Array.isArray(value);
-
-function statsOf(hash: Record<string, string> | undefined): { total: number; correct: number } {
-  const total = Number(hash?.total ?? 0);
-  const correct = Number(hash?.correct ?? 0);
-  return { total: Number.isFinite(total) ? total : 0, correct: Number.isFinite(correct) ? correct : 0 };
-}
-
 /** Right or wrong per question of the attempt, in order: null if unanswered, wrong if gone from the bank. */
-function marksOf(ctx: QuizContext, attempt: AttemptRecord): (boolean | null)[] {
+function marksOf(ctx: ServiceContext, attempt: AttemptRecord): (boolean | null)[] {
   return attempt.questions.map((ref) => {
     const question = ctx.bank.get(ref.id);
     const answer = attempt.answers.get(ref.id);
@@ -90,7 +34,7 @@ function marksOf(ctx: QuizContext, attempt: AttemptRecord): (boolean | null)[] {
   });
 }
 
-function compare(ctx: QuizContext, attempt: AttemptRecord, challenger: AttemptRecord): ChallengeComparison {
+function compare(ctx: ServiceContext, attempt: AttemptRecord, challenger: AttemptRecord): ChallengeComparison {
   const challengerMarks = marksOf(ctx, challenger);
   const theirs = new Map(challenger.questions.map((ref, index) => [ref.id, challengerMarks[index] ?? null]));
   const yours = marksOf(ctx, attempt);
@@ -125,7 +69,7 @@ function compare(ctx: QuizContext, attempt: AttemptRecord, challenger: AttemptRe
  * tab that lost the race) gets one with those reads. Two racing tabs may
  * each create one: both links work, and the attempt keeps the last.
  */
-export async function getResults(ctx: QuizContext, attemptId: string): Promise<QuizResults> {
+export async function getResults(ctx: ServiceContext, attemptId: string): Promise<QuizResults> {
   const attempt = await readAttempt(ctx, attemptId);
   if (!isComplete(attempt)) throw new QuizError("not_finished", QUIZ_MESSAGES.notFinished);
 
@@ -141,48 +85,48 @@ export async function getResults(ctx: QuizContext, attemptId: string): Promise<Q
         ]
       : [];
   const bucketsKey = quizKeys.scoreBuckets(attempt.length);
-  const reads = [
-    op.hgetall(bucketsKey),
-    ...attempt.questions.map((ref) => op.hgetall(quizKeys.questionStats(ref.id, ref.version))),
-    ...(attempt.challengeOf ? [op.hgetall(quizKeys.attempt(attempt.challengeOf))] : []),
-  ];
+  const reads = {
+    buckets: op.hgetall(bucketsKey),
+    stats: attempt.questions.map(readStatsOp),
+    challenger: attempt.challengeOf ? [op.hgetall(quizKeys.attempt(attempt.challengeOf))] : [],
+  };
+  const readWithLinks = () => execNamed(ctx.store, { links: linkWrites, ...reads });
 
   let finishedAt = attempt.finishedAt;
-  let values: unknown[];
+  let read: Awaited<ReturnType<typeof readWithLinks>>;
   if (finishedAt === undefined) {
     const stamp = ctx.now();
-    const writes = [
-      op.hincrby(bucketsKey, String(attempt.score), 1),
-      op.expire(bucketsKey, QUIZ_TTL.scoreBuckets),
-      op.hset(attemptKey, { [F.finishedAt]: String(stamp) }),
-      op.expire(attemptKey, QUIZ_TTL.attempt),
-      ...linkWrites,
-    ];
-    const outcome = await ctx.store.execIf(
+    const outcome = await execIfNamed(
+      ctx.store,
       { key: quizKeys.finished(attemptId), expect: null, value: String(stamp), ttlSeconds: QUIZ_TTL.attempt },
-      [...writes, ...reads],
+      {
+        finish: [
+          op.hincrby(bucketsKey, String(attempt.score), 1),
+          op.expire(bucketsKey, QUIZ_TTL.scoreBuckets),
+          op.hset(attemptKey, { [F.finishedAt]: String(stamp) }),
+          op.expire(attemptKey, QUIZ_TTL.attempt),
+        ],
+        links: linkWrites,
+        ...reads,
+      },
     );
     if (outcome.applied) {
       finishedAt = stamp;
-      values = outcome.results.slice(writes.length);
+      read = outcome.results;
     } else {
       finishedAt = Number(outcome.current) || stamp;
-      values = (await ctx.store.exec([...linkWrites, ...reads])).slice(linkWrites.length);
+      read = await readWithLinks();
     }
   } else {
-    values = (await ctx.store.exec([...linkWrites, ...reads])).slice(linkWrites.length);
+    read = await readWithLinks();
   }
-
-  const hashes = values.map((value) => (isHash(value) ? value : {}));
-  const [buckets, ...rest] = hashes;
-  const questionStats = rest.slice(0, attempt.questions.length);
-  const challengerHash = attempt.challengeOf ? rest[attempt.questions.length] : undefined;
+  const [challengerHash] = read.challenger;
 
   const review = attempt.questions.flatMap((ref, index): ReviewItem[] => {
     const question = ctx.bank.get(ref.id);
     const answer = attempt.answers.get(ref.id);
     if (!question || answer === undefined) return [];
-    const stats = statsOf(questionStats[index]);
+    const stats = parseStats(read.stats[index]);
     return [
       {
         index,
@@ -206,7 +150,7 @@ export async function getResults(ctx: QuizContext, attemptId: string): Promise<Q
     topic: attempt.topic,
     finishedAt,
     nickname: attempt.nickname,
-    percentile: percentile(parseBuckets(buckets ?? {}), attempt.score),
+    percentile: percentile(parseBuckets(read.buckets), attempt.score),
     review,
     challenge: challenger ? compare(ctx, attempt, challenger) : null,
     shareId,
@@ -215,31 +159,17 @@ export async function getResults(ctx: QuizContext, attemptId: string): Promise<Q
 
 // ---------------------------------------------------------------- public summary
 
-/** A finished result as anyone with its share link may see it: marks, never answers. */
-export interface ResultSummary {
-  score: number;
-  total: number;
-  /** Right or wrong, per question in order. */
-  marks: boolean[];
-  /** Only when the player chose one for the leaderboard. */
-  nickname: string | undefined;
-  percentile: Percentile;
-  topic: Topic | undefined;
-  /** The length the player asked for (5, 10 or 20), which a challenge starts with. */
-  requested: number;
-}
-
 /**
  * One round trip: the attempt and the score buckets of its length, which
  * the share link stores so both can be read together. A link whose length
  * does not match its attempt is treated as gone.
  */
-export async function getResultSummary(ctx: QuizContext, attemptId: string, length: number): Promise<ResultSummary> {
+export async function getResultSummary(ctx: ServiceContext, attemptId: string, length: number): Promise<ResultSummary> {
   assertAttemptId(attemptId);
-  const [hash, buckets] = await ctx.store.exec([
-    op.hgetall(quizKeys.attempt(attemptId)),
-    op.hgetall(quizKeys.scoreBuckets(length)),
-  ]);
+  const { hash, buckets } = await execNamed(ctx.store, {
+    hash: op.hgetall(quizKeys.attempt(attemptId)),
+    buckets: op.hgetall(quizKeys.scoreBuckets(length)),
+  });
   const attempt = parseAttempt(attemptId, hash);
   if (!attempt || attempt.length !== length) throw new QuizError("not_found", QUIZ_MESSAGES.resultExpired);
   if (attempt.finishedAt === undefined) throw new QuizError("not_finished", QUIZ_MESSAGES.notFinished);
@@ -264,7 +194,7 @@ export async function getResultSummary(ctx: QuizContext, attemptId: string, leng
  * attempt already missed (whose answer the player has seen) can be
  * checked, so practice is not a way to read the key of unseen questions.
  */
-function missedQuestions(ctx: QuizContext, attempt: AttemptRecord): Question[] {
+function missedQuestions(ctx: ServiceContext, attempt: AttemptRecord): Question[] {
   if (!isComplete(attempt)) throw new QuizError("not_finished", QUIZ_MESSAGES.notFinished);
   return attempt.questions.flatMap((ref) => {
     const question = ctx.bank.get(ref.id);
@@ -274,13 +204,13 @@ function missedQuestions(ctx: QuizContext, attempt: AttemptRecord): Question[] {
 }
 
 /** One round trip (read). Fresh shuffles; empty when nothing was missed. */
-export async function retryMissed(ctx: QuizContext, attemptId: string): Promise<PublicQuestion[]> {
+export async function retryMissed(ctx: ServiceContext, attemptId: string): Promise<PublicQuestion[]> {
   const missed = missedQuestions(ctx, await readAttempt(ctx, attemptId));
   return missed.map((question, index) => toPublicQuestion(question, choiceOrder(question, ctx.random), index, missed.length));
 }
 
 /** One round trip (read), no write. */
-export async function checkPractice(ctx: QuizContext, attemptId: string, input: AnswerInput): Promise<AnswerFeedback> {
+export async function checkPractice(ctx: ServiceContext, attemptId: string, input: AnswerInput): Promise<AnswerFeedback> {
   const missed = missedQuestions(ctx, await readAttempt(ctx, attemptId));
   const question = missed.find((q) => q.id === input.questionId);
   if (!question) throw new QuizError("not_found", "That question is not in this practice round.");

@@ -1,5 +1,5 @@
-import { decodeAnswer } from "./scoring";
-import type { NormalizedAnswer } from "./schemas";
+import { decodeAnswer } from "@/lib/questions/scoring";
+import type { NormalizedAnswer } from "@/lib/questions/schemas";
 
 /**
  * An answer slot's value (quizKeys.slot): "pending" until answered, then

@@ -1,33 +1,63 @@
 import "server-only";
-import { createQuizService, getBank, type Requester, type StartQuizInput } from "@/lib/quiz";
+import { createQuizService } from "@/lib/quiz";
+import { QUIZ_MESSAGES, QuizError } from "@/lib/quiz/errors";
+import type { StartQuizInput } from "@/lib/quiz/requests";
+import { readResultLink, type ResultLink } from "@/lib/quiz/result-links";
+import type { StartedAttempt } from "@/lib/quiz/views";
 import { consume } from "@/lib/rate-limit";
-import { getStore } from "@/lib/store";
+import { appDeps, serviceContext, type Requester, type ServiceDeps } from "@/lib/service";
 import { SHARE_RATE_LIMITS } from "./limits";
-import { createShareService, type ShareService } from "./service";
+import type { SharedResult } from "./views";
 
 /**
- * Sharing's server API for pages and route handlers. Client components
- * import the React-free helpers directly (share-line, share-targets,
- * schemas), never this file.
+ * Sharing: its service for pages and route handlers. It follows a result's
+ * public link (lib/quiz/result-links.ts) to the quiz's spoiler-free summary,
+ * and starts "beat my score" challenges. Client components import the
+ * React-free helpers directly (share-line, share-targets, views), never
+ * this file.
  */
 
-export type { SharedResult } from "./service";
+/** The share operations bound to `deps` (see lib/service.ts). */
+export function createShareService(deps: ServiceDeps) {
+  const ctx = serviceContext(deps);
+  const quiz = createQuizService(deps);
 
-async function service(): Promise<ShareService> {
-  const store = await getStore();
-  return createShareService({ store, quiz: createQuizService({ store, bank: getBank() }) });
+  async function follow(shareId: string, expired: string): Promise<ResultLink> {
+    const link = await readResultLink(ctx.store, shareId);
+    if (!link) throw new QuizError("not_found", expired);
+    return link;
+  }
+
+  /** Two round trips: the link, then the attempt with its score buckets. */
+  async function getSharedResult(shareId: string): Promise<SharedResult> {
+    const link = await follow(shareId, QUIZ_MESSAGES.resultExpired);
+    return { shareId, ...(await quiz.getResultSummary(link.attemptId, link.length)) };
+  }
+
+  return {
+    getSharedResult,
+
+    /** A result for its share image: the client's image limit first (one more round trip), then the result. */
+    async getSharedResultImage(shareId: string, requester: Requester): Promise<SharedResult> {
+      await consume(ctx.store, SHARE_RATE_LIMITS.imagesPerClient, requester.client, ctx.now());
+      return getSharedResult(shareId);
+    },
+
+    /**
+     * "Beat my score": a new attempt on the shared result's questions. Three
+     * round trips: the link, the challenger's questions, the new attempt.
+     * The challenger's attempt id stays on the server.
+     */
+    async startChallenge(input: StartQuizInput & { challenge: string }, requester: Requester): Promise<StartedAttempt> {
+      const link = await follow(input.challenge, QUIZ_MESSAGES.challengeExpired);
+      return quiz.startAttempt(input, requester, { challengeOf: link.attemptId });
+    },
+  };
 }
 
-export async function getSharedResult(shareId: string) {
-  return (await service()).getSharedResult(shareId);
-}
+export type ShareService = ReturnType<typeof createShareService>;
 
-/** A result for its share image: the client's image limit first (one more round trip), then the result. */
-export async function getSharedResultImage(shareId: string, client: string) {
-  await consume(await getStore(), SHARE_RATE_LIMITS.imagesPerClient, client);
-  return getSharedResult(shareId);
-}
-
-export async function startChallenge(input: StartQuizInput & { challenge: string }, requester: Requester) {
-  return (await service()).startChallenge(input, requester);
+/** Sharing on the app's store and bank. */
+export async function shareService(): Promise<ShareService> {
+  return createShareService(await appDeps());
 }

@@ -7,6 +7,7 @@ import { wellFormedStore } from "./well-formed";
 
 export * from "./errors";
 export * from "./ops";
+export * from "./named";
 export * from "./types";
 export { StoreOpError } from "./op-error";
 

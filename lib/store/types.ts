@@ -1,6 +1,6 @@
 /**
  * The one key-value store interface the app uses: a small subset of Redis.
- * Pages and route handlers never touch it directly; lib/quiz, lib/rooms… do.
+ * Pages and route handlers never touch it directly; lib/quiz, lib/sessions… do.
  *
  * Every operation is a plain value (`Op`), so the same description can run
  * alone, in an atomic transaction, or behind a set-if-absent guard, and each

@@ -4,15 +4,19 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/http/api-error";
-import { createQuizService, QUIZ_RATE_LIMITS, type QuizService } from "@/lib/quiz";
+import { createQuizService, type QuizService } from "@/lib/quiz";
+import { QUIZ_RATE_LIMITS } from "@/lib/quiz/limits";
 import { quizKeys } from "@/lib/quiz/keys";
-import { answerKey } from "@/lib/quiz/scoring";
-import type { Question } from "@/lib/quiz/schemas";
+import { answerKey } from "@/lib/questions/scoring";
+import type { Question } from "@/lib/questions/schemas";
+import { questionKeys } from "@/lib/questions/stats";
 import { rateLimitWindow, type RateLimitRule } from "@/lib/rate-limit";
-import { createRoomService, RoomError, type RoomService } from "@/lib/rooms";
-import { roomKeys } from "@/lib/rooms/keys";
-import { ROOM_RATE_LIMITS } from "@/lib/rooms/limits";
-import type { CreateRoomInput, StudentView } from "@/lib/rooms/schemas";
+import { createClassroomService, type ClassroomService } from "@/lib/classroom";
+import { ClassroomError } from "@/lib/classroom/errors";
+import { classroomKeys } from "@/lib/classroom/keys";
+import { CLASSROOM_RATE_LIMITS } from "@/lib/classroom/limits";
+import type { CreateSessionInput } from "@/lib/classroom/requests";
+import type { StudentView } from "@/lib/classroom/views";
 import { createStore, op, type Store } from "@/lib/store";
 import { countingStore, storeConfigs } from "../load/stores";
 import { fixtureBank, HANDWRITTEN } from "../unit/quiz-fixtures";
@@ -39,7 +43,7 @@ async function refusal(promise: Promise<unknown>) {
     (e: unknown) => e,
   );
   if (error instanceof ApiError) return { status: error.status, code: error.code, message: error.message, headers: error.headers ?? {} };
-  if (error instanceof RoomError) return { status: error.status, code: error.code, message: error.message, headers: {} };
+  if (error instanceof ClassroomError) return { status: error.status, code: error.code, message: error.message, headers: {} };
   throw new Error(`expected a refusal, got ${String(error)}`);
 }
 
@@ -99,7 +103,7 @@ function gatedStore(store: Store) {
   };
 }
 
-const LIVE: CreateRoomInput = { mode: "live", length: 5, topic: undefined, timer: 0, scoring: "accuracy", dueInHours: 24 };
+const LIVE: CreateSessionInput = { mode: "live", length: 5, topic: undefined, timer: 0, scoring: "accuracy", dueInHours: 24 };
 
 for (const [name, config] of storeConfigs(dataDir)) {
   describe.skipIf(!config)(`abuse and retries: ${name}${config ? "" : " (skipped: redis-server is not installed)"}`, () => {
@@ -107,14 +111,14 @@ for (const [name, config] of storeConfigs(dataDir)) {
     const now = Date.now();
     const bank = fixtureBank([...HANDWRITTEN]);
     let quiz: QuizService;
-    let rooms: RoomService;
+    let sessions: ClassroomService;
     const gate = { current: null as ReturnType<typeof gatedStore> | null };
 
     beforeAll(async () => {
       store = await createStore(config as NonNullable<typeof config>, { timeoutMs: 15_000 });
       gate.current = gatedStore(store);
       quiz = createQuizService({ store, bank, now: () => now });
-      rooms = createRoomService({ store, bank, now: () => now });
+      sessions = createClassroomService({ store, bank, now: () => now });
     });
     afterAll(async () => {
       await store?.close();
@@ -122,7 +126,7 @@ for (const [name, config] of storeConfigs(dataDir)) {
 
     const right = (question: Question) => answerKey(question);
     const stats = async (question: Question) =>
-      (await store.exec([op.hgetall(quizKeys.questionStats(question.id, question.version))]))[0];
+      (await store.exec([op.hgetall(questionKeys.stats(question.id, question.version))]))[0];
     const attemptHash = async (attemptId: string) => (await store.exec([op.hgetall(quizKeys.attempt(attemptId))]))[0];
 
     describe("quiz rate limits", () => {
@@ -238,100 +242,103 @@ for (const [name, config] of storeConfigs(dataDir)) {
     });
 
     describe("classroom rate limits", () => {
-      async function liveRoom() {
-        const created = await rooms.createRoom(LIVE, unique("teacher"));
+      async function liveSession() {
+        const created = await sessions.createSession(LIVE, { client: unique("teacher") });
         const school = unique("school");
         const students = await Promise.all(
-          Array.from({ length: 40 }, () => rooms.joinRoom(created.roomId, { nickname: undefined, token: undefined, client: school })),
+          Array.from({ length: 40 }, () => sessions.joinSession(created.sessionId, { nickname: undefined, token: undefined }, { client: school })),
         );
-        const view = await rooms.hostAction(created.roomId, created.hostCredential, { action: "start", version: 0 });
-        const asked = (await rooms.pollStudent(created.roomId, students[0]?.token, -1)) as StudentView;
+        const view = await sessions.hostAction(created.sessionId, created.hostCredential, { action: "start", version: 0 });
+        const asked = (await sessions.pollStudent(created.sessionId, students[0]?.token, -1)) as StudentView;
         const question = bank.get(asked.question?.id ?? "");
         if (!question) throw new Error("no question asked");
         return { ...created, school, students, version: view.version, question };
       }
 
       it("a class of 40 behind one school address joins and answers together", async () => {
-        const { roomId, school, students, question } = await liveRoom();
+        const { sessionId, school, students, question } = await liveSession();
         const answers = await Promise.all(
-          students.map((student) => rooms.answer(roomId, student.token, { questionId: question.id, answer: right(question) }, school)),
+          students.map((student) => sessions.answer(sessionId, student.token, { questionId: question.id, answer: right(question) }, { client: school })),
         );
         expect(answers).toHaveLength(40);
-        const [counts] = await store.exec([op.hgetall(roomKeys.distribution(roomId, 0))]);
+        const [counts] = await store.exec([op.hgetall(classroomKeys.distribution(sessionId, 0))]);
         expect(counts.total).toBe("40");
       });
 
       it("over a network's creation limit: 429, and no session is written", async () => {
         const teacher = unique("teacher");
-        await exhaust(store, ROOM_RATE_LIMITS.createsPerClient, teacher, now);
+        await exhaust(store, CLASSROOM_RATE_LIMITS.createsPerClient, teacher, now);
         const { spying, guards } = watchGuards(store);
-        const seen = await refusal(createRoomService({ store: spying, bank, now: () => now }).createRoom(LIVE, teacher));
+        const seen = await refusal(createClassroomService({ store: spying, bank, now: () => now }).createSession(LIVE, { client: teacher }));
         expectTooMany(seen, /Too many sessions have been created from this network/);
         expect(guards).toHaveLength(1);
         expect(await store.keys(guards[0] as string)).toEqual([]);
       });
 
       it("over a player's answer limit: 429 with Retry-After, and nothing is recorded", async () => {
-        const { roomId, school, students, question } = await liveRoom();
+        const { sessionId, school, students, question } = await liveSession();
         const student = students[0] as (typeof students)[number];
-        await exhaust(store, ROOM_RATE_LIMITS.answersPerPlayer, `${roomId}:${student.playerId}`, now);
-        const seen = await refusal(rooms.answer(roomId, student.token, { questionId: question.id, answer: right(question) }, school));
+        await exhaust(store, CLASSROOM_RATE_LIMITS.answersPerPlayer, `${sessionId}:${student.playerId}`, now);
+        const seen = await refusal(sessions.answer(sessionId, student.token, { questionId: question.id, answer: right(question) }, { client: school }));
         expectTooMany(seen, /Too many answers have been sent from this device/);
-        const [counts, seq] = await store.exec([op.hgetall(roomKeys.distribution(roomId, 0)), op.get(roomKeys.playerSeq(roomId, student.playerId))]);
+        const [counts, seq] = await store.exec([op.hgetall(classroomKeys.distribution(sessionId, 0)), op.get(classroomKeys.playerSeq(sessionId, student.playerId))]);
         expect([counts, seq]).toEqual([{}, null]);
       });
 
       it("host actions over the limit: 429 and the session stays put; a stranger's refused tries do not count", async () => {
-        const { roomId, hostCredential, version } = await liveRoom();
+        const { sessionId, hostCredential, version } = await liveSession();
         for (let i = 0; i < 5; i += 1) {
-          expect(await refusal(rooms.hostAction(roomId, "a-guess", { action: "close", version }))).toMatchObject({ status: 403 });
+          expect(await refusal(sessions.hostAction(sessionId, "a-guess", { action: "close", version }))).toMatchObject({ status: 403 });
         }
-        await exhaust(store, ROOM_RATE_LIMITS.hostActions, `${roomId}:a-guess`, now);
-        expect((await refusal(rooms.hostAction(roomId, "a-guess", { action: "close", version }))).status).toBe(403);
-        await exhaust(store, ROOM_RATE_LIMITS.hostActions, `${roomId}:${hostCredential}`, now);
-        expectTooMany(await refusal(rooms.hostAction(roomId, hostCredential, { action: "close", version })), /Too many changes to this session/);
-        expect((await rooms.getHostView(roomId, hostCredential)).version).toBe(version);
+        await exhaust(store, CLASSROOM_RATE_LIMITS.hostActions, `${sessionId}:a-guess`, now);
+        expect((await refusal(sessions.hostAction(sessionId, "a-guess", { action: "close", version }))).status).toBe(403);
+        await exhaust(store, CLASSROOM_RATE_LIMITS.hostActions, `${sessionId}:${hostCredential}`, now);
+        expectTooMany(await refusal(sessions.hostAction(sessionId, hostCredential, { action: "close", version })), /Too many changes to this session/);
+        expect((await sessions.getHostView(sessionId, hostCredential)).version).toBe(version);
       });
     });
 
     describe("idempotent joins", () => {
-      const players = async (roomId: string) => (await store.exec([op.hgetall(roomKeys.room(roomId))]))[0].players;
+      const players = async (sessionId: string) => (await store.exec([op.hgetall(classroomKeys.session(sessionId))]))[0].players;
 
       it("a retry after success gets the same player and token; one seat taken", async () => {
-        const { roomId } = await rooms.createRoom(LIVE, unique("teacher"));
-        const request = { nickname: undefined, token: undefined, client: unique("phone"), idempotencyKey: newKey() };
-        const first = await rooms.joinRoom(roomId, request);
-        const retry = await rooms.joinRoom(roomId, request);
+        const { sessionId } = await sessions.createSession(LIVE, { client: unique("teacher") });
+        const input = { nickname: undefined, token: undefined };
+        const requester = { client: unique("phone"), idempotencyKey: newKey() };
+        const first = await sessions.joinSession(sessionId, input, requester);
+        const retry = await sessions.joinSession(sessionId, input, requester);
         expect(retry).toEqual(first);
         expect(first.rejoined).toBe(false);
-        expect(await players(roomId)).toBe("1");
-        expect((await refusal(rooms.joinRoom(roomId, { ...request, nickname: "Someone Else" }))).status).toBe(422);
+        expect(await players(sessionId)).toBe("1");
+        expect((await refusal(sessions.joinSession(sessionId, { ...input, nickname: "Someone Else" }, requester))).status).toBe(422);
       });
 
       it("a retry while the first is in flight: 409; afterwards the first's result", async () => {
         const held = gate.current as ReturnType<typeof gatedStore>;
-        const slow = createRoomService({ store: held.store, bank, now: () => now });
-        const { roomId } = await rooms.createRoom(LIVE, unique("teacher"));
-        const request = { nickname: "Ada", token: undefined, client: unique("phone"), idempotencyKey: newKey() };
+        const slow = createClassroomService({ store: held.store, bank, now: () => now });
+        const { sessionId } = await sessions.createSession(LIVE, { client: unique("teacher") });
+        const input = { nickname: "Ada", token: undefined };
+        const requester = { client: unique("phone"), idempotencyKey: newKey() };
         held.hold();
-        const first = slow.joinRoom(roomId, request);
+        const first = slow.joinSession(sessionId, input, requester);
         await held.reached();
-        const seen = await refusal(slow.joinRoom(roomId, request));
+        const seen = await refusal(slow.joinSession(sessionId, input, requester));
         expect(seen).toMatchObject({ status: 409, code: "request_in_progress" });
         held.release();
         const joined = await first;
-        expect(await slow.joinRoom(roomId, request)).toEqual(joined);
-        expect(await players(roomId)).toBe("1");
+        expect(await slow.joinSession(sessionId, input, requester)).toEqual(joined);
+        expect(await players(sessionId)).toBe("1");
       });
 
       it("a join that failed can be retried with its key", async () => {
-        const { roomId } = await rooms.createRoom(LIVE, unique("teacher"));
-        await rooms.joinRoom(roomId, { nickname: "Taken", token: undefined, client: unique("phone") });
-        const request = { nickname: "Taken", token: undefined, client: unique("phone"), idempotencyKey: newKey() };
-        expect(await refusal(rooms.joinRoom(roomId, request))).toMatchObject({ status: 409, code: "nickname_taken" });
+        const { sessionId } = await sessions.createSession(LIVE, { client: unique("teacher") });
+        await sessions.joinSession(sessionId, { nickname: "Taken", token: undefined }, { client: unique("phone") });
+        const input = { nickname: "Taken", token: undefined };
+        const requester = { client: unique("phone"), idempotencyKey: newKey() };
+        expect(await refusal(sessions.joinSession(sessionId, input, requester))).toMatchObject({ status: 409, code: "nickname_taken" });
         // Not "in flight": the claim was released, so the retry is judged afresh.
-        expect(await refusal(rooms.joinRoom(roomId, request))).toMatchObject({ status: 409, code: "nickname_taken" });
-        expect(await players(roomId)).toBe("1");
+        expect(await refusal(sessions.joinSession(sessionId, input, requester))).toMatchObject({ status: 409, code: "nickname_taken" });
+        expect(await players(sessionId)).toBe("1");
       });
     });
   });

@@ -4,9 +4,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createStore, op, type Store, type StoreKind } from "@/lib/store";
-import { createQuizService, QuizError, type QuizService } from "@/lib/quiz";
+import { createQuizService, type QuizService } from "@/lib/quiz";
+import type { PublicError, PublicErrorCode } from "@/lib/public-error";
+import { QuestionError } from "@/lib/questions/errors";
+import { QuizError } from "@/lib/quiz/errors";
 import { QUIZ_TTL, quizKeys } from "@/lib/quiz/keys";
-import type { Question } from "@/lib/quiz/schemas";
+import type { Question } from "@/lib/questions/schemas";
+import { QUESTION_STATS_TTL, questionKeys } from "@/lib/questions/stats";
 import type { MakeStore } from "./store.contract";
 import { fixtureBank, makeQuestion, orderQ, singleQ, trueFalseQ, whoSaidQ } from "../unit/quiz-fixtures";
 
@@ -56,14 +60,15 @@ const ADAPTERS: { kind: StoreKind; makeStore: MakeStore | undefined }[] = [
 /** A unique slug, so runs against a shared Redis never see each other's question statistics. */
 const unique = (prefix: string) => `${prefix}-${randomBytes(5).toString("hex").replace(/\d/g, (d) => "abcdefghij"[Number(d)] ?? "x")}`;
 
-async function expectQuizError(promise: Promise<unknown>, code: QuizError["code"], status: number): Promise<void> {
+/** A refusal a person caused: the quiz's own, or the question engine's for an impossible answer. */
+async function expectRefusal(promise: Promise<unknown>, code: PublicErrorCode, status: number): Promise<void> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(QuizError);
-  expect((error as QuizError).code).toBe(code);
-  expect((error as QuizError).status).toBe(status);
+  expect(error).toBeInstanceOf(code === "invalid_answer" ? QuestionError : QuizError);
+  expect((error as PublicError).code).toBe(code);
+  expect((error as PublicError).status).toBe(status);
 }
 
 for (const { kind, makeStore } of ADAPTERS) {
@@ -94,7 +99,7 @@ for (const { kind, makeStore } of ADAPTERS) {
       "fx-order": ["hanoi", "singapore", "dmz"],
       "fx-who-said": "kim",
     };
-    const stats = async (q: Question) => (await store.exec([op.hgetall(quizKeys.questionStats(q.id, q.version))]))[0];
+    const stats = async (q: Question) => (await store.exec([op.hgetall(questionKeys.stats(q.id, q.version))]))[0];
     const buckets = async (length: number) => (await store.exec([op.hgetall(quizKeys.scoreBuckets(length))]))[0];
 
     it("start → answer → same answer again → different answer → unknown attempt", async () => {
@@ -120,28 +125,28 @@ for (const { kind, makeStore } of ADAPTERS) {
       expect(Number(after.total)).toBe(Number(before.total ?? 0) + 1);
       expect(Number(after["choice:singapore"])).toBe(Number(before["choice:singapore"] ?? 0) + 1);
 
-      await expectQuizError(quiz.answerQuestion(started.attemptId, { questionId: "fx-single", answer: "hanoi" }, who), "conflict", 409);
-      await expectQuizError(quiz.answerQuestion(started.attemptId, { questionId: "fx-single", answer: "geneva" }, who), "invalid_answer", 422);
-      await expectQuizError(
+      await expectRefusal(quiz.answerQuestion(started.attemptId, { questionId: "fx-single", answer: "hanoi" }, who), "conflict", 409);
+      await expectRefusal(quiz.answerQuestion(started.attemptId, { questionId: "fx-single", answer: "geneva" }, who), "invalid_answer", 422);
+      await expectRefusal(
         quiz.answerQuestion(randomBytes(16).toString("base64url"), { questionId: "fx-single", answer: "singapore" }, who),
         "not_found",
         404,
       );
-      await expectQuizError(quiz.answerQuestion("not an id!", { questionId: "fx-single", answer: "singapore" }, who), "not_found", 404);
-      await expectQuizError(quiz.answerQuestion(started.attemptId, { questionId: "no-such-question", answer: "x" }, who), "not_found", 404);
+      await expectRefusal(quiz.answerQuestion("not an id!", { questionId: "fx-single", answer: "singapore" }, who), "not_found", 404);
+      await expectRefusal(quiz.answerQuestion(started.attemptId, { questionId: "no-such-question", answer: "x" }, who), "not_found", 404);
       // Nothing above was counted.
       expect(await stats(singleQ)).toEqual(after);
 
       const view = await quiz.getAttempt(started.attemptId);
       expect(view.progress).toMatchObject({ answered: 1, score: 1, total: 4 });
       expect(view.questions.find((q) => q.question.id === "fx-single")?.feedback?.correct).toBe(true);
-      await expectQuizError(quiz.getResults(started.attemptId), "not_finished", 409);
+      await expectRefusal(quiz.getResults(started.attemptId), "not_finished", 409);
     });
 
     it("an invalid answer (422) writes nothing", async () => {
       const started = await quiz.startAttempt({ length: 5 }, who);
       const before = await stats(orderQ);
-      await expectQuizError(quiz.answerQuestion(started.attemptId, { questionId: "fx-order", answer: ["hanoi", "dmz"] }, who), "invalid_answer", 422);
+      await expectRefusal(quiz.answerQuestion(started.attemptId, { questionId: "fx-order", answer: ["hanoi", "dmz"] }, who), "invalid_answer", 422);
       expect(await stats(orderQ)).toEqual(before);
       // The slot is still pending: a valid answer is accepted afterwards.
       const ok = await quiz.answerQuestion(started.attemptId, { questionId: "fx-order", answer: ["dmz", "hanoi", "singapore"] }, who);
@@ -191,7 +196,7 @@ for (const { kind, makeStore } of ADAPTERS) {
       expect(feedback.correct).toBe(true);
       expect(await stats(trueFalseQ)).toEqual(statsBefore);
       expect((await quiz.getResults(b.attemptId)).score).toBe(1);
-      await expectQuizError(quiz.checkPractice(b.attemptId, { questionId: "fx-single", answer: "singapore" }), "not_found", 404);
+      await expectRefusal(quiz.checkPractice(b.attemptId, { questionId: "fx-single", answer: "singapore" }), "not_found", 404);
       expect(await quiz.retryMissed(a.attemptId)).toEqual([]);
 
       // A challenge: same questions, fresh shuffles, compared in the results.
@@ -217,17 +222,17 @@ for (const { kind, makeStore } of ADAPTERS) {
       const [low, early, late] = players;
       if (!low || !early || !late) throw new Error("players");
 
-      await expectQuizError(quiz.submitNickname(low.id, "f u c k", who), "invalid_nickname", 422);
+      await expectRefusal(quiz.submitNickname(low.id, "f u c k", who), "invalid_nickname", 422);
       const named = await Promise.all([
         quiz.submitNickname(late.id, `${tag.slice(0, 14)} C`, who),
         quiz.submitNickname(early.id, `${tag.slice(0, 14)} B`, who),
         quiz.submitNickname(low.id, `  ${tag.slice(0, 14)}\u200B A `, who),
       ]);
       expect(named[2].nickname).toBe(`${tag.slice(0, 14)} A`);
-      await expectQuizError(quiz.submitNickname(low.id, "Another Name", who), "already_named", 409);
+      await expectRefusal(quiz.submitNickname(low.id, "Another Name", who), "already_named", 409);
 
       const unfinished = await quiz.startAttempt({ length: 5 }, who);
-      await expectQuizError(quiz.submitNickname(unfinished.attemptId, "Early Bird", who), "not_finished", 409);
+      await expectRefusal(quiz.submitNickname(unfinished.attemptId, "Early Bird", who), "not_finished", 409);
 
       for (const board of ["day", "month"] as const) {
         const entries = await quiz.getLeaderboard(board, 100, { viewerAttemptId: early.id });
@@ -262,7 +267,7 @@ for (const { kind, makeStore } of ADAPTERS) {
       const withoutTtl = keys.filter((_, i) => (ttls[i] ?? -1) < 0);
       expect(withoutTtl).toEqual([]);
       const max = Math.max(...ttls);
-      expect(max).toBeLessThanOrEqual(QUIZ_TTL.questionStats);
+      expect(max).toBeLessThanOrEqual(QUESTION_STATS_TTL);
       const attemptKey = keys.find((key) => /^quiz:att:[^:]+$/.test(key));
       if (!attemptKey) throw new Error("no attempt key");
       const [attemptTtl] = await store.exec([op.ttl(attemptKey)]);

@@ -3,24 +3,25 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as answerClassroom } from "@/app/api/classroom/rooms/[roomId]/answers/route";
-import { GET as exportCsv } from "@/app/api/classroom/rooms/[roomId]/export/route";
-import { POST as hostActions } from "@/app/api/classroom/rooms/[roomId]/host/actions/route";
-import { GET as hostState } from "@/app/api/classroom/rooms/[roomId]/host/state/route";
-import { POST as join } from "@/app/api/classroom/rooms/[roomId]/players/route";
-import { GET as studentState } from "@/app/api/classroom/rooms/[roomId]/state/route";
+import { POST as answerClassroom } from "@/app/api/classroom/sessions/[sessionId]/answers/route";
+import { GET as exportCsv } from "@/app/api/classroom/sessions/[sessionId]/export/route";
+import { POST as hostActions } from "@/app/api/classroom/sessions/[sessionId]/host/actions/route";
+import { GET as hostState } from "@/app/api/classroom/sessions/[sessionId]/host/state/route";
+import { POST as join } from "@/app/api/classroom/sessions/[sessionId]/players/route";
+import { GET as studentState } from "@/app/api/classroom/sessions/[sessionId]/state/route";
 import { POST as answerQuiz } from "@/app/api/quiz/attempts/[attemptId]/answers/route";
 import { POST as nickname } from "@/app/api/quiz/attempts/[attemptId]/nickname/route";
 import { POST as practice } from "@/app/api/quiz/attempts/[attemptId]/practice/route";
 import { POST as startQuiz } from "@/app/api/quiz/attempts/route";
-import { GET as claimHost } from "@/app/classroom/host/[roomId]/claim/route";
+import { GET as claimHost } from "@/app/classroom/host/[sessionId]/claim/route";
 import { GET as resultImage } from "@/app/og/result/[shareId]/route";
-import { getBank, QUIZ_RATE_LIMITS } from "@/lib/quiz";
-import { answerKey } from "@/lib/quiz/scoring";
-import type { Question } from "@/lib/quiz/schemas";
+import { getBank } from "@/lib/questions/bank";
+import { QUIZ_RATE_LIMITS } from "@/lib/quiz/limits";
+import { answerKey } from "@/lib/questions/scoring";
+import type { Question } from "@/lib/questions/schemas";
 import { rateLimitWindow, type RateLimitRule } from "@/lib/rate-limit";
-import { rooms } from "@/lib/rooms";
-import { hostCookieName, playerCookieName } from "@/lib/rooms/cookies";
+import { classroomService } from "@/lib/classroom";
+import { hostCookieName, playerCookieName } from "@/lib/classroom/cookies";
 import { SHARE_RATE_LIMITS } from "@/lib/share/limits";
 import { closeStore, getStore, op } from "@/lib/store";
 
@@ -89,26 +90,26 @@ function otherAnswer(question: Question): string | string[] {
 const LIVE = { mode: "live", length: 5, topic: undefined, timer: 0, scoring: "accuracy", dueInHours: 24 } as const;
 
 describe("every classroom handler checks its own credential", () => {
-  let roomId = "";
+  let sessionId = "";
   let credential = "";
   let host = "";
   let player = "";
   const wrongHost = `${"x".repeat(43)}`;
 
   beforeAll(async () => {
-    const created = await (await rooms()).createRoom(LIVE, "routes-test-teacher");
-    roomId = created.roomId;
+    const created = await (await classroomService()).createSession(LIVE, { client: "routes-test-teacher" });
+    sessionId = created.sessionId;
     credential = created.hostCredential;
-    host = `${hostCookieName(roomId)}=${credential}`;
-    const joined = await send(join, `/api/classroom/rooms/${roomId}/players`, { roomId }, { json: { nickname: "Route Tester" } });
+    host = `${hostCookieName(sessionId)}=${credential}`;
+    const joined = await send(join, `/api/classroom/sessions/${sessionId}/players`, { sessionId }, { json: { nickname: "Route Tester" } });
     expect(joined.status).toBe(201);
-    player = `${playerCookieName(roomId)}=${cookieValue(joined, playerCookieName(roomId)) ?? ""}`;
+    player = `${playerCookieName(sessionId)}=${cookieValue(joined, playerCookieName(sessionId)) ?? ""}`;
   });
 
   const asHost = [
-    ["the projector's poll", () => send(hostState, "/host/state", { roomId }, {})],
-    ["a teacher's action", () => send(hostActions, "/host/actions", { roomId }, { json: { action: "start", version: 0 } })],
-    ["the CSV export", () => send(exportCsv, "/export", { roomId }, {})],
+    ["the projector's poll", () => send(hostState, "/host/state", { sessionId }, {})],
+    ["a teacher's action", () => send(hostActions, "/host/actions", { sessionId }, { json: { action: "start", version: 0 } })],
+    ["the CSV export", () => send(exportCsv, "/export", { sessionId }, {})],
   ] as const;
 
   for (const [what, request] of asHost) {
@@ -118,41 +119,41 @@ describe("every classroom handler checks its own credential", () => {
   }
 
   it("host handlers refuse a wrong host cookie and accept the right one", async () => {
-    const wrong = `${hostCookieName(roomId)}=${wrongHost}`;
-    await expectError(await send(hostState, "/host/state", { roomId }, { cookie: wrong }), 403, "not_host");
-    await expectError(await send(hostActions, "/host/actions", { roomId }, { cookie: wrong, json: { action: "start", version: 0 } }), 403, "not_host");
-    await expectError(await send(exportCsv, "/export", { roomId }, { cookie: wrong }), 403, "not_host");
+    const wrong = `${hostCookieName(sessionId)}=${wrongHost}`;
+    await expectError(await send(hostState, "/host/state", { sessionId }, { cookie: wrong }), 403, "not_host");
+    await expectError(await send(hostActions, "/host/actions", { sessionId }, { cookie: wrong, json: { action: "start", version: 0 } }), 403, "not_host");
+    await expectError(await send(exportCsv, "/export", { sessionId }, { cookie: wrong }), 403, "not_host");
     // A player's cookie is not a host's.
-    await expectError(await send(hostState, "/host/state", { roomId }, { cookie: player }), 403, "not_host");
-    expect((await send(hostState, "/host/state", { roomId }, { cookie: host })).status).toBe(200);
+    await expectError(await send(hostState, "/host/state", { sessionId }, { cookie: player }), 403, "not_host");
+    expect((await send(hostState, "/host/state", { sessionId }, { cookie: host })).status).toBe(200);
   });
 
   it("student handlers: 403 without the player cookie, and with a wrong one", async () => {
-    const wrong = `${playerCookieName(roomId)}=${randomBytes(16).toString("base64url")}`;
+    const wrong = `${playerCookieName(sessionId)}=${randomBytes(16).toString("base64url")}`;
     for (const cookie of [undefined, wrong, host]) {
-      await expectError(await send(studentState, "/state?v=-1", { roomId }, { cookie }), 403, "not_joined");
-      await expectError(await send(answerClassroom, "/answers", { roomId }, { cookie, json: { questionId: "x", answer: "y" } }), 403, "not_joined");
+      await expectError(await send(studentState, "/state?v=-1", { sessionId }, { cookie }), 403, "not_joined");
+      await expectError(await send(answerClassroom, "/answers", { sessionId }, { cookie, json: { questionId: "x", answer: "y" } }), 403, "not_joined");
     }
-    expect((await send(studentState, "/state?v=-1", { roomId }, { cookie: player })).status).toBe(200);
+    expect((await send(studentState, "/state?v=-1", { sessionId }, { cookie: player })).status).toBe(200);
   });
 
   it("a removed student is refused by the answer, poll and join handlers", async () => {
-    const joined = await send(join, "/players", { roomId }, { json: { nickname: "Leaving Soon" } }, "198.51.100.2");
-    const cookie = `${playerCookieName(roomId)}=${cookieValue(joined, playerCookieName(roomId)) ?? ""}`;
-    const view = await (await rooms()).getHostView(roomId, credential);
+    const joined = await send(join, "/players", { sessionId }, { json: { nickname: "Leaving Soon" } }, "198.51.100.2");
+    const cookie = `${playerCookieName(sessionId)}=${cookieValue(joined, playerCookieName(sessionId)) ?? ""}`;
+    const view = await (await classroomService()).getHostView(sessionId, credential);
     const playerId = view.players.find((entry) => entry.nickname === "Leaving Soon")?.id;
-    await (await rooms()).hostAction(roomId, credential, { action: "remove", playerId, version: view.version });
-    await expectError(await send(studentState, "/state?v=-1", { roomId }, { cookie }), 403, "removed");
-    await expectError(await send(answerClassroom, "/answers", { roomId }, { cookie, json: { questionId: "x", answer: "y" } }), 403, "removed");
-    await expectError(await send(join, "/players", { roomId }, { cookie, json: {} }), 403, "removed");
+    await (await classroomService()).hostAction(sessionId, credential, { action: "remove", playerId, version: view.version });
+    await expectError(await send(studentState, "/state?v=-1", { sessionId }, { cookie }), 403, "removed");
+    await expectError(await send(answerClassroom, "/answers", { sessionId }, { cookie, json: { questionId: "x", answer: "y" } }), 403, "removed");
+    await expectError(await send(join, "/players", { sessionId }, { cookie, json: {} }), 403, "removed");
   });
 
   it("the host link hands out the cookie only for the right key", async () => {
-    const wrong = await send(claimHost, `/classroom/host/${roomId}/claim?key=${wrongHost}`, { roomId });
+    const wrong = await send(claimHost, `/classroom/host/${sessionId}/claim?key=${wrongHost}`, { sessionId });
     expect(wrong.status).toBe(303);
     expect(wrong.headers.get("set-cookie")).toBeNull();
-    const right = await send(claimHost, `/classroom/host/${roomId}/claim?key=${credential}`, { roomId });
-    expect(right.headers.get("set-cookie")).toContain(hostCookieName(roomId));
+    const right = await send(claimHost, `/classroom/host/${sessionId}/claim?key=${credential}`, { sessionId });
+    expect(right.headers.get("set-cookie")).toContain(hostCookieName(sessionId));
   });
 });
 
@@ -226,14 +227,14 @@ describe("limits and retries through the handlers", () => {
   });
 
   it("a retried join gets the same status, body and player cookie", async () => {
-    const { roomId } = await (await rooms()).createRoom(LIVE, "routes-test-teacher-2");
+    const { sessionId } = await (await classroomService()).createSession(LIVE, { client: "routes-test-teacher-2" });
     const headers = { "Idempotency-Key": randomUUID() };
-    const first = await send(join, "/players", { roomId }, { json: { nickname: "Retry Rita" }, headers });
-    const retry = await send(join, "/players", { roomId }, { json: { nickname: "Retry Rita" }, headers });
+    const first = await send(join, "/players", { sessionId }, { json: { nickname: "Retry Rita" }, headers });
+    const retry = await send(join, "/players", { sessionId }, { json: { nickname: "Retry Rita" }, headers });
     expect([first.status, retry.status]).toEqual([201, 201]);
     expect(await retry.text()).toBe(await first.text());
-    expect(cookieValue(retry, playerCookieName(roomId))).toBe(cookieValue(first, playerCookieName(roomId)));
-    await expectError(await send(join, "/players", { roomId }, { json: { nickname: "Someone Else" }, headers }), 422, "idempotency_key_reused");
+    expect(cookieValue(retry, playerCookieName(sessionId))).toBe(cookieValue(first, playerCookieName(sessionId)));
+    await expectError(await send(join, "/players", { sessionId }, { json: { nickname: "Someone Else" }, headers }), 422, "idempotency_key_reused");
   });
 
   it("a malformed Idempotency-Key header is a 400", async () => {

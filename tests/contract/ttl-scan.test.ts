@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { hasRedisServer, startRedisServer } from "../support/global-setup";
+import { classroomKeys } from "@/lib/classroom/keys";
 
 /**
  * Nothing is kept longer than the site says. A whole use of the app runs
@@ -33,8 +34,8 @@ const RETENTION: { keys: RegExp; maxSeconds: number; promise: string }[] = [
   { keys: /^quiz:lb:day:/, maxSeconds: 30 * DAY, promise: "/about: today's leaderboard is quiz data (30 days)" },
   { keys: /^quiz:lb:month:/, maxSeconds: 32 * DAY, promise: "/about: a nickname on a month's leaderboard, 32 days after the month ends" },
   { keys: /^quiz:(qstats|scores):/, maxSeconds: 400 * DAY, promise: "/about: anonymous totals, 400 days" },
-  { keys: /^room:/, maxSeconds: 30 * DAY, promise: "/classroom: deleted at the latest 30 days after it was created" },
-  // Two windows of the longest rule (an hour, room creation): a rule with a longer window must change the page first.
+  { keys: /^session:/, maxSeconds: 30 * DAY, promise: "/classroom: deleted at the latest 30 days after it was created" },
+  // Two windows of the longest rule (an hour, session creation): a rule with a longer window must change the page first.
   { keys: /^rl:/, maxSeconds: 2 * HOUR, promise: "/about: abuse limits keep their counts for at most two hours" },
 ];
 
@@ -69,10 +70,10 @@ async function loadApp() {
     snapshot: await import("../support/store-snapshot"),
     store: await import("@/lib/store"),
     quiz: await import("@/lib/quiz"),
-    rooms: await import("@/lib/rooms"),
-    rateLimit: await import("@/lib/rate-limit"),
-    cookies: await import("@/lib/rooms/cookies"),
-    exportRoute: await import("@/app/api/classroom/rooms/[roomId]/export/route"),
+    classroom: await import("@/lib/classroom"),
+    requester: await import("@/lib/http/requester"),
+    cookies: await import("@/lib/classroom/cookies"),
+    exportRoute: await import("@/app/api/classroom/sessions/[sessionId]/export/route"),
   };
 }
 
@@ -84,28 +85,29 @@ async function useEverything(app: App) {
   const quiz = await app.seed.seedQuiz(options);
   await quiz.practise();
   await quiz.challenge();
-  await app.quiz.getLeaderboard("day");
-  await app.quiz.getLeaderboard("month");
+  const board = await app.quiz.quizService();
+  await board.getLeaderboard("day");
+  await board.getLeaderboard("month");
 
-  const live = await app.seed.seedRoom(options);
+  const live = await app.seed.seedSession(options);
   for (const action of ["close", "reveal", "standings", "next", "end"]) await app.seed.actAsHost(live, action, CLIENT_IP);
   const csv = await app.harness.callRoute(
-    "/api/classroom/rooms/[roomId]/export/route",
+    "/api/classroom/sessions/[sessionId]/export/route",
     app.exportRoute.GET,
-    new Request(`http://localhost:3000/api/classroom/rooms/${live.roomId}/export`, {
-      headers: { cookie: `${app.cookies.hostCookieName(live.roomId)}=${live.hostCredential}`, "x-forwarded-for": CLIENT_IP },
+    new Request(`http://localhost:3000/api/classroom/sessions/${live.sessionId}/export`, {
+      headers: { cookie: `${app.cookies.hostCookieName(live.sessionId)}=${live.hostCredential}`, "x-forwarded-for": CLIENT_IP },
     }),
-    { roomId: live.roomId },
+    { sessionId: live.sessionId },
   );
   expect(csv.status).toBe(200);
 
-  const homework = await app.seed.seedRoom({ ...options, mode: "homework", players: 2 });
-  const service = await app.rooms.rooms();
-  // The join page looks codes up through lib/rooms, with the client the route derives from X-Forwarded-For.
-  const client = app.rateLimit.clientSubject(new Headers({ "x-forwarded-for": CLIENT_IP }));
-  await expect(service.lookupCode("ZZZZZZZZ", client)).rejects.toMatchObject({ status: 404 });
-  await expect(service.lookupCode(homework.code, client)).resolves.toEqual({ roomId: homework.roomId });
-  return { endedRoomId: live.roomId };
+  const homework = await app.seed.seedSession({ ...options, mode: "homework", players: 2 });
+  const service = await app.classroom.classroomService();
+  // The join page looks codes up through lib/classroom, with the client the route derives from X-Forwarded-For.
+  const requester = app.requester.clientOf(new Headers({ "x-forwarded-for": CLIENT_IP }));
+  await expect(service.lookupCode("ZZZZZZZZ", requester)).rejects.toMatchObject({ status: 404 });
+  await expect(service.lookupCode(homework.code, requester)).resolves.toEqual({ sessionId: homework.sessionId });
+  return { endedSessionId: live.sessionId };
 }
 
 for (const [name, start] of ADAPTERS) {
@@ -116,13 +118,13 @@ for (const [name, start] of ADAPTERS) {
       Object.assign(process.env, backend.env);
       const app = await loadApp();
       try {
-        const { endedRoomId } = await useEverything(app);
+        const { endedSessionId } = await useEverything(app);
         const store = await app.store.getStore();
         const keys = await store.keys("");
         const ttls = await store.exec(keys.map((key) => app.store.op.ttl(key)));
 
         expect(keys.length).toBeGreaterThan(20);
-        for (const prefix of ["quiz:att:", "share:res:", "quiz:lb:", "room:", "rl:"]) {
+        for (const prefix of ["quiz:att:", "share:res:", "quiz:lb:", "session:", "rl:"]) {
           expect(keys.some((key) => key.startsWith(prefix)), `the run wrote ${prefix} keys`).toBe(true);
         }
         const problems = keys.flatMap((key, i) => {
@@ -132,7 +134,7 @@ for (const [name, start] of ADAPTERS) {
           if (ttl <= 0) return [`${key}: no TTL (${ttl})`];
           if (ttl > rule.maxSeconds) return [`${key}: lives ${Math.round(ttl / DAY)} days, beyond "${rule.promise}"`];
           // /classroom: "Everything is deleted 7 days after the session ends."
-          if (key.startsWith(`room:${endedRoomId}`) && ttl > 7 * DAY) return [`${key}: lives ${ttl} s after its session ended`];
+          if (key.startsWith(classroomKeys.session(endedSessionId)) && ttl > 7 * DAY) return [`${key}: lives ${ttl} s after its session ended`];
           return [];
         });
         expect(problems).toEqual([]);

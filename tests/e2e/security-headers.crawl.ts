@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { inlineHashes } from "../../lib/security/inline-hashes";
-import { csvPath, dashboardPath, followUpPath } from "../../lib/rooms/paths";
+import { csvPath, dashboardPath, followUpPath } from "../../lib/classroom/paths";
 import { observatoryScore, type Deployment } from "../support/observatory";
 import { createSession, join, laptop, phone } from "./classroom-support";
 import { expectHydrated, expectSecurityHeaders, watchPage } from "./security-support";
@@ -126,7 +126,7 @@ test("the classroom, teacher and student, polls and shows its QR code under the 
     const code = await createSession(teacher.page, { mode: "live", length: 5 });
     await expectHydrated(teacher.page);
     await expect(teacher.page.getByRole("img", { name: /^QR code that opens/ })).toBeVisible();
-    const roomId = new URL(teacher.page.url()).pathname.split("/").at(-1) ?? "";
+    const sessionId = new URL(teacher.page.url()).pathname.split("/").at(-1) ?? "";
     expectSecurityHeaders("host page", await teacher.page.request.get(teacher.page.url()), "page");
 
     await join(student.page, code, "Ann", "link");
@@ -134,8 +134,8 @@ test("the classroom, teacher and student, polls and shows its QR code under the 
     // The teacher's page polls for the roster: the new player shows up without a reload.
     await expect(teacher.page.getByRole("list", { name: "Players" })).toContainText("Ann", { timeout: 15_000 });
 
-    await visitAll(teacher.page, [dashboardPath(roomId), followUpPath(roomId)]);
-    const csv = await teacher.page.request.get(csvPath(roomId));
+    await visitAll(teacher.page, [dashboardPath(sessionId), followUpPath(sessionId)]);
+    const csv = await teacher.page.request.get(csvPath(sessionId));
     expect(csv.headers()["content-type"]).toContain("text/csv");
     expectSecurityHeaders("CSV export", csv, "resource");
     expectSecurityHeaders("invite image", await teacher.page.request.get(`/og/classroom/${code.replace(" ", "")}`), "resource");
@@ -201,7 +201,7 @@ test("writes from another website are refused", async ({ request }) => {
   for (const headers of crossSite) {
     for (const [path, data] of [
       ["/api/quiz/attempts", { length: 5 }],
-      ["/api/classroom/rooms", { mode: "live", length: 5 }],
+      ["/api/classroom/sessions", { mode: "live", length: 5 }],
     ] as const) {
       const response = await request.post(path, { data, headers });
       expect(response.status(), `${path} with ${JSON.stringify(headers)}`).toBe(403);

@@ -1,5 +1,5 @@
-import { answerKey } from "@/lib/quiz/scoring";
-import type { Question } from "@/lib/quiz/schemas";
+import { answerKey } from "@/lib/questions/scoring";
+import type { Question } from "@/lib/questions/schemas";
 
 /**
  * Answers with known outcomes for the load scripts, so the expected totals

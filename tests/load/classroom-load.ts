@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { StoreConfig } from "@/lib/env";
-import { createRoomService, type Joined } from "@/lib/rooms";
-import type { StudentView } from "@/lib/rooms/schemas";
+import { createClassroomService } from "@/lib/classroom";
+import type { Joined, StudentView } from "@/lib/classroom/views";
 import { createStore } from "@/lib/store";
 import { fixtureBank } from "../unit/quiz-fixtures";
 import { answerFor, answersRight } from "./answers";
@@ -36,19 +36,19 @@ for (const [name, config] of STORES) {
   describe.skipIf(!config)(`classroom under load: ${name}`, () => {
     it(`${STUDENTS} students answer ${QUESTIONS} questions at once; every answer is counted exactly once`, async () => {
       const store = await createStore(config as StoreConfig, { timeoutMs: 30_000 });
-      const rooms = createRoomService({ store, bank });
+      const sessions = createClassroomService({ store, bank });
       const run = randomBytes(4).toString("hex");
       try {
-        const { roomId, hostCredential } = await rooms.createRoom(
+        const { sessionId, hostCredential } = await sessions.createSession(
           { mode: "live", length: QUESTIONS, topic: undefined, timer: 0, scoring: "accuracy", dueInHours: 24 },
-          `load-teacher-${run}`,
+          { client: `load-teacher-${run}` },
         );
 
         // Five classes behind five school addresses, all joining at once.
         let started = performance.now();
         const students: Joined[] = await Promise.all(
           Array.from({ length: STUDENTS }, (_, seat) =>
-            rooms.joinRoom(roomId, { nickname: undefined, token: undefined, client: `load-school-${seat % 5}-${run}` }),
+            sessions.joinSession(sessionId, { nickname: undefined, token: undefined }, { client: `load-school-${seat % 5}-${run}` }),
           ),
         );
         const joinMs = performance.now() - started;
@@ -59,21 +59,21 @@ for (const [name, config] of STORES) {
         let version = 0;
         let replays = 0;
         for (let q = 0; q < QUESTIONS; q += 1) {
-          version = (await rooms.hostAction(roomId, hostCredential, { action: q === 0 ? "start" : "next", version })).version;
-          const first = (await rooms.pollStudent(roomId, students[0]?.token, -1)) as StudentView;
+          version = (await sessions.hostAction(sessionId, hostCredential, { action: q === 0 ? "start" : "next", version })).version;
+          const first = (await sessions.pollStudent(sessionId, students[0]?.token, -1)) as StudentView;
           const question = bank.get(first.question?.id ?? "");
           if (!question) throw new Error("no current question");
 
           const send = async (seat: number) => {
             const t = performance.now();
             const answer = answerFor(question, answersRight(seat, q));
-            await rooms.answer(roomId, students[seat]?.token, { questionId: question.id, answer }, `load-school-${seat % 5}-${run}`);
+            await sessions.answer(sessionId, students[seat]?.token, { questionId: question.id, answer }, { client: `load-school-${seat % 5}-${run}` });
             answerLatencies.push(performance.now() - t);
           };
           // Each poll through its own counter, so concurrent calls are not mixed up.
           const polls = students.map(async (student) => {
             const counter = countingStore(store);
-            await createRoomService({ store: counter.store, bank }).pollStudent(roomId, student.token, version);
+            await createClassroomService({ store: counter.store, bank }).pollStudent(sessionId, student.token, version);
             pollTrips.push(counter.trips());
           });
           const burst = students.flatMap((_, seat) => {
@@ -85,16 +85,16 @@ for (const [name, config] of STORES) {
           await Promise.all([...burst, ...polls]);
           replays += STUDENTS / 10 * 2;
 
-          const host = await rooms.getHostView(roomId, hostCredential);
+          const host = await sessions.getHostView(sessionId, hostCredential);
           expect(host.answered, `answers received to question ${q + 1}`).toBe(STUDENTS);
-          const reveal = (await rooms.hostAction(roomId, hostCredential, { action: "reveal", version: host.version })).reveal;
+          const reveal = (await sessions.hostAction(sessionId, hostCredential, { action: "reveal", version: host.version })).reveal;
           version += 1;
           const expectedRight = students.filter((_, seat) => answersRight(seat, q)).length;
           expect(reveal?.distribution.reduce((sum, bar) => sum + bar.count, 0)).toBe(STUDENTS);
           expect(reveal?.distribution.filter((bar) => bar.correct).reduce((sum, bar) => sum + bar.count, 0)).toBe(expectedRight);
         }
         started = performance.now();
-        const dashboard = await rooms.getDashboard(roomId, hostCredential);
+        const dashboard = await sessions.getDashboard(sessionId, hostCredential);
         const dashboardMs = performance.now() - started;
 
         // Every student: every question answered once, the score exactly their right answers.

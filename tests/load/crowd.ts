@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { QuestionBank } from "@/lib/quiz/bank-validate";
+import type { QuestionBank } from "@/lib/questions/bank-validate";
 import { quizKeys } from "@/lib/quiz/keys";
 import { createQuizService } from "@/lib/quiz";
-import type { Question } from "@/lib/quiz/schemas";
+import type { Question } from "@/lib/questions/schemas";
 import { op, type Store } from "@/lib/store";
 import { answerFor, answersRight } from "./answers";
 import { inWaves, type LoadClient, type Sent } from "./http-client";

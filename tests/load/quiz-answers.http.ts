@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { StoreConfig } from "@/lib/env";
-import { loadBank } from "@/lib/quiz/bank";
+import { loadBank } from "@/lib/questions/bank";
 import { createStore } from "@/lib/store";
 import { startRedisServer } from "../support/global-setup";
 import { ensureBuild, startApp } from "./app-server";

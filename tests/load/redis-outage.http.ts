@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadBank } from "@/lib/quiz/bank";
+import { loadBank } from "@/lib/questions/bank";
 import { createStore } from "@/lib/store";
 import { ensureBuild, startApp } from "./app-server";
 import { enrol, openResults, planAnswers, retryUnacknowledged, submitPlan, type PlannedAnswer } from "./crowd";

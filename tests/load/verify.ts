@@ -1,7 +1,8 @@
+import { questionKeys } from "@/lib/questions/stats";
 import { quizKeys } from "@/lib/quiz/keys";
 import { parseBuckets } from "@/lib/quiz/percentile";
 import { parseAttempt } from "@/lib/quiz/record";
-import { normalizeAnswer, sameAnswer } from "@/lib/quiz/scoring";
+import { normalizeAnswer, sameAnswer } from "@/lib/questions/scoring";
 import type { Store } from "@/lib/store";
 import { attemptKeys, QUIZ_LENGTH, readHashes, type PlannedAnswer, type Player } from "./crowd";
 
@@ -76,7 +77,7 @@ export async function verifyStore(
     store,
     statsKeys.map((key) => {
       const [id = "", version = ""] = key.split("@");
-      return quizKeys.questionStats(id, Number(version));
+      return questionKeys.stats(id, Number(version));
     }),
   );
   let counted = 0;

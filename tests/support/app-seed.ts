@@ -2,14 +2,15 @@ import { POST as answerQuiz } from "@/app/api/quiz/attempts/[attemptId]/answers/
 import { POST as nameResult } from "@/app/api/quiz/attempts/[attemptId]/nickname/route";
 import { POST as practise } from "@/app/api/quiz/attempts/[attemptId]/practice/route";
 import { POST as startQuiz } from "@/app/api/quiz/attempts/route";
-import { POST as answerRoom } from "@/app/api/classroom/rooms/[roomId]/answers/route";
-import { POST as hostAction } from "@/app/api/classroom/rooms/[roomId]/host/actions/route";
-import { GET as hostState } from "@/app/api/classroom/rooms/[roomId]/host/state/route";
-import { POST as joinRoom } from "@/app/api/classroom/rooms/[roomId]/players/route";
-import { POST as createRoom } from "@/app/api/classroom/rooms/route";
-import { getAttempt, getResults, type PublicQuestion } from "@/lib/quiz";
-import type { HostView } from "@/lib/rooms/schemas";
-import { hostCookieName, playerCookieName } from "@/lib/rooms/cookies";
+import { POST as answerSession } from "@/app/api/classroom/sessions/[sessionId]/answers/route";
+import { POST as hostAction } from "@/app/api/classroom/sessions/[sessionId]/host/actions/route";
+import { GET as hostState } from "@/app/api/classroom/sessions/[sessionId]/host/state/route";
+import { POST as joinSession } from "@/app/api/classroom/sessions/[sessionId]/players/route";
+import { POST as createSession } from "@/app/api/classroom/sessions/route";
+import { type PublicQuestion } from "@/lib/questions/schemas";
+import { quizService } from "@/lib/quiz";
+import type { HostView } from "@/lib/classroom/views";
+import { hostCookieName, playerCookieName } from "@/lib/classroom/cookies";
 import { callRoute, type RouteHandler } from "./route-harness";
 
 /**
@@ -73,7 +74,7 @@ export async function seedQuiz(options: SeedOptions = {}) {
   async function start(): Promise<SeededQuiz> {
     const response = await send(startQuiz, "/api/quiz/attempts", {}, { body: { length: 5 }, ip });
     const { attemptId } = (await response.json()) as { attemptId: string };
-    return { attemptId, questions: (await getAttempt(attemptId)).questions.map((view) => view.question) };
+    return { attemptId, questions: (await (await quizService()).getAttempt(attemptId)).questions.map((view) => view.question) };
   }
   async function answer({ attemptId }: SeededQuiz, question: PublicQuestion) {
     await send(answerQuiz, `/api/quiz/attempts/${attemptId}/answers`, { attemptId }, {
@@ -86,7 +87,7 @@ export async function seedQuiz(options: SeedOptions = {}) {
   for (const question of playing.questions.slice(0, 2)) await answer(playing, question);
   const finished = await start();
   for (const question of finished.questions) await answer(finished, question);
-  const { shareId } = await getResults(finished.attemptId);
+  const { shareId } = await (await quizService()).getResults(finished.attemptId);
   await send(nameResult, `/api/quiz/attempts/${finished.attemptId}/nickname`, { attemptId: finished.attemptId }, {
     body: { nickname: "Seeded Heron" },
     ip,
@@ -112,8 +113,8 @@ export async function seedQuiz(options: SeedOptions = {}) {
   };
 }
 
-export interface SeededRoom {
-  roomId: string;
+export interface SeededSession {
+  sessionId: string;
   code: string;
   hostCredential: string;
   playerTokens: string[];
@@ -121,21 +122,21 @@ export interface SeededRoom {
   question: PublicQuestion | null;
 }
 
-export async function seedRoom(options: SeedOptions & { mode?: "live" | "homework"; players?: number } = {}): Promise<SeededRoom> {
+export async function seedSession(options: SeedOptions & { mode?: "live" | "homework"; players?: number } = {}): Promise<SeededSession> {
   const ip = options.clientIp ?? "198.51.100.2";
-  const created = await send(createRoom, "/api/classroom/rooms", {}, { body: { mode: options.mode ?? "live", length: 5 }, ip });
-  const { roomId, code } = (await created.json()) as { roomId: string; code: string };
-  const hostCredential = cookieValue(created, hostCookieName(roomId));
-  const hostCookie = `${hostCookieName(roomId)}=${hostCredential}`;
+  const created = await send(createSession, "/api/classroom/sessions", {}, { body: { mode: options.mode ?? "live", length: 5 }, ip });
+  const { sessionId, code } = (await created.json()) as { sessionId: string; code: string };
+  const hostCredential = cookieValue(created, hostCookieName(sessionId));
+  const hostCookie = `${hostCookieName(sessionId)}=${hostCredential}`;
   const playerTokens: string[] = [];
   for (let i = 0; i < (options.players ?? 3); i += 1) {
-    const joined = await joinAs(roomId, `Seeded ${i + 1}`, ip);
-    playerTokens.push(cookieValue(joined, playerCookieName(roomId)));
+    const joined = await joinAs(sessionId, `Seeded ${i + 1}`, ip);
+    playerTokens.push(cookieValue(joined, playerCookieName(sessionId)));
   }
   const view = async () =>
-    (await (await send(hostState, `/api/classroom/rooms/${roomId}/host/state`, { roomId }, { cookie: hostCookie, ip })).json()) as HostView;
+    (await (await send(hostState, `/api/classroom/sessions/${sessionId}/host/state`, { sessionId }, { cookie: hostCookie, ip })).json()) as HostView;
   const act = async (action: string) =>
-    send(hostAction, `/api/classroom/rooms/${roomId}/host/actions`, { roomId }, {
+    send(hostAction, `/api/classroom/sessions/${sessionId}/host/actions`, { sessionId }, {
       body: { action, version: (await view()).version },
       cookie: hostCookie,
       ip,
@@ -143,27 +144,27 @@ export async function seedRoom(options: SeedOptions & { mode?: "live" | "homewor
   if ((options.mode ?? "live") === "live") await act("start");
   const question = (await view()).question;
   if (question) {
-    await send(answerRoom, `/api/classroom/rooms/${roomId}/answers`, { roomId }, {
+    await send(answerSession, `/api/classroom/sessions/${sessionId}/answers`, { sessionId }, {
       body: { questionId: question.id, answer: someAnswer(question) },
-      cookie: `${playerCookieName(roomId)}=${playerTokens[0]}`,
+      cookie: `${playerCookieName(sessionId)}=${playerTokens[0]}`,
       ip,
     });
   }
-  return { roomId, code, hostCredential, playerTokens, question };
+  return { sessionId, code, hostCredential, playerTokens, question };
 }
 
 /** A student joining through the route, as a phone with no cookie yet would. */
-export function joinAs(roomId: string, nickname: string, ip = "198.51.100.2"): Promise<Response> {
-  return send(joinRoom, `/api/classroom/rooms/${roomId}/players`, { roomId }, { body: { nickname }, ip });
+export function joinAs(sessionId: string, nickname: string, ip = "198.51.100.2"): Promise<Response> {
+  return send(joinSession, `/api/classroom/sessions/${sessionId}/players`, { sessionId }, { body: { nickname }, ip });
 }
 
 /** A host action through the route, for tests that drive a session further (reveal, end). */
-export async function actAsHost(room: SeededRoom, action: string, ip = "198.51.100.2"): Promise<HostView> {
-  const hostCookie = `${hostCookieName(room.roomId)}=${room.hostCredential}`;
+export async function actAsHost(session: SeededSession, action: string, ip = "198.51.100.2"): Promise<HostView> {
+  const hostCookie = `${hostCookieName(session.sessionId)}=${session.hostCredential}`;
   const state = (await (
-    await send(hostState, `/api/classroom/rooms/${room.roomId}/host/state`, { roomId: room.roomId }, { cookie: hostCookie, ip })
+    await send(hostState, `/api/classroom/sessions/${session.sessionId}/host/state`, { sessionId: session.sessionId }, { cookie: hostCookie, ip })
   ).json()) as HostView;
-  const response = await send(hostAction, `/api/classroom/rooms/${room.roomId}/host/actions`, { roomId: room.roomId }, {
+  const response = await send(hostAction, `/api/classroom/sessions/${session.sessionId}/host/actions`, { sessionId: session.sessionId }, {
     body: { action, version: state.version },
     cookie: hostCookie,
     ip,

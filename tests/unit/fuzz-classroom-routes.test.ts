@@ -2,21 +2,21 @@
 import "../support/next-runtime";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as answer } from "@/app/api/classroom/rooms/[roomId]/answers/route";
-import { GET as exportCsv } from "@/app/api/classroom/rooms/[roomId]/export/route";
-import { POST as hostAction } from "@/app/api/classroom/rooms/[roomId]/host/actions/route";
-import { GET as hostState } from "@/app/api/classroom/rooms/[roomId]/host/state/route";
-import { POST as join } from "@/app/api/classroom/rooms/[roomId]/players/route";
-import { GET as poll } from "@/app/api/classroom/rooms/[roomId]/state/route";
-import { POST as create } from "@/app/api/classroom/rooms/route";
-import { GET as claim } from "@/app/classroom/host/[roomId]/claim/route";
-import { answerSchema } from "@/lib/quiz/schemas";
-import { hostCookieName, playerCookieName } from "@/lib/rooms/cookies";
-import { dashboardPath } from "@/lib/rooms/paths";
-import { joinRoomSchema } from "@/lib/rooms";
-import { createRoomSchema, hostActionSchema, pollQuerySchema, roomIdSchema } from "@/lib/rooms/schemas";
+import { POST as answer } from "@/app/api/classroom/sessions/[sessionId]/answers/route";
+import { GET as exportCsv } from "@/app/api/classroom/sessions/[sessionId]/export/route";
+import { POST as hostAction } from "@/app/api/classroom/sessions/[sessionId]/host/actions/route";
+import { GET as hostState } from "@/app/api/classroom/sessions/[sessionId]/host/state/route";
+import { POST as join } from "@/app/api/classroom/sessions/[sessionId]/players/route";
+import { GET as poll } from "@/app/api/classroom/sessions/[sessionId]/state/route";
+import { POST as create } from "@/app/api/classroom/sessions/route";
+import { GET as claim } from "@/app/classroom/host/[sessionId]/claim/route";
+import { answerSchema } from "@/lib/questions/requests";
+import { hostCookieName, playerCookieName } from "@/lib/classroom/cookies";
+import { dashboardPath } from "@/lib/classroom/paths";
+import { joinSessionSchema } from "@/lib/classroom/join";
+import { createSessionSchema, hostActionSchema, pollQuerySchema, sessionIdSchema } from "@/lib/classroom/requests";
 import type { Store } from "@/lib/store";
-import { seedRoom, someAnswer, type SeededRoom } from "../support/app-seed";
+import { seedSession, someAnswer, type SeededSession } from "../support/app-seed";
 import { openAppStore } from "../support/app-store";
 import { expectRefusal } from "../support/fuzz-checks";
 import type { Entries } from "../support/fuzz-requests";
@@ -33,39 +33,39 @@ import { callRoute } from "../support/route-harness";
 
 let app: Awaited<ReturnType<typeof openAppStore>>;
 let store: Store;
-let room: SeededRoom;
+let session: SeededSession;
 let secrets: string[];
 
 beforeAll(async () => {
   app = await openAppStore("fuzz-classroom");
   store = app.store;
-  room = await seedRoom();
-  secrets = [room.hostCredential, ...room.playerTokens, app.dataDir];
+  session = await seedSession();
+  secrets = [session.hostCredential, ...session.playerTokens, app.dataDir];
 });
 afterAll(async () => app?.close());
 
-type RoomParams = { roomId: string };
+type SessionParams = { sessionId: string };
 
 /** Called inside each test, once the session is seeded. */
-const roomParam = (): fc.Arbitrary<Maybe<RoomParams>> =>
-  idParam(room.roomId, 22).map((id) => ({ value: { roomId: id.value }, valid: id.valid }));
-const url = (path: string) => ({ roomId }: RoomParams) => `/api/classroom/rooms/${encodeURIComponent(roomId)}${path}`;
-const asHost = ({ roomId }: RoomParams) => ({ name: hostCookieName(roomId), credential: roomId === room.roomId ? room.hostCredential : "x" });
-const asPlayer = ({ roomId }: RoomParams) => ({
-  name: playerCookieName(roomId),
-  credential: roomId === room.roomId ? (room.playerTokens[1] ?? "") : "x",
+const sessionParam = (): fc.Arbitrary<Maybe<SessionParams>> =>
+  idParam(session.sessionId, 22).map((id) => ({ value: { sessionId: id.value }, valid: id.valid }));
+const url = (path: string) => ({ sessionId }: SessionParams) => `/api/classroom/sessions/${encodeURIComponent(sessionId)}${path}`;
+const asHost = ({ sessionId }: SessionParams) => ({ name: hostCookieName(sessionId), credential: sessionId === session.sessionId ? session.hostCredential : "x" });
+const asPlayer = ({ sessionId }: SessionParams) => ({
+  name: playerCookieName(sessionId),
+  credential: sessionId === session.sessionId ? (session.playerTokens[1] ?? "") : "x",
 });
 
 describe("classroom writes under malformed requests", { timeout: FUZZ_TIMEOUT_MS }, () => {
-  it("POST /api/classroom/rooms", async () => {
+  it("POST /api/classroom/sessions", async () => {
     await fuzzWrites(store, {
-      page: "/api/classroom/rooms/route",
+      page: "/api/classroom/sessions/route",
       handler: create,
-      schema: createRoomSchema,
+      schema: createSessionSchema,
       htmlForForms: true,
       secrets,
       route: {
-        url: () => "/api/classroom/rooms",
+        url: () => "/api/classroom/sessions",
         params: fc.constant({ value: {}, valid: true }),
         body: fc
           .record({
@@ -82,16 +82,16 @@ describe("classroom writes under malformed requests", { timeout: FUZZ_TIMEOUT_MS
     });
   });
 
-  it("POST /api/classroom/rooms/[roomId]/players", async () => {
+  it("POST /api/classroom/sessions/[sessionId]/players", async () => {
     await fuzzWrites(store, {
-      page: "/api/classroom/rooms/[roomId]/players/route",
+      page: "/api/classroom/sessions/[sessionId]/players/route",
       handler: join,
-      schema: joinRoomSchema,
+      schema: joinSessionSchema,
       htmlForForms: true,
       secrets,
       route: {
         url: url("/players"),
-        params: roomParam(),
+        params: sessionParam(),
         body: fc.option(fc.oneof(fc.constantFrom("Seeded 1", "Ana"), junkValue), { nil: undefined }).map(
           (nickname): Entries => (nickname === undefined ? [] : [["nickname", nickname]]),
         ),
@@ -104,18 +104,18 @@ describe("classroom writes under malformed requests", { timeout: FUZZ_TIMEOUT_MS
     });
   });
 
-  it("POST /api/classroom/rooms/[roomId]/answers", async () => {
-    const question = room.question;
+  it("POST /api/classroom/sessions/[sessionId]/answers", async () => {
+    const question = session.question;
     if (!question) throw new Error("the seeded session has no open question");
     await fuzzWrites(store, {
-      page: "/api/classroom/rooms/[roomId]/answers/route",
+      page: "/api/classroom/sessions/[sessionId]/answers/route",
       handler: answer,
       schema: answerSchema,
       htmlForForms: true,
       secrets,
       route: {
         url: url("/answers"),
-        params: roomParam(),
+        params: sessionParam(),
         body: fc
           .record({ id: fc.option(fc.string({ maxLength: 70 }), { nil: undefined }), answer: fc.option(junkValue, { nil: undefined }) })
           .map(({ id, answer: given }): Entries => [
@@ -130,16 +130,16 @@ describe("classroom writes under malformed requests", { timeout: FUZZ_TIMEOUT_MS
     });
   });
 
-  it("POST /api/classroom/rooms/[roomId]/host/actions", async () => {
+  it("POST /api/classroom/sessions/[sessionId]/host/actions", async () => {
     await fuzzWrites(store, {
-      page: "/api/classroom/rooms/[roomId]/host/actions/route",
+      page: "/api/classroom/sessions/[sessionId]/host/actions/route",
       handler: hostAction,
       schema: hostActionSchema,
       htmlForForms: true,
       secrets,
       route: {
         url: url("/host/actions"),
-        params: roomParam(),
+        params: sessionParam(),
         body: fc
           .record({
             action: fc.constantFrom<unknown>("close", "reveal", "lock", "remove", "explode", ""),
@@ -158,35 +158,35 @@ describe("classroom writes under malformed requests", { timeout: FUZZ_TIMEOUT_MS
 });
 
 describe("classroom reads under malformed requests", { timeout: FUZZ_TIMEOUT_MS }, () => {
-  it("GET /api/classroom/rooms/[roomId]/state", async () => {
+  it("GET /api/classroom/sessions/[sessionId]/state", async () => {
     await fuzzReads(store, {
-      page: "/api/classroom/rooms/[roomId]/state/route",
+      page: "/api/classroom/sessions/[sessionId]/state/route",
       handler: poll,
       secrets,
       route: {
         url: url("/state"),
-        params: roomParam(),
+        params: sessionParam(),
         cookie: asPlayer,
         queryValid: (query) => pollQuerySchema.safeParse(Object.fromEntries(query)).success,
       },
     });
   });
 
-  it("GET /api/classroom/rooms/[roomId]/host/state", async () => {
+  it("GET /api/classroom/sessions/[sessionId]/host/state", async () => {
     await fuzzReads(store, {
-      page: "/api/classroom/rooms/[roomId]/host/state/route",
+      page: "/api/classroom/sessions/[sessionId]/host/state/route",
       handler: hostState,
       secrets,
-      route: { url: url("/host/state"), params: roomParam(), cookie: asHost },
+      route: { url: url("/host/state"), params: sessionParam(), cookie: asHost },
     });
   });
 
-  it("GET /api/classroom/rooms/[roomId]/export", async () => {
+  it("GET /api/classroom/sessions/[sessionId]/export", async () => {
     await fuzzReads(store, {
-      page: "/api/classroom/rooms/[roomId]/export/route",
+      page: "/api/classroom/sessions/[sessionId]/export/route",
       handler: exportCsv,
       secrets,
-      route: { url: url("/export"), params: roomParam(), cookie: asHost },
+      route: { url: url("/export"), params: sessionParam(), cookie: asHost },
       expectAnswer: (response) => {
         expect(response.status).toBe(200);
         expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
@@ -194,24 +194,24 @@ describe("classroom reads under malformed requests", { timeout: FUZZ_TIMEOUT_MS 
     });
   });
 
-  it("GET /classroom/host/[roomId]/claim: a wrong key sets no cookie and still goes to the dashboard", async () => {
+  it("GET /classroom/host/[sessionId]/claim: a wrong key sets no cookie and still goes to the dashboard", async () => {
     const watch = await storeWatch(store);
     const key = fc.oneof(
-      { arbitrary: fc.constant({ value: room.hostCredential, valid: true }), weight: 2 },
-      fc.oneof(fc.string({ maxLength: 60 }), junkValue.map(String), fc.constant(room.hostCredential.slice(1))).map((value) => ({ value, valid: false })),
+      { arbitrary: fc.constant({ value: session.hostCredential, valid: true }), weight: 2 },
+      fc.oneof(fc.string({ maxLength: 60 }), junkValue.map(String), fc.constant(session.hostCredential.slice(1))).map((value) => ({ value, valid: false })),
     );
     await fc.assert(
-      fc.asyncProperty(roomParam(), fc.option(key, { nil: undefined }), junkQuery, async (param, credential, extra) => {
-        const target = new URL(`/classroom/host/${encodeURIComponent(param.value.roomId)}/claim?${extra}`, ORIGIN);
+      fc.asyncProperty(sessionParam(), fc.option(key, { nil: undefined }), junkQuery, async (param, credential, extra) => {
+        const target = new URL(`/classroom/host/${encodeURIComponent(param.value.sessionId)}/claim?${extra}`, ORIGIN);
         if (credential) target.searchParams.set("key", credential.value);
-        const response = await callRoute("/classroom/host/[roomId]/claim/route", claim, new Request(target), param.value);
-        if (!roomIdSchema.safeParse(param.value.roomId).success) {
+        const response = await callRoute("/classroom/host/[sessionId]/claim/route", claim, new Request(target), param.value);
+        if (!sessionIdSchema.safeParse(param.value.sessionId).success) {
           await expectRefusal(response, { htmlForForms: false, form: false, secrets });
           expect(response.status).toBe(404);
           return;
         }
         expect(response.status).toBe(303);
-        expect(response.headers.get("location")).toBe(dashboardPath(param.value.roomId));
+        expect(response.headers.get("location")).toBe(dashboardPath(param.value.sessionId));
         const claimed = param.valid && credential?.valid === true;
         expect(response.headers.getSetCookie().length, "a cookie only for the right link").toBe(claimed ? 1 : 0);
         await watch.unchanged();

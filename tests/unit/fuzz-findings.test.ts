@@ -1,12 +1,12 @@
 // Before any route module: see tests/support/next-runtime.ts.
 import "../support/next-runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as poll } from "@/app/api/classroom/rooms/[roomId]/state/route";
+import { GET as poll } from "@/app/api/classroom/sessions/[sessionId]/state/route";
 import { POST as nickname } from "@/app/api/quiz/attempts/[attemptId]/nickname/route";
-import { GET as claim } from "@/app/classroom/host/[roomId]/claim/route";
+import { GET as claim } from "@/app/classroom/host/[sessionId]/claim/route";
 import { parseBody } from "@/lib/http/parse-request";
 import { nicknameFormSchema } from "@/lib/nickname";
-import { actAsHost, joinAs, seedRoom } from "../support/app-seed";
+import { actAsHost, joinAs, seedSession } from "../support/app-seed";
 import { openAppStore } from "../support/app-store";
 import { ORIGIN } from "../support/fuzz-values";
 import { callRoute } from "../support/route-harness";
@@ -39,11 +39,11 @@ const status = (promise: Promise<unknown>) =>
 describe("found by fuzzing", () => {
   it("a nickname holding half a character (a lone surrogate) joins without it, and the session carries on", async () => {
     // It used to be stored as it came: the embedded store then aborted the whole server on the next read of the roster.
-    const room = await seedRoom({ mode: "homework", players: 0 });
-    const joined = await joinAs(room.roomId, "Ana\uD800");
+    const session = await seedSession({ mode: "homework", players: 0 });
+    const joined = await joinAs(session.sessionId, "Ana\uD800");
     expect(joined.status).toBe(201);
     expect(await joined.json()).toMatchObject({ nickname: "Ana" });
-    const view = await actAsHost(room, "lock");
+    const view = await actAsHost(session, "lock");
     expect(view.players.map((player) => player.nickname)).toEqual(["Ana"]);
   });
 
@@ -60,8 +60,8 @@ describe("found by fuzzing", () => {
   });
 
   it("a host link whose session id no URL header can hold is a 404, not a 500", async () => {
-    const response = await callRoute("/classroom/host/[roomId]/claim/route", claim, new Request(`${ORIGIN}/classroom/host/x/claim?key=k`), {
-      roomId: "séance-💥",
+    const response = await callRoute("/classroom/host/[sessionId]/claim/route", claim, new Request(`${ORIGIN}/classroom/host/x/claim?key=k`), {
+      sessionId: "séance-💥",
     });
     expect(response.status).toBe(404);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("not_found");
@@ -69,10 +69,10 @@ describe("found by fuzzing", () => {
 
   it("a student's poll with a query field other than v is refused", async () => {
     const response = await callRoute(
-      "/api/classroom/rooms/[roomId]/state/route",
+      "/api/classroom/sessions/[sessionId]/state/route",
       poll,
-      new Request(`${ORIGIN}/api/classroom/rooms/x/state?v=1&debug=1`),
-      { roomId: "a".repeat(22) },
+      new Request(`${ORIGIN}/api/classroom/sessions/x/state?v=1&debug=1`),
+      { sessionId: "a".repeat(22) },
     );
     expect(response.status).toBe(400);
   });

@@ -7,7 +7,8 @@ import { POST as nickname } from "@/app/api/quiz/attempts/[attemptId]/nickname/r
 import { POST as practice } from "@/app/api/quiz/attempts/[attemptId]/practice/route";
 import { POST as start } from "@/app/api/quiz/attempts/route";
 import { nicknameFormSchema } from "@/lib/nickname";
-import { answerSchema, startQuizSchema } from "@/lib/quiz/schemas";
+import { answerSchema } from "@/lib/questions/requests";
+import { startQuizSchema } from "@/lib/quiz/requests";
 import type { Store } from "@/lib/store";
 import { openAppStore } from "../support/app-store";
 import { seedQuiz, someAnswer, type SeededQuiz } from "../support/app-seed";

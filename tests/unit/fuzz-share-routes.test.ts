@@ -8,7 +8,7 @@ import { GET as explainerImage } from "@/app/og/explainer/[slug]/route";
 import { GET as pageImage } from "@/app/og/page/[name]/route";
 import { GET as resultImage } from "@/app/og/result/[shareId]/route";
 import { getExplainers } from "@/lib/content";
-import { JOIN_CODE_ALPHABET, JOIN_CODE_PATTERN, normalizeJoinCode } from "@/lib/rooms/code";
+import { JOIN_CODE_ALPHABET, JOIN_CODE_PATTERN, normalizeJoinCode } from "@/lib/classroom/code";
 import { PAGE_IMAGE_NAMES } from "@/lib/share/images";
 import type { Store } from "@/lib/store";
 import { seedQuiz } from "../support/app-seed";

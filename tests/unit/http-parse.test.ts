@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ApiError } from "@/lib/http/api-error";
 import { MAX_BODY_BYTES, parseBody } from "@/lib/http/parse-request";
-import { answerSchema } from "@/lib/quiz/schemas";
+import { answerSchema } from "@/lib/questions/requests";
 
 function post(body: string, contentType: string | null, headers: Record<string, string> = {}) {
   return new Request("http://localhost/api/x", {

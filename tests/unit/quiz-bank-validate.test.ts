@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ContentError } from "@/lib/content/errors";
-import { validateBank, type BankReferences } from "@/lib/quiz/bank-validate";
+import { validateBank, type BankReferences } from "@/lib/questions/bank-validate";
 import { orderQ, singleQ, trueFalseQ } from "./quiz-fixtures";
 
 const refs: BankReferences = {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { getExplainer } from "@/lib/content";
 import { Topic } from "@/lib/content/schemas";
-import { feedbackFor, loadBank } from "@/lib/quiz/bank";
-import { choiceOrder } from "@/lib/quiz/draw";
-import { toPublicQuestion } from "@/lib/quiz/public";
-import { answerKey } from "@/lib/quiz/scoring";
-import { QuestionKind, type Question } from "@/lib/quiz/schemas";
+import { feedbackFor, loadBank } from "@/lib/questions/bank";
+import { choiceOrder } from "@/lib/questions/draw";
+import { toPublicQuestion } from "@/lib/questions/public";
+import { answerKey } from "@/lib/questions/scoring";
+import { QuestionKind, type Question } from "@/lib/questions/schemas";
 import { seededRandom } from "./quiz-fixtures";
 
 /**

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { choiceOrder, drawAttempt, drawQuestions, shuffle, type RandomInt } from "@/lib/quiz/draw";
-import { Difficulty, type Question } from "@/lib/quiz/schemas";
+import { choiceOrder, drawAttempt, drawQuestions, shuffle, type RandomInt } from "@/lib/questions/draw";
+import { Difficulty, type Question } from "@/lib/questions/schemas";
 import { HANDWRITTEN, TOPICS, generatedQuestions, makeQuestion, orderQ, seededRandom, singleQ, trueFalseQ } from "./quiz-fixtures";
 
 const BANK = [...HANDWRITTEN, ...generatedQuestions()];

@@ -1,7 +1,7 @@
 import type { Topic } from "@/lib/content/schemas";
-import { createBank, type QuestionBank } from "@/lib/quiz/bank-validate";
-import type { ContentLookups } from "@/lib/quiz/feedback";
-import { Difficulty, Question } from "@/lib/quiz/schemas";
+import { createBank, type QuestionBank } from "@/lib/questions/bank-validate";
+import type { ContentLookups } from "@/lib/questions/feedback";
+import { Difficulty, Question } from "@/lib/questions/schemas";
 
 /**
  * A question bank for tests, independent of content/quiz (which changes with

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { choiceOrder } from "@/lib/quiz/draw";
-import { toPublicQuestion } from "@/lib/quiz/public";
-import type { PublicQuestion, Question } from "@/lib/quiz/schemas";
+import { choiceOrder } from "@/lib/questions/draw";
+import { toPublicQuestion } from "@/lib/questions/public";
+import type { PublicQuestion, Question } from "@/lib/questions/schemas";
 import { HANDWRITTEN, generatedQuestions, orderQ, seededRandom, singleQ } from "./quiz-fixtures";
 
 /**

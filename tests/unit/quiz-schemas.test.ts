@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { Question, answerSchema, startQuizSchema } from "@/lib/quiz/schemas";
+import { Question } from "@/lib/questions/schemas";
+import { answerSchema } from "@/lib/questions/requests";
+import { startQuizSchema } from "@/lib/quiz/requests";
 import { orderQ, singleQ, whoSaidQ } from "./quiz-fixtures";
 
 const messages = (value: unknown) => {

@@ -1,24 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { QuizError } from "@/lib/quiz/errors";
-import { buildFeedback, displayAnswer } from "@/lib/quiz/feedback";
-import {
-  answerKey,
-  decodeAnswer,
-  encodeAnswer,
-  isCorrect,
-  normalizeAnswer,
-  sameAnswer,
-  scoreAttempt,
-} from "@/lib/quiz/scoring";
+import { QuestionError } from "@/lib/questions/errors";
+import { buildFeedback, displayAnswer } from "@/lib/questions/feedback";
+import { answerKey, correctness, decodeAnswer, encodeAnswer, isCorrect, normalizeAnswer, sameAnswer } from "@/lib/questions/scoring";
 import { fixtureLookups, orderQ, singleQ, trueFalseQ, whoSaidQ } from "./quiz-fixtures";
 
 function invalidAnswer(fn: () => unknown) {
   try {
     fn();
   } catch (error) {
-    expect(error).toBeInstanceOf(QuizError);
-    expect((error as QuizError).code).toBe("invalid_answer");
-    expect((error as QuizError).status).toBe(422);
+    expect(error).toBeInstanceOf(QuestionError);
+    expect((error as QuestionError).code).toBe("invalid_answer");
+    expect((error as QuestionError).status).toBe(422);
     return;
   }
   throw new Error("expected an invalid_answer error");
@@ -105,22 +97,15 @@ describe("answer storage form", () => {
   });
 });
 
-describe("scoreAttempt", () => {
-  it("counts right answers, answered and completeness", () => {
-    const result = scoreAttempt([
-      { question: singleQ, answer: "singapore" },
-      { question: trueFalseQ, answer: "true" },
-      { question: orderQ, answer: ["singapore", "hanoi", "dmz"] },
-      { question: whoSaidQ, answer: null },
-    ]);
-    expect(result).toMatchObject({ score: 2, answered: 3, total: 4, complete: false });
-    expect(result.questions.map((q) => q.correct)).toEqual([true, false, true, false]);
+describe("correctness of a stored answer", () => {
+  it("says whether each kind of answer is right", () => {
+    expect(correctness(singleQ, "singapore")).toBe(true);
+    expect(correctness(trueFalseQ, "true")).toBe(false);
+    expect(correctness(orderQ, ["singapore", "hanoi", "dmz"])).toBe(true);
+    expect(correctness(whoSaidQ, "trump")).toBe(true);
   });
   it("counts a stored answer that no longer fits the question as wrong instead of throwing", () => {
-    expect(scoreAttempt([{ question: singleQ, answer: "removed-option" }])).toMatchObject({ score: 0, complete: true });
-  });
-  it("scores an empty attempt as 0 of 0", () => {
-    expect(scoreAttempt([])).toMatchObject({ score: 0, total: 0, complete: true });
+    expect(correctness(singleQ, "removed-option")).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { lazySchemaResolver } from "@/components/ui/schema-resolver";
-import { answerSchema, type AnswerInput } from "@/lib/quiz/requests";
+import { lazySchemaResolver } from "@/lib/forms/schema-resolver";
+import { answerSchema, type AnswerInput } from "@/lib/questions/requests";
 
 /** The options react-hook-form passes a resolver; these schemas read none of them. */
 const OPTIONS = { fields: {}, shouldUseNativeValidation: false } as const;

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isCorrect, loadBank, scoreAttempt, type NormalizedAnswer, type Question } from "@/lib/quiz";
-import { displayAnswer } from "@/lib/quiz/feedback";
-import { answerKey } from "@/lib/quiz/scoring";
+import { loadBank } from "@/lib/questions/bank";
+import { displayAnswer } from "@/lib/questions/feedback";
+import type { NormalizedAnswer, Question } from "@/lib/questions/schemas";
+import { answerKey, correctness, isCorrect } from "@/lib/questions/scoring";
 import { shareLine } from "@/lib/share/share-line";
 
 /**
@@ -52,15 +53,21 @@ function revealing(question: Question, answer: NormalizedAnswer): string[] {
   ];
 }
 
+/** A played quiz as its results summary counts it (lib/quiz/results.ts). */
+function score(entries: readonly { question: Question; answer: NormalizedAnswer }[]) {
+  const marks = entries.map(({ question, answer }) => correctness(question, answer));
+  return { score: marks.filter(Boolean).length, total: marks.length, marks };
+}
+
 const SHAPE = /^Trump and Kim quiz: (\d+)\/(\d+)\n(?:[✅❌]{1,10}\n)+Can you beat my score\?$/u;
 
 describe("the share line", () => {
   it("is the score and one mark per question, nothing from any question or answer", () => {
     fc.assert(
       fc.property(playedQuiz, (entries) => {
-        const scored = scoreAttempt(entries);
-        const marks = scored.questions.map((q) => q.correct);
-        const line = shareLine({ score: scored.score, total: scored.total, marks });
+        const scored = score(entries);
+        const marks = scored.marks;
+        const line = shareLine(scored);
 
         const shape = SHAPE.exec(line);
         expect(shape, line).not.toBeNull();
@@ -90,8 +97,7 @@ describe("the share line", () => {
     fc.assert(
       fc.property(twoPlayers, (played) => {
         const lineOf = (which: 0 | 1) => {
-          const scored = scoreAttempt(played.map(({ question, pair }) => ({ question, answer: pair[which] })));
-          return shareLine({ score: scored.score, total: scored.total, marks: scored.questions.map((q) => q.correct) });
+          return shareLine(score(played.map(({ question, pair }) => ({ question, answer: pair[which] }))));
         };
         expect(lineOf(0)).toBe(lineOf(1));
       }),

@@ -2,11 +2,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createQuizService, QuizError, type NormalizedAnswer, type Question, type QuizService } from "@/lib/quiz";
+import { createQuizService, type QuizService } from "@/lib/quiz";
+import { QuizError } from "@/lib/quiz/errors";
+import { type NormalizedAnswer, type Question } from "@/lib/questions/schemas";
 import { QUIZ_TTL } from "@/lib/quiz/keys";
-import { answerKey } from "@/lib/quiz/scoring";
-import { readResultLink, shareKeys } from "@/lib/share/result-links";
-import { createShareService, type ShareService } from "@/lib/share/service";
+import { answerKey } from "@/lib/questions/scoring";
+import { readResultLink, shareKeys } from "@/lib/quiz/result-links";
+import { createShareService, type ShareService } from "@/lib/share";
 import { createStore, op, type Store } from "@/lib/store";
 import { fixtureBank, HANDWRITTEN, orderQ, singleQ, trueFalseQ, whoSaidQ } from "./quiz-fixtures";
 
@@ -38,8 +40,9 @@ let share: ShareService;
 
 beforeAll(async () => {
   store = await createStore({ kind: "embedded", dataDir });
-  quiz = createQuizService({ store, bank: fixtureBank(HANDWRITTEN) });
-  share = createShareService({ store, quiz });
+  const deps = { store, bank: fixtureBank(HANDWRITTEN) };
+  quiz = createQuizService(deps);
+  share = createShareService(deps);
 });
 afterAll(async () => {
   await store?.close();
@@ -123,8 +126,9 @@ describe("challenges", () => {
 
     // The bank after an edit: the ordering question is a new version.
     const edited: Question = { ...orderQ, version: orderQ.version + 1 };
-    const updatedQuiz = createQuizService({ store, bank: fixtureBank([singleQ, trueFalseQ, edited, whoSaidQ]) });
-    const updatedShare = createShareService({ store, quiz: updatedQuiz });
+    const updated = { store, bank: fixtureBank([singleQ, trueFalseQ, edited, whoSaidQ]) };
+    const updatedQuiz = createQuizService(updated);
+    const updatedShare = createShareService(updated);
 
     const started = await updatedShare.startChallenge({ length: 5, challenge: challenger.shareId }, who);
     const expected = challenger.review.map((item) => item.questionId).filter((id) => id !== orderQ.id);

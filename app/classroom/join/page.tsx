@@ -6,12 +6,14 @@ import { JoinForm } from "@/components/classroom/join-form";
 import { LocalTime } from "@/components/classroom/local-time";
 import { ApiError } from "@/lib/http/api-error";
 import { friendlyName } from "@/lib/nickname";
-import { clientSubject } from "@/lib/rate-limit";
-import { RoomError, rooms, type JoinInfo } from "@/lib/rooms";
-import { JOIN_CODE_PATTERN, normalizeJoinCode } from "@/lib/rooms/code";
-import { readPlayerCookie } from "@/lib/rooms/cookies";
-import { joinPath, playPath } from "@/lib/rooms/paths";
-import { joinCodeSchema, roomIdSchema } from "@/lib/rooms/schemas";
+import { clientOf } from "@/lib/http/requester";
+import { ClassroomError } from "@/lib/classroom/errors";
+import { classroomService } from "@/lib/classroom";
+import { type JoinInfo } from "@/lib/classroom/views";
+import { JOIN_CODE_PATTERN, normalizeJoinCode } from "@/lib/classroom/code";
+import { readPlayerCookie } from "@/lib/classroom/cookies";
+import { joinPath, playPath } from "@/lib/classroom/paths";
+import { joinCodeSchema, sessionIdSchema } from "@/lib/classroom/requests";
 import { classroomInviteImage } from "@/lib/share/images";
 import { shareMetadata } from "@/lib/share/metadata";
 import { newIdempotencyKey } from "@/lib/idempotency";
@@ -31,19 +33,19 @@ export async function generateMetadata({ searchParams }: PageProps<"/classroom/j
 type Lookup = { info: JoinInfo } | { error: string };
 
 /** The session a code or a session id (from a link back here) points to, or why not. */
-async function find(code: string | undefined, roomId: string | undefined): Promise<Lookup | null> {
-  const service = await rooms();
+async function find(code: string | undefined, sessionId: string | undefined): Promise<Lookup | null> {
+  const service = await classroomService();
   const token = async (id: string) => readPlayerCookie(await cookies(), id);
   try {
-    if (roomId && roomIdSchema.safeParse(roomId).success) return { info: await service.getJoinInfo(roomId, await token(roomId)) };
+    if (sessionId && sessionIdSchema.safeParse(sessionId).success) return { info: await service.getJoinInfo(sessionId, await token(sessionId)) };
     if (code === undefined) return null;
     const parsed = joinCodeSchema.safeParse(code);
     if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Check the code on the screen." };
-    const found = await service.lookupCode(parsed.data, clientSubject(await headers()));
-    return { info: await service.getJoinInfo(found.roomId, await token(found.roomId)) };
+    const found = await service.lookupCode(parsed.data, clientOf(await headers()));
+    return { info: await service.getJoinInfo(found.sessionId, await token(found.sessionId)) };
   } catch (error) {
     // Unknown code, expired session, too many wrong codes: say so next to the form.
-    if (error instanceof RoomError || error instanceof ApiError) return { error: error.message };
+    if (error instanceof ClassroomError || error instanceof ApiError) return { error: error.message };
     throw error;
   }
 }
@@ -56,9 +58,9 @@ async function find(code: string | undefined, roomId: string | undefined): Promi
 export default async function Page({ searchParams }: PageProps<"/classroom/join">) {
   const query = await searchParams;
   const code = typeof query.code === "string" ? query.code : undefined;
-  const roomId = typeof query.room === "string" ? query.room : undefined;
-  const found = await find(code, roomId);
-  if (found && "info" in found && found.info.player === "active") redirect(playPath(found.info.roomId));
+  const sessionId = typeof query.session === "string" ? query.session : undefined;
+  const found = await find(code, sessionId);
+  if (found && "info" in found && found.info.player === "active") redirect(playPath(found.info.sessionId));
 
   return (
     <>
@@ -97,7 +99,7 @@ function JoinStep({ info }: { info: JoinInfo }) {
           </p>
         </>
       ) : (
-        <JoinForm roomId={info.roomId} suggestion={friendlyName()} idempotencyKey={newIdempotencyKey()} />
+        <JoinForm sessionId={info.sessionId} suggestion={friendlyName()} idempotencyKey={newIdempotencyKey()} />
       )}
     </>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { LeaderboardTable } from "@/components/quiz/leaderboard-table";
-import { getLeaderboard } from "@/lib/quiz";
+import { quizService } from "@/lib/quiz";
 import { pageImage } from "@/lib/share/images";
 import { shareMetadata } from "@/lib/share/metadata";
 
@@ -16,7 +16,7 @@ export const metadata: Metadata = shareMetadata({
 export const dynamic = "force-dynamic";
 
 export default async function Page() {
-  const [today, thisMonth] = await Promise.all([getLeaderboard("day", 20), getLeaderboard("month", 20)]);
+  const [today, thisMonth] = await Promise.all([(await quizService()).getLeaderboard("day", 20), (await quizService()).getLeaderboard("month", 20)]);
   return (
     <>
       <Breadcrumbs

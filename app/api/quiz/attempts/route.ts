@@ -1,10 +1,11 @@
 import { parseBody } from "@/lib/http/parse-request";
 import { route } from "@/lib/http/handle-route";
-import { clientSubject } from "@/lib/rate-limit";
+import { clientOf } from "@/lib/http/requester";
 import { seeOther } from "@/lib/http/form-response";
-import { startAttempt, startQuizSchema } from "@/lib/quiz";
+import { startQuizSchema } from "@/lib/quiz/requests";
+import { quizService } from "@/lib/quiz";
 import { playPath } from "@/lib/quiz/paths";
-import { startChallenge } from "@/lib/share";
+import { shareService } from "@/lib/share";
 
 /**
  * Start a quiz: 201 with the attempt for scripts, 303 to the first question
@@ -15,9 +16,9 @@ export const POST = route(
   async (request) => {
     const { data, format } = await parseBody(request, startQuizSchema);
     const { challenge } = data;
-    const requester = { client: clientSubject(request.headers) };
+    const requester = clientOf(request.headers);
     const attempt =
-      challenge === undefined ? await startAttempt(data, requester) : await startChallenge({ ...data, challenge }, requester);
+      challenge === undefined ? await (await quizService()).startAttempt(data, requester) : await (await shareService()).startChallenge({ ...data, challenge }, requester);
     const href = playPath(attempt.attemptId);
     return format === "form"
       ? seeOther(href)

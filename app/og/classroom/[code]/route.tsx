@@ -2,7 +2,7 @@ import { InviteCard } from "@/components/share/og/invite-card";
 import { CACHE_FOR_GOOD, renderShareImage } from "@/components/share/og/render";
 import { ApiError } from "@/lib/http/api-error";
 import { route } from "@/lib/http/handle-route";
-import { JOIN_CODE_PATTERN, normalizeJoinCode } from "@/lib/rooms/code";
+import { JOIN_CODE_PATTERN, normalizeJoinCode } from "@/lib/classroom/code";
 import { baseUrl } from "@/lib/share/base-url";
 
 /**

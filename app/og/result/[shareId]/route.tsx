@@ -1,8 +1,8 @@
 import { ResultCard } from "@/components/share/og/result-card";
 import { CACHE_FOR_GOOD, renderShareImage } from "@/components/share/og/render";
 import { route } from "@/lib/http/handle-route";
-import { clientSubject } from "@/lib/rate-limit";
-import { getSharedResultImage } from "@/lib/share";
+import { clientOf } from "@/lib/http/requester";
+import { shareService } from "@/lib/share";
 import { cardVersion, resultCard } from "@/lib/share/result-card";
 
 /**
@@ -14,7 +14,7 @@ import { cardVersion, resultCard } from "@/lib/share/result-card";
  * short cache, so no cache keeps serving it as if it were final.
  */
 export const GET = route<{ shareId: string }>(async (request, { shareId }) => {
-  const card = resultCard(await getSharedResultImage(shareId, clientSubject(request.headers)));
+  const card = resultCard(await (await shareService()).getSharedResultImage(shareId, clientOf(request.headers)));
   const current = new URL(request.url).searchParams.get("v") === cardVersion(card);
   return renderShareImage(<ResultCard card={card} />, current ? CACHE_FOR_GOOD : "public, max-age=300");
 });

@@ -4,7 +4,7 @@ import { AnswerFeedback } from "@/components/quiz/answer-feedback";
 import { QuestionForm } from "@/components/quiz/question-form";
 import { QuizProgress } from "@/components/quiz/quiz-progress";
 import { orNotFound } from "@/lib/http/or-not-found";
-import { getAttempt } from "@/lib/quiz";
+import { quizService } from "@/lib/quiz";
 import { nextStep } from "@/lib/quiz/next-step";
 import { resultsPath } from "@/lib/quiz/paths";
 import { newIdempotencyKey } from "@/lib/idempotency";
@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "Quiz", robots: { index: false } };
 export default async function Page({ params, searchParams }: PageProps<"/quiz/play/[attemptId]">) {
   const { attemptId } = await params;
   const { answered } = await searchParams;
-  const attempt = await orNotFound(getAttempt(attemptId));
+  const attempt = await orNotFound((await quizService()).getAttempt(attemptId));
   const shown = attempt.questions.find((view) => view.question.id === answered && view.feedback);
 
   if (shown?.feedback) {

@@ -6,7 +6,8 @@ import { ChallengeComparison } from "@/components/share/challenge-comparison";
 import { ResultShare } from "@/components/share/result-share";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { friendlyName } from "@/lib/nickname";
-import { getLeaderboard, getResults, percentLabel } from "@/lib/quiz";
+import { percentLabel } from "@/lib/quiz/percentile";
+import { quizService } from "@/lib/quiz";
 import { playPath, practicePath } from "@/lib/quiz/paths";
 import { absoluteUrlFor } from "@/lib/share/base-url";
 import { sharePath } from "@/lib/share/paths";
@@ -16,8 +17,8 @@ export const metadata: Metadata = { title: "Your result", robots: { index: false
 export default async function Page({ params }: PageProps<"/quiz/results/[attemptId]">) {
   const { attemptId } = await params;
   // Not finished yet: back to the question the player is on.
-  const results = await orNotFound(getResults(attemptId), { not_finished: playPath(attemptId) });
-  const board = await getLeaderboard("day", 10, { viewerAttemptId: attemptId });
+  const results = await orNotFound((await quizService()).getResults(attemptId), { not_finished: playPath(attemptId) });
+  const board = await (await quizService()).getLeaderboard("day", 10, { viewerAttemptId: attemptId });
   const missed = results.review.filter((item) => !item.feedback.correct).length;
   const { percentile } = results;
   const shareUrl = await absoluteUrlFor(sharePath(results.shareId));

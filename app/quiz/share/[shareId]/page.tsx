@@ -4,7 +4,7 @@ import { BeatMyScore } from "@/components/share/beat-my-score";
 import { ResultMarks } from "@/components/share/result-marks";
 import { TOPIC_LABELS } from "@/lib/content";
 import { orNotFound } from "@/lib/http/or-not-found";
-import { getSharedResult } from "@/lib/share";
+import { shareService } from "@/lib/share";
 import { resultImage } from "@/lib/share/images";
 import { shareMetadata } from "@/lib/share/metadata";
 import { sharePath } from "@/lib/share/paths";
@@ -12,7 +12,7 @@ import { resultCard, resultHeadline } from "@/lib/share/result-card";
 import { QUIZ_NAME } from "@/lib/share/share-line";
 
 // Metadata and page read the same result once per request.
-const load = cache((shareId: string) => orNotFound(getSharedResult(shareId)));
+const load = cache(async (shareId: string) => orNotFound((await shareService()).getSharedResult(shareId)));
 
 export async function generateMetadata({ params }: PageProps<"/quiz/share/[shareId]">): Promise<Metadata> {
   const { shareId } = await params;

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { AnswerFeedback } from "@/components/quiz/answer-feedback";
 import { QuestionForm } from "@/components/quiz/question-form";
 import { orNotFound } from "@/lib/http/or-not-found";
-import { answerSchema, checkPractice, retryMissed } from "@/lib/quiz";
+import { answerSchema } from "@/lib/questions/requests";
+import { quizService } from "@/lib/quiz";
 import { playPath, practicePath, resultsPath } from "@/lib/quiz/paths";
 
 export const metadata: Metadata = { title: "Practice the ones you missed", robots: { index: false } };
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Practice the ones you missed", robot
 export default async function Page({ params, searchParams }: PageProps<"/quiz/results/[attemptId]/practice">) {
   const { attemptId } = await params;
   const query = await searchParams;
-  const missed = await orNotFound(retryMissed(attemptId), { not_finished: playPath(attemptId) });
+  const missed = await orNotFound((await quizService()).retryMissed(attemptId), { not_finished: playPath(attemptId) });
   const back = (
     <p>
       <a href={resultsPath(attemptId)}>Back to your results</a> (practice does not change your score)
@@ -24,7 +25,7 @@ export default async function Page({ params, searchParams }: PageProps<"/quiz/re
 
   const checked = answerSchema.safeParse({ questionId: query.checked, answer: query.answer });
   if (checked.success) {
-    const feedback = await orNotFound(checkPractice(attemptId, checked.data), { not_finished: playPath(attemptId) });
+    const feedback = await orNotFound((await quizService()).checkPractice(attemptId, checked.data), { not_finished: playPath(attemptId) });
     return (
       <>
         <h1>Practice</h1>

@@ -2,7 +2,8 @@ import { seeOther } from "@/lib/http/form-response";
 import { route } from "@/lib/http/handle-route";
 import { parseBody } from "@/lib/http/parse-request";
 import { requesterOf } from "@/lib/http/requester";
-import { answerQuestion, answerSchema } from "@/lib/quiz";
+import { answerSchema } from "@/lib/questions/requests";
+import { quizService } from "@/lib/quiz";
 import { feedbackPath, playPath } from "@/lib/quiz/paths";
 import { nextStep } from "@/lib/quiz/next-step";
 
@@ -16,7 +17,7 @@ export const POST = route<{ attemptId: string }>(
   async (request, { attemptId }) => {
     const { data, format } = await parseBody(request, answerSchema);
     const { idempotencyKey, ...answer } = data;
-    const result = await answerQuestion(attemptId, answer, requesterOf(request, { idempotencyKey }));
+    const result = await (await quizService()).answerQuestion(attemptId, answer, requesterOf(request, { idempotencyKey }));
     if (format === "form") return seeOther(feedbackPath(attemptId, data.questionId));
     return Response.json({ feedback: result.feedback, next: nextStep(attemptId, result.progress), replay: result.replay });
   },

@@ -1,0 +1,36 @@
+import { seeOther } from "@/lib/http/form-response";
+import { route } from "@/lib/http/handle-route";
+import { parseBody } from "@/lib/http/parse-request";
+import { requesterOf } from "@/lib/http/requester";
+import { joinSessionSchema } from "@/lib/classroom/join";
+import { classroomService } from "@/lib/classroom";
+import { isHttps, playerCookieName, readPlayerCookie, requestCookies, setCookieHeader } from "@/lib/classroom/cookies";
+import { joinPath, playPath } from "@/lib/classroom/paths";
+
+/**
+ * Join a session (or come back to it: a browser that already holds a player
+ * cookie for it gets the same player). Sets the player cookie, then the play
+ * page. Rate limited per session and per client; idempotent with an
+ * Idempotency-Key (header, or the form's hidden field): see lib/classroom/join-retry.ts.
+ */
+export const POST = route<{ sessionId: string }>(
+  async (request, { sessionId }) => {
+    const { data, format } = await parseBody(request, joinSessionSchema);
+    const joined = await (await classroomService()).joinSession(
+      sessionId,
+      { nickname: data.nickname, token: readPlayerCookie(requestCookies(request), sessionId) },
+      requesterOf(request, data),
+    );
+    const href = playPath(sessionId);
+    const response =
+      format === "form"
+        ? seeOther(href)
+        : Response.json({ nickname: joined.nickname, href }, { status: joined.rejoined ? 200 : 201 });
+    response.headers.append(
+      "Set-Cookie",
+      setCookieHeader(playerCookieName(sessionId), joined.token, { maxAgeSeconds: joined.ttlSeconds, secure: isHttps(request) }),
+    );
+    return response;
+  },
+  { formErrorBack: ({ sessionId }) => ({ href: `${joinPath()}?session=${sessionId}`, label: "Back to joining" }) },
+);

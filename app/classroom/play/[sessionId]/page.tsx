@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import { Homework } from "@/components/classroom/homework";
+import { StudentLive } from "@/components/classroom/student-live";
+import { orNotFound } from "@/lib/http/or-not-found";
+import { ClassroomError } from "@/lib/classroom/errors";
+import { classroomService } from "@/lib/classroom";
+import { readPlayerCookie } from "@/lib/classroom/cookies";
+import { joinPath } from "@/lib/classroom/paths";
+
+export const metadata: Metadata = { title: "Class quiz", robots: { index: false } };
+
+/**
+ * A student's page. The player cookie says who they are, so a reload, a
+ * locked screen or a dropped connection comes back to the same player with
+ * the same answers. `?answered=id`: homework feedback after a plain form.
+ */
+export default async function Page({ params, searchParams }: PageProps<"/classroom/play/[sessionId]">) {
+  const { sessionId } = await params;
+  const { answered } = await searchParams;
+  const token = readPlayerCookie(await cookies(), sessionId);
+  const play = await orNotFound(
+    (await classroomService()).getPlayView(sessionId, token, typeof answered === "string" ? answered : undefined).catch((error: unknown) => {
+      if (error instanceof ClassroomError && (error.code === "not_joined" || error.code === "removed")) return error;
+      throw error;
+    }),
+  );
+
+  if (play instanceof ClassroomError) {
+    return (
+      <>
+        <h1>Class quiz</h1>
+        <p role="alert">{play.message}</p>
+        {play.code === "not_joined" && (
+          <p>
+            <a className="button" href={`${joinPath()}?session=${sessionId}`}>
+              Join this session
+            </a>
+          </p>
+        )}
+      </>
+    );
+  }
+  return (
+    <>
+      <h1 className="visually-hidden">Class quiz</h1>
+      {play.mode === "live" ? <StudentLive initial={play.view} /> : <Homework view={play.view} />}
+    </>
+  );
+}

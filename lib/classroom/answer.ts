@@ -1,0 +1,145 @@
+import "server-only";
+import { answerKey, encodeAnswer, normalizeAnswer, sameAnswer } from "@/lib/questions/scoring";
+import type { AnswerInput } from "@/lib/questions/requests";
+import type { NormalizedAnswer, Question } from "@/lib/questions/schemas";
+import { rateLimits } from "@/lib/rate-limit";
+import { execIfNamed, execNamed, op } from "@/lib/store";
+import { activePlayerFrom, playerIdFromToken, sessionFrom } from "./access";
+import type { Requester, ServiceContext } from "@/lib/service";
+import { assertSessionId } from "./requests";
+import { CLASSROOM_MESSAGES, ClassroomError } from "./errors";
+import { PLAYER_FIELDS as P, SESSION_FIELDS as F, classroomKeys, ttlSeconds } from "./keys";
+import { CLASSROOM_RATE_LIMITS as LIMITS } from "./limits";
+import { effectivePhase, type PlayerRecord, type SessionRecord } from "./record";
+import { choiceField, pointsFor } from "./scoring";
+import { questionAt } from "./live";
+
+/**
+ * A student's answer, counted exactly once.
+ *
+ * Each player has an answer counter (`…:seq`) that is the guard of a
+ * compare-and-set: the answer, the points, the score, the class
+ * distribution and the "answers received" count are written in the same
+ * transaction as the counter moves from n to n + 1. Two requests that read
+ * the same n (a double tap, a retry after a dropped connection) cannot both
+ * win; the loser re-reads and finds the answer already there. Players never
+ * share a guard, so 200 students answering at once do not contend.
+ */
+
+/** A tap in the last moment before the timer ends is still in flight when it does. */
+const LATE_ANSWER_GRACE_MS = 1_500;
+
+/** Concurrent answers by one player to different questions (homework, two tabs) retry this often. */
+const MAX_TRIES = 4;
+
+export interface RecordedAnswer {
+  session: SessionRecord;
+  /** The player, with this answer in it. */
+  player: PlayerRecord;
+  index: number;
+  question: Question;
+  answer: NormalizedAnswer;
+  correct: boolean;
+  points: number;
+  /** The same answer had already been recorded: nothing was counted twice. */
+  replay: boolean;
+}
+
+/** Which question of the session this answer is for, or why it cannot be answered now. */
+function answerableIndex(session: SessionRecord, questionId: string, now: number): number {
+  const phase = effectivePhase(session, now);
+  if (phase === "ended") throw new ClassroomError("ended", CLASSROOM_MESSAGES.ended);
+  if (session.settings.mode === "homework") {
+    const index = session.questions.findIndex((ref) => ref.id === questionId);
+    if (index < 0) throw new ClassroomError("not_found", CLASSROOM_MESSAGES.notCurrent);
+    return index;
+  }
+  if (session.questions[session.index]?.id !== questionId) throw new ClassroomError("conflict", CLASSROOM_MESSAGES.notCurrent);
+  const late = phase === "closed" && session.phase === "open" && session.closesAt !== null && now < session.closesAt + LATE_ANSWER_GRACE_MS;
+  if (phase !== "open" && !late) throw new ClassroomError("closed", CLASSROOM_MESSAGES.closed);
+  return session.index;
+}
+
+/**
+ * Two round trips: read the session, the player and their answer counter;
+ * then the guarded write, with the player's and the client's answer limits
+ * counted in it (over either, nothing is written: 429). A lost race adds a
+ * read and a retry.
+ */
+export async function recordAnswer(
+  ctx: ServiceContext,
+  sessionId: string,
+  token: string | undefined,
+  input: AnswerInput,
+  requester: Requester,
+): Promise<RecordedAnswer> {
+  assertSessionId(sessionId);
+  const playerId = playerIdFromToken(token);
+  const sessionKey = classroomKeys.session(sessionId);
+  const playerKey = classroomKeys.player(sessionId, playerId);
+  const seqKey = classroomKeys.playerSeq(sessionId, playerId);
+
+  for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
+    const now = ctx.now();
+    const read = await execNamed(ctx.store, { session: op.hgetall(sessionKey), player: op.hgetall(playerKey), seq: op.get(seqKey) });
+    const session = sessionFrom(sessionId, read.session);
+    const player = activePlayerFrom(playerId, read.player);
+    const seq = read.seq;
+    const index = answerableIndex(session, input.questionId, now);
+    const question = questionAt(ctx.bank, session, index);
+    if (!question) throw new ClassroomError("not_found", CLASSROOM_MESSAGES.notCurrent);
+    const answer = normalizeAnswer(question, input.answer);
+    const correct = sameAnswer(answer, answerKey(question));
+
+    const earlier = player.answers.get(index);
+    if (earlier !== undefined) {
+      if (!sameAnswer(earlier, answer)) throw new ClassroomError("conflict", CLASSROOM_MESSAGES.alreadyAnswered);
+      return { session, player, index, question, answer, correct, points: player.points.get(index) ?? 0, replay: true };
+    }
+
+    const elapsedMs = session.settings.mode === "live" && session.openedAt !== null ? Math.max(0, now - session.openedAt) : null;
+    const points = pointsFor({ scoring: session.settings.scoring, correct, elapsedMs, timerSeconds: session.settings.timer });
+    const ttl = ttlSeconds(session.expiresAt, now);
+    const distKey = classroomKeys.distribution(sessionId, index);
+    const answered = Number(seq ?? 0) || 0;
+    const limits = rateLimits(
+      [
+        { rule: LIMITS.answersPerPlayer, subject: `${sessionId}:${playerId}` },
+        { rule: LIMITS.answersPerClient, subject: requester.client },
+      ],
+      now,
+    );
+    const guard = { key: seqKey, expect: seq, value: String(answered + 1), ttlSeconds: ttl, limits: limits.guard };
+    const outcome = await execIfNamed(ctx.store, guard, {
+      answer: op.hset(playerKey, {
+        [`${P.answerPrefix}${index}`]: encodeAnswer(answer),
+        [`${P.pointsPrefix}${index}`]: String(points),
+        ...(elapsedMs === null ? {} : { [`${P.timePrefix}${index}`]: String(elapsedMs) }),
+      }),
+      score: op.hincrby(playerKey, P.score, points),
+      answered: op.hincrby(playerKey, P.answered, 1),
+      playerTtl: op.expire(playerKey, ttl),
+      ranking: [op.zincrby(classroomKeys.scores(sessionId), points, playerId), op.expire(classroomKeys.scores(sessionId), ttl)],
+      distribution: [
+        op.hincrby(distKey, "total", 1),
+        op.hincrby(distKey, "correct", correct ? 1 : 0),
+        op.hincrby(distKey, choiceField(answer), 1),
+        op.expire(distKey, ttl),
+      ],
+      answeredCount: [op.hincrby(sessionKey, `${F.answeredPrefix}${index}`, 1), op.expire(sessionKey, ttl)],
+    });
+    limits.throwIfRefused(outcome);
+    if (outcome.applied) {
+      const updated: PlayerRecord = {
+        ...player,
+        score: outcome.results.score,
+        answered: outcome.results.answered,
+        answers: new Map(player.answers).set(index, answer),
+        points: new Map(player.points).set(index, points),
+      };
+      return { session, player: updated, index, question, answer, correct, points, replay: false };
+    }
+    // Another request of this player's moved the counter: read again, and find it (replay) or go again.
+  }
+  throw new ClassroomError("conflict", "Your answer could not be saved because several were sent at once. Please try again.");
+}

@@ -1,0 +1,68 @@
+import type { Dashboard } from "./views";
+import { formatJoinCode } from "./code";
+
+/**
+ * The dashboard as a CSV for spreadsheets: one row per student, one column
+ * per question. Written for Excel, which is the hard case:
+ *
+ * - UTF-8 with a byte-order mark, or Excel reads "Zoë" and "✓" as Latin-1;
+ * - CRLF line ends and every text cell quoted (quotes doubled), so commas,
+ *   quotes and line breaks in prompts stay in their cell;
+ * - a text cell that starts with = + - @ (or a tab or carriage return) is a
+ *   formula to Excel and LibreOffice; it is prefixed with an apostrophe, the
+ *   OWASP-recommended neutraliser, so a nickname like `=HYPERLINK(…)` shows
+ *   as typed and never runs.
+ */
+
+const BOM = "\uFEFF";
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string | number): string {
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+const percent = (share: number | null) => (share === null ? "" : `${Math.round(share * 100)}%`);
+
+export function dashboardCsv(dashboard: Dashboard): string {
+  const header = [
+    "Nickname",
+    "Status",
+    "Rank",
+    "Score",
+    "Correct",
+    "Answered",
+    ...dashboard.questions.map((question) => `Q${question.index + 1}: ${question.prompt}`),
+  ];
+  const rows = dashboard.students.map((student) => [
+    student.nickname,
+    student.removed ? "Removed" : "",
+    student.rank ?? "",
+    student.score,
+    student.correct,
+    student.answered,
+    ...dashboard.questions.map((question) => {
+      const answer = student.answers[question.index];
+      return answer ? `${answer.correct ? "✓" : "✗"} ${answer.display}` : "";
+    }),
+  ]);
+  const key = ["Correct answer", "", "", "", "", "", ...dashboard.questions.map((question) => question.correctAnswer)];
+  const share = [
+    "Class: % correct",
+    "",
+    "",
+    "",
+    "",
+    "",
+    ...dashboard.questions.map((question) => percent(question.class.share)),
+  ];
+  const lines = [header, ...rows, key, share].map((row) => row.map(csvCell).join(","));
+  return `${BOM}${lines.join("\r\n")}\r\n`;
+}
+
+/** "classroom-K7QF-3MZP-2026-05-20.csv" */
+export function csvFileName(dashboard: Dashboard): string {
+  const date = new Date(dashboard.created).toISOString().slice(0, 10);
+  return `classroom-${formatJoinCode(dashboard.code).replace(" ", "-")}-${date}.csv`;
+}

@@ -1,0 +1,151 @@
+import "server-only";
+import { displayAnswer, feedbackFrom } from "@/lib/questions/feedback";
+import { answerKey, sameAnswer } from "@/lib/questions/scoring";
+import type { Question } from "@/lib/questions/schemas";
+import { parseStats, readStatsOp, type QuestionStats } from "@/lib/questions/stats";
+import { execNamed, op } from "@/lib/store";
+import { requireHost, sessionFrom } from "./access";
+import type { ServiceContext } from "@/lib/service";
+import { assertSessionId } from "./requests";
+import { classroomKeys } from "./keys";
+import { effectivePhase, parsePlayer, parseRoster, type PlayerRecord, type SessionRecord } from "./record";
+import type { Dashboard, DashboardAnswer, DashboardQuestion, DashboardStudent, ShareCount } from "./views";
+import { mostChosenWrong, rankOf } from "./scoring";
+import { questionAt } from "./live";
+
+/**
+ * The teacher's dashboard: every student's answers and score, each
+ * question's share of right answers and most-chosen wrong answer, and the
+ * class against everyone who has played the public quiz. Also the source of
+ * the CSV export and the follow-up sheet.
+ */
+
+const counter = (hash: Readonly<Record<string, string>>, field: string) => {
+  const n = Number(hash[field] ?? 0);
+  return Number.isFinite(n) && n > 0 ? n : 0;
+};
+
+function shareOf({ total, correct }: QuestionStats): ShareCount {
+  return { share: total > 0 ? correct / total : null, answered: total };
+}
+
+/** The class's own counts for a question (its distribution hash). */
+function classCounts(hash: Readonly<Record<string, string>>): QuestionStats {
+  return { total: counter(hash, "total"), correct: counter(hash, "correct") };
+}
+
+/** The share over several questions, weighting each answer equally. */
+function pooled(counts: readonly ShareCount[]): ShareCount {
+  let answered = 0;
+  let correct = 0;
+  for (const count of counts) {
+    answered += count.answered;
+    correct += (count.share ?? 0) * count.answered;
+  }
+  return { share: answered > 0 ? correct / answered : null, answered };
+}
+
+const asText = (answer: string | string[]) => (Array.isArray(answer) ? answer.join(" → ") : answer);
+
+function studentRow(player: PlayerRecord, questions: readonly (Question | undefined)[], removed: boolean): DashboardStudent {
+  const answers = questions.map((question, index): DashboardAnswer | null => {
+    const answer = player.answers.get(index);
+    if (!question || answer === undefined) return null;
+    return {
+      display: asText(displayAnswer(question, answer)),
+      correct: sameAnswer(answer, answerKey(question)),
+      points: player.points.get(index) ?? 0,
+    };
+  });
+  return {
+    id: player.id,
+    nickname: player.nickname,
+    removed,
+    score: player.score,
+    correct: answers.filter((answer) => answer?.correct).length,
+    answered: player.answers.size,
+    rank: null,
+    answers,
+  };
+}
+
+function questionRow(
+  ctx: ServiceContext,
+  session: SessionRecord,
+  index: number,
+  counts: Readonly<Record<string, string>>,
+  everyone: QuestionStats,
+): DashboardQuestion | null {
+  const question = questionAt(ctx.bank, session, index);
+  if (!question) return null;
+  const feedback = feedbackFrom(question, true, ctx.bank.lookups);
+  return {
+    index,
+    id: question.id,
+    prompt: question.prompt,
+    quote: question.kind === "who-said" ? question.quote : undefined,
+    correctAnswer: asText(feedback.correctAnswer),
+    explanation: feedback.explanation,
+    sources: feedback.sources,
+    learnMore: feedback.learnMore,
+    class: shareOf(classCounts(counts)),
+    mostChosenWrong: mostChosenWrong(question, counts),
+    everyone: shareOf(everyone),
+  };
+}
+
+/**
+ * Two round trips: the session and its roster; then every player, every
+ * question's class counts and its public-quiz statistics in one read.
+ */
+export async function getDashboard(ctx: ServiceContext, sessionId: string, credential: string | undefined): Promise<Dashboard> {
+  assertSessionId(sessionId);
+  const first = await execNamed(ctx.store, {
+    session: op.hgetall(classroomKeys.session(sessionId)),
+    roster: op.hgetall(classroomKeys.roster(sessionId)),
+  });
+  const session = sessionFrom(sessionId, first.session);
+  requireHost(session, credential);
+  const roster = parseRoster(first.roster);
+
+  const { playerHashes, distributions, everyone } = await execNamed(ctx.store, {
+    playerHashes: roster.map((entry) => op.hgetall(classroomKeys.player(sessionId, entry.id))),
+    distributions: session.questions.map((_, index) => op.hgetall(classroomKeys.distribution(sessionId, index))),
+    everyone: session.questions.map(readStatsOp),
+  });
+
+  const bankQuestions = session.questions.map((_, index) => questionAt(ctx.bank, session, index));
+  const questions = session.questions.flatMap((_, index) => questionRow(ctx, session, index, distributions[index] ?? {}, parseStats(everyone[index])) ?? []);
+
+  const rows = roster.flatMap((entry, i) => {
+    const player = parsePlayer(entry.id, playerHashes[i] ?? {});
+    return player ? [studentRow(player, bankQuestions, Boolean(entry.removed))] : [];
+  });
+  const active = rows.filter((row) => !row.removed).sort((a, b) => b.score - a.score || a.nickname.localeCompare(b.nickname));
+  const scores = active.map((row) => row.score);
+  const students = [...active.map((row) => ({ ...row, rank: rankOf(row.score, scores) })), ...rows.filter((row) => row.removed)];
+
+  return {
+    sessionId,
+    code: session.code,
+    settings: session.settings,
+    phase: effectivePhase(session, ctx.now()),
+    locked: session.locked,
+    version: session.version,
+    created: session.created,
+    expiresAt: session.expiresAt,
+    questions,
+    students,
+    class: pooled(questions.map((question) => question.class)),
+    everyone: pooled(questions.map((question) => question.everyone)),
+  };
+}
+
+/** The questions the class missed most (share of wrong answers, then the number wrong), for the follow-up sheet. */
+export function mostMissed(dashboard: Dashboard, count = 3): DashboardQuestion[] {
+  const wrong = (q: DashboardQuestion) => (q.class.share === null ? 0 : (1 - q.class.share) * q.class.answered);
+  return dashboard.questions
+    .filter((question) => question.class.share !== null && question.class.share < 1)
+    .sort((a, b) => (a.class.share ?? 1) - (b.class.share ?? 1) || wrong(b) - wrong(a) || a.index - b.index)
+    .slice(0, count);
+}

@@ -1,0 +1,220 @@
+import "server-only";
+import { rateLimits } from "@/lib/rate-limit";
+import { execNamed, op, type Op, type ScoredMember } from "@/lib/store";
+import { requireHost, sessionFrom } from "./access";
+import type { ServiceContext } from "@/lib/service";
+import { assertSessionId } from "./requests";
+import { CLASSROOM_MESSAGES, ClassroomError } from "./errors";
+import { withdrawOps } from "./join";
+import { expiryAfterEnd, SESSION_FIELDS as F, classroomKeys, ttlSeconds } from "./keys";
+import { CLASSROOM_RATE_LIMITS } from "./limits";
+import { effectivePhase, parseSession, parseRoster, type SessionRecord, type RosterRecord } from "./record";
+import type { HostAction, HostActionInput } from "./requests";
+import type { HostView, LivePhase } from "./views";
+import { distributionBars } from "./scoring";
+import { nicknameHash } from "./tokens";
+import { hostView, questionAt } from "./live";
+
+/**
+ * The teacher's actions. Moving a live session on (start, close, reveal,
+ * standings, next, end) is a compare-and-set on the session's version key:
+ * it only applies to the state the teacher was looking at, so a second
+ * device or a double click cannot skip a question. Lock, unlock and remove
+ * change nothing the class sees, so they neither need nor bump the version.
+ */
+
+/** The top of the standings shown on the projector and the phones. */
+const TOP_COUNT = 5;
+
+type StateAction = Exclude<HostAction, "lock" | "unlock" | "remove">;
+
+/** From which (effective) phases each action may be taken. */
+const ALLOWED_FROM: Record<StateAction, readonly LivePhase[]> = {
+  start: ["lobby"],
+  close: ["open"],
+  reveal: ["open", "closed"],
+  standings: ["reveal"],
+  next: ["closed", "reveal", "standings"],
+  end: ["lobby", "open", "closed", "reveal", "standings"],
+};
+
+const HOMEWORK_ACTIONS: readonly HostAction[] = ["end", "lock", "unlock", "remove"];
+
+interface HostState {
+  session: SessionRecord;
+  sessionHash: Record<string, string>;
+  roster: RosterRecord[];
+  /** Highest first. */
+  scores: ScoredMember[];
+}
+
+/**
+ * One round trip: the session, its roster and its scores, with the host
+ * action limit counted in it (refused before anything is written). It is
+ * keyed by the credential presented, so refused strangers count apart.
+ */
+async function readHostState(ctx: ServiceContext, sessionId: string, credential: string | undefined): Promise<HostState> {
+  assertSessionId(sessionId);
+  const limits = rateLimits([{ rule: CLASSROOM_RATE_LIMITS.hostActions, subject: `${sessionId}:${credential ?? ""}` }], ctx.now());
+  const read = await execNamed(ctx.store, {
+    limits: limits.ops,
+    session: op.hgetall(classroomKeys.session(sessionId)),
+    roster: op.hgetall(classroomKeys.roster(sessionId)),
+    scores: op.zrange(classroomKeys.scores(sessionId), 0, -1, { reverse: true }),
+  });
+  const session = sessionFrom(sessionId, read.session);
+  requireHost(session, credential);
+  limits.throwIfOver(read.limits);
+  return { session, sessionHash: read.session, roster: parseRoster(read.roster), scores: read.scores };
+}
+
+/** One round trip, read only: what the projector shows. */
+export async function getHostView(ctx: ServiceContext, sessionId: string, credential: string | undefined): Promise<HostView> {
+  assertSessionId(sessionId);
+  const read = await execNamed(ctx.store, {
+    session: op.hgetall(classroomKeys.session(sessionId)),
+    roster: op.hgetall(classroomKeys.roster(sessionId)),
+  });
+  const session = sessionFrom(sessionId, read.session);
+  requireHost(session, credential);
+  return hostView(ctx.bank, session, parseRoster(read.roster), ctx.now());
+}
+
+/** Top five and every active score, for the standings and the podium; removed players are left out. */
+function standingsFields(state: HostState): Record<string, string> {
+  const active = new Map(state.roster.filter((entry) => !entry.removed).map((entry) => [entry.id, entry.nickname]));
+  const ranked = state.scores.flatMap(({ member, score }) => {
+    const nickname = active.get(member);
+    return nickname !== undefined && score >= 0 ? [{ n: nickname, s: score }] : [];
+  });
+  return { [F.top]: JSON.stringify(ranked.slice(0, TOP_COUNT)), [F.ranking]: JSON.stringify(ranked.map((entry) => entry.s)) };
+}
+
+/** One more round trip: the class's answers to the current question, frozen into the reveal. */
+async function revealFields(ctx: ServiceContext, session: SessionRecord): Promise<Record<string, string>> {
+  const question = questionAt(ctx.bank, session, session.index);
+  const ref = session.questions[session.index];
+  const { counts } = await execNamed(ctx.store, { counts: op.hgetall(classroomKeys.distribution(session.id, session.index)) });
+  const bars = question && ref ? distributionBars(question, ref.order, counts) : [];
+  const reveal = { index: session.index, answered: Number(counts.total ?? 0) || 0, counts: bars.map((bar) => bar.count) };
+  return { [F.phase]: "reveal", [F.reveal]: JSON.stringify(reveal) };
+}
+
+function openFields(session: SessionRecord, index: number, now: number): Record<string, string> {
+  const timer = session.settings.timer;
+  return {
+    [F.phase]: "open",
+    [F.index]: String(index),
+    [F.openedAt]: String(now),
+    [F.closesAt]: timer > 0 ? String(now + timer * 1000) : "",
+    [F.reveal]: "",
+  };
+}
+
+/**
+ * Ending shortens the life of everything in the session to 7 days from now:
+ * every key it wrote, found from the roster (players, their answer
+ * counters, their nicknames) and the question count.
+ */
+function endOps(state: HostState, now: number): { fields: Record<string, string>; ops: Op[]; expiresAt: number } {
+  const { session } = state;
+  const expiresAt = expiryAfterEnd(now, session.expiresAt);
+  const ttl = ttlSeconds(expiresAt, now);
+  const id = session.id;
+  const keys = [
+    classroomKeys.code(session.code),
+    classroomKeys.roster(id),
+    classroomKeys.scores(id),
+    ...session.questions.map((_, index) => classroomKeys.distribution(id, index)),
+    ...state.roster.flatMap((entry) => [
+      classroomKeys.player(id, entry.id),
+      classroomKeys.playerSeq(id, entry.id),
+      classroomKeys.nickname(id, nicknameHash(entry.nickname)),
+    ]),
+  ];
+  return {
+    fields: { ...standingsFields(state), [F.phase]: "ended", [F.endedAt]: String(now), [F.expiresAt]: String(expiresAt) },
+    ops: keys.map((key) => op.expire(key, ttl)),
+    expiresAt,
+  };
+}
+
+async function stateFields(
+  ctx: ServiceContext,
+  state: HostState,
+  action: StateAction,
+  now: number,
+): Promise<{ fields: Record<string, string>; ops: Op[]; expiresAt: number }> {
+  const { session } = state;
+  const plain = (fields: Record<string, string>) => ({ fields, ops: [], expiresAt: session.expiresAt });
+  switch (action) {
+    case "start":
+      return plain(openFields(session, 0, now));
+    case "close":
+      return plain({ [F.phase]: "closed", [F.closesAt]: String(now) });
+    case "reveal":
+      return plain(await revealFields(ctx, session));
+    case "standings":
+      return plain({ [F.phase]: "standings", ...standingsFields(state) });
+    case "next":
+      return session.index + 1 < session.questions.length ? plain(openFields(session, session.index + 1, now)) : endOps(state, now);
+    case "end":
+      return endOps(state, now);
+  }
+}
+
+/**
+ * Two round trips (three for a reveal, which reads the answer counts):
+ * read the session, its roster and scores; then write. Returns what the
+ * projector shows next.
+ */
+export async function hostAction(
+  ctx: ServiceContext,
+  sessionId: string,
+  credential: string | undefined,
+  input: Pick<HostActionInput, "action" | "version" | "playerId">,
+): Promise<HostView> {
+  const state = await readHostState(ctx, sessionId, credential);
+  const { session } = state;
+  const now = ctx.now();
+  const phase = effectivePhase(session, now);
+  const { action } = input;
+  if (session.settings.mode === "homework" && !HOMEWORK_ACTIONS.includes(action)) {
+    throw new ClassroomError("conflict", "Homework runs at each student's own pace: there is nothing to start or reveal.");
+  }
+  if (phase === "ended") throw new ClassroomError("ended", "This session has ended. Its results stay on the dashboard.");
+
+  const ttl = ttlSeconds(session.expiresAt, now);
+  const updated = { ...state.sessionHash };
+  let roster = state.roster;
+
+  if (action === "lock" || action === "unlock") {
+    const locked = action === "lock" ? "1" : "";
+    await ctx.store.exec([op.hset(classroomKeys.session(sessionId), { [F.locked]: locked }), op.expire(classroomKeys.session(sessionId), ttl)]);
+    updated[F.locked] = locked;
+  } else if (action === "remove") {
+    const entry = roster.find((candidate) => candidate.id === input.playerId);
+    if (!entry) throw new ClassroomError("not_found", "That student is not in this session.");
+    if (!entry.removed) {
+      await ctx.store.exec(withdrawOps(session, entry, "removed", now, { releaseNickname: false }));
+      roster = roster.map((candidate) => (candidate.id === entry.id ? { ...candidate, removed: "removed" } : candidate));
+    }
+  } else {
+    if (input.version !== session.version) throw new ClassroomError("conflict", CLASSROOM_MESSAGES.stale);
+    if (!ALLOWED_FROM[action].includes(phase)) throw new ClassroomError("conflict", CLASSROOM_MESSAGES.stale);
+    const change = await stateFields(ctx, state, action, now);
+    const version = String(session.version + 1);
+    const fields = { ...change.fields, [F.version]: version };
+    const ttlAfter = ttlSeconds(change.expiresAt, now);
+    const outcome = await ctx.store.execIf(
+      { key: classroomKeys.version(sessionId), expect: String(session.version), value: version, ttlSeconds: ttlAfter },
+      [op.hset(classroomKeys.session(sessionId), fields), op.expire(classroomKeys.session(sessionId), ttlAfter), ...change.ops],
+    );
+    if (!outcome.applied) throw new ClassroomError("conflict", CLASSROOM_MESSAGES.stale);
+    Object.assign(updated, fields);
+  }
+
+  const next = parseSession(sessionId, updated);
+  if (!next) throw new ClassroomError("not_found", CLASSROOM_MESSAGES.notFound);
+  return hostView(ctx.bank, next, roster, now);
+}

@@ -1,0 +1,226 @@
+import "server-only";
+import { friendlyName, nicknameSchema, normalizeNickname } from "@/lib/nickname";
+import { countFailure, rateLimits } from "@/lib/rate-limit";
+import type { Requester, ServiceContext } from "@/lib/service";
+import { execIfNamed, execNamed, op, type Op } from "@/lib/store";
+import { activePlayerFrom, sessionFrom } from "./access";
+import { formatJoinCode } from "./code";
+import { assertSessionId } from "./requests";
+import { CLASSROOM_MESSAGES, ClassroomError } from "./errors";
+import { PLAYER_FIELDS as P, SESSION_FIELDS as F, classroomKeys, ttlSeconds } from "./keys";
+import { joinRetry, type JoinRetry, type JoinRetryResults } from "./join-retry";
+import { CLASSROOM_RATE_LIMITS as LIMITS } from "./limits";
+import { effectivePhase, encodeRosterEntry, parsePlayer, type SessionRecord } from "./record";
+import { joinSessionShape } from "./requests";
+import { CLASSROOM_LIMITS } from "./limits";
+import type { JoinInfo, Joined } from "./views";
+import { newPlayerToken, nicknameHash, playerIdFor } from "./tokens";
+
+/** The join route's body: the form's shape, with the server's nickname filter. */
+export const joinSessionSchema = joinSessionShape(nicknameSchema);
+
+// ---------------------------------------------------------------- codes
+
+/**
+ * A join code → its session. One round trip: the client's wrong-code
+ * counter is read (not counted) with the code. Only a wrong code is then
+ * counted (a second round trip), so a class typing the right code costs
+ * nothing and a guesser pays for every miss. A client over the limit is
+ * refused even for a right code, or the limit would not stop guessing.
+ *
+ * `code` is already normalised and well formed (joinCodeSchema).
+ */
+export async function lookupCode(ctx: ServiceContext, code: string, requester: Requester): Promise<{ sessionId: string }> {
+  const now = ctx.now();
+  const limits = rateLimits([{ rule: LIMITS.wrongCodes, subject: requester.client }], now, { count: false });
+  const read = await execNamed(ctx.store, { limits: limits.ops, sessionId: op.get(classroomKeys.code(code)) });
+  limits.throwIfOver(read.limits);
+  const sessionId = read.sessionId;
+  if (sessionId === null) {
+    await countFailure(ctx.store, LIMITS.wrongCodes, requester.client, now);
+    throw new ClassroomError("not_found", CLASSROOM_MESSAGES.codeNotFound(formatJoinCode(code)));
+  }
+  return { sessionId };
+}
+
+// ---------------------------------------------------------------- joining
+
+export interface JoinInput {
+  /** Typed by the student; undefined for a generated friendly name. */
+  nickname: string | undefined;
+  /** The player token already in this browser's cookie for the session, if any. */
+  token: string | undefined;
+}
+
+/** Generated names collide rarely (29 × 32 × 90 of them); a few fresh ones always find a free one. */
+const GENERATED_TRIES = 6;
+
+function refuseJoin(session: SessionRecord, now: number): void {
+  if (effectivePhase(session, now) === "ended") throw new ClassroomError("ended", CLASSROOM_MESSAGES.ended);
+  if (session.locked) throw new ClassroomError("locked", CLASSROOM_MESSAGES.locked);
+  if (session.players >= CLASSROOM_LIMITS.players) throw new ClassroomError("full", CLASSROOM_MESSAGES.full);
+}
+
+/**
+ * Two round trips. First the session (and this browser's player, if it has
+ * a token), with both join limits counted in the same transaction and the
+ * idempotency key, if any, claimed (join-retry.ts). Then an `execIf` that
+ * claims the nickname (it must be free: unique per session,
+ * case-insensitively) and writes the player, the roster entry, the score,
+ * the seat count and the completed idempotency record together.
+ *
+ * The seat count is only known after the write, so the 201st of several
+ * simultaneous joins takes itself out again (a third round trip, only
+ * then): the cap is never exceeded once the transaction settles. A join
+ * that claimed a key and then fails or rejoins releases it (one more).
+ */
+export async function joinSession(ctx: ServiceContext, sessionId: string, input: JoinInput, requester: Requester): Promise<Joined> {
+  assertSessionId(sessionId);
+  const now = ctx.now();
+  const limits = rateLimits(
+    [
+      { rule: LIMITS.joinsPerSession, subject: sessionId },
+      { rule: LIMITS.joinsPerClient, subject: requester.client },
+    ],
+    now,
+  );
+  const retry = requester.idempotencyKey === undefined ? undefined : joinRetry(sessionId, requester.idempotencyKey, input);
+  const existingId = input.token ? playerIdFor(input.token) : undefined;
+  const read = await execNamed(ctx.store, {
+    limits: limits.ops,
+    session: op.hgetall(classroomKeys.session(sessionId)),
+    player: existingId ? [op.hgetall(classroomKeys.player(sessionId, existingId))] : [],
+    retry: retry?.ops ?? {},
+  });
+  const session = sessionFrom(sessionId, read.session);
+  const [playerHash = {}] = read.player;
+  const ttl = ttlSeconds(session.expiresAt, now);
+
+  // A retry of a join that went through: the same player and token, and nothing written.
+  const earlier = retry?.earlier(read.retry as JoinRetryResults);
+  if (earlier) return { ...earlier, rejoined: false, ttlSeconds: ttl };
+
+  try {
+    // Back on the same phone: the same player, answers and all. A removed one stays out.
+    if (existingId && input.token && parsePlayer(existingId, playerHash)) {
+      const player = activePlayerFrom(existingId, playerHash);
+      if (retry) await ctx.store.exec([retry.releaseOp]);
+      return { token: input.token, playerId: player.id, nickname: player.nickname, rejoined: true, ttlSeconds: ttl };
+    }
+    limits.throwIfOver(read.limits);
+    refuseJoin(session, now);
+    return await addPlayer(ctx, session, input.nickname, retry, now);
+  } catch (error) {
+    // Let a retry of a failed join try again. If even this fails, the claim expires within a minute.
+    if (retry) await ctx.store.exec([retry.releaseOp]).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The nickname claim and the player's keys: one `execIf` per try (generated names retry on a clash). */
+async function addPlayer(
+  ctx: ServiceContext,
+  session: SessionRecord,
+  typedNickname: string | undefined,
+  retry: JoinRetry | undefined,
+  now: number,
+): Promise<Joined> {
+  const sessionId = session.id;
+  const ttl = ttlSeconds(session.expiresAt, now);
+  let typed: string | undefined;
+  if (typedNickname !== undefined) {
+    const normalized = normalizeNickname(typedNickname);
+    if (!normalized.ok) throw new ClassroomError("invalid_nickname", normalized.message);
+    typed = normalized.nickname;
+  }
+
+  for (let attempt = 0; attempt < (typed ? 1 : GENERATED_TRIES); attempt += 1) {
+    const nickname = typed ?? friendlyName();
+    const token = retry?.token ?? newPlayerToken();
+    const playerId = playerIdFor(token);
+    const outcome = await execIfNamed(
+      ctx.store,
+      { key: classroomKeys.nickname(sessionId, nicknameHash(nickname)), expect: null, value: playerId, ttlSeconds: ttl },
+      {
+        player: [
+          op.hset(classroomKeys.player(sessionId, playerId), { [P.nickname]: nickname, [P.joinedAt]: String(now), [P.score]: "0", [P.answered]: "0" }),
+          op.expire(classroomKeys.player(sessionId, playerId), ttl),
+        ],
+        roster: [
+          op.hset(classroomKeys.roster(sessionId), { [playerId]: encodeRosterEntry({ nickname, joinedAt: now, removed: undefined }) }),
+          op.expire(classroomKeys.roster(sessionId), ttl),
+        ],
+        seats: op.hincrby(classroomKeys.session(sessionId), F.players, 1),
+        sessionTtl: op.expire(classroomKeys.session(sessionId), ttl),
+        scores: [op.zadd(classroomKeys.scores(sessionId), 0, playerId), op.expire(classroomKeys.scores(sessionId), ttl)],
+        retryDone: retry ? [retry.doneOp({ nickname, playerId }, ttl)] : [],
+      },
+    );
+    if (!outcome.applied) continue;
+    if (outcome.results.seats > CLASSROOM_LIMITS.players) {
+      await ctx.store.exec(
+        withdrawOps(session, { id: playerId, nickname, joinedAt: now }, "full", now, { releaseNickname: true }),
+      );
+      throw new ClassroomError("full", CLASSROOM_MESSAGES.full);
+    }
+    return { token, playerId, nickname, rejoined: false, ttlSeconds: ttl };
+  }
+  if (typed) throw new ClassroomError("nickname_taken", CLASSROOM_MESSAGES.nicknameTaken(typed));
+  throw new Error(`No free generated nickname after ${GENERATED_TRIES} tries`);
+}
+
+/**
+ * Takes a player out of the session: marked in their hash (so their token
+ * is refused from now on, whatever cookies they clear) and in the roster,
+ * their seat freed and their score sunk below every real one (the store has
+ * no ZREM; standings skip negative scores). A removed player's nickname
+ * stays claimed unless `releaseNickname`, so they cannot come back under it.
+ */
+export function withdrawOps(
+  session: SessionRecord,
+  player: { id: string; nickname: string; joinedAt: number },
+  reason: "removed" | "full",
+  now: number,
+  options: { releaseNickname: boolean },
+): Op[] {
+  const ttl = ttlSeconds(session.expiresAt, now);
+  const id = session.id;
+  return [
+    op.hset(classroomKeys.player(id, player.id), { [P.removed]: reason }),
+    op.expire(classroomKeys.player(id, player.id), ttl),
+    op.hset(classroomKeys.roster(id), { [player.id]: encodeRosterEntry({ ...player, removed: reason }) }),
+    op.expire(classroomKeys.roster(id), ttl),
+    op.hincrby(classroomKeys.session(id), F.players, -1),
+    op.expire(classroomKeys.session(id), ttl),
+    op.zadd(classroomKeys.scores(id), -1, player.id),
+    op.expire(classroomKeys.scores(id), ttl),
+    ...(options.releaseNickname ? [op.del(classroomKeys.nickname(id, nicknameHash(player.nickname)))] : []),
+  ];
+}
+
+// ---------------------------------------------------------------- the join page
+
+/** One round trip: what the join page needs to know before showing the nickname step. */
+export async function getJoinInfo(ctx: ServiceContext, sessionId: string, token: string | undefined): Promise<JoinInfo> {
+  assertSessionId(sessionId);
+  const playerId = token ? playerIdFor(token) : undefined;
+  const reads: Op[] = [op.hgetall(classroomKeys.session(sessionId))];
+  if (playerId) reads.push(op.hgetall(classroomKeys.player(sessionId, playerId)));
+  const [sessionHash = {}, playerHash = {}] = (await ctx.store.exec(reads)) as Record<string, string>[];
+  const session = sessionFrom(sessionId, sessionHash);
+  const player = playerId ? parsePlayer(playerId, playerHash) : null;
+  let refusal: string | null = null;
+  try {
+    refuseJoin(session, ctx.now());
+  } catch (error) {
+    if (!(error instanceof ClassroomError)) throw error;
+    refusal = error.message;
+  }
+  return {
+    sessionId,
+    code: session.code,
+    settings: session.settings,
+    refusal,
+    player: !player ? "none" : player.removed ? "removed" : "active",
+  };
+}

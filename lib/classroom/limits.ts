@@ -1,0 +1,78 @@
+import { waitMinutes, type RateLimitRule } from "@/lib/rate-limit";
+
+/**
+ * The classroom's rate limits. Sized so a real class never meets them and
+ * a script does:
+ *
+ * - Wrong codes cost the client that typed them, and only wrong ones: a
+ *   class of 40 behind one school address that each mistype the code once
+ *   stays under 60, while a guesser gets 60 tries per 10 minutes (see
+ *   lib/classroom/code.ts for why that is hopeless).
+ * - Joins per session stop one session being flooded (the 200-player cap
+ *   stops it filling; this stops the churn of nickname clashes).
+ * - Joins per client leave room for several classes behind one address.
+ * - Creating sessions is limited per client so a script cannot fill the store.
+ * - Answers per player: at most 20 questions, one answer each; 120 in ten
+ *   minutes covers every double tap and retry. Per client, 40 pupils × 20
+ *   questions = 800; 3,000 leaves room for three classes at full speed.
+ *   Both are counted inside the answer's own write (nothing stored on
+ *   refusal). A repeated answer that is already recorded costs nothing.
+ * - Host actions, per session and credential: a teacher takes about five
+ *   per question (start, close, reveal, standings, next), ~100 a session;
+ *   300 in ten minutes is never met by hand. Keyed by the credential
+ *   presented, so a stranger's refused attempts never use up the teacher's.
+ */
+
+export const CLASSROOM_LIMITS = {
+  /** Players in one session. */
+  players: 200,
+  /** A session and everything in it is deleted at most this long after it was created… */
+  maxLifetimeDays: 30,
+  /** …and this long after it ends. */
+  afterEndDays: 7,
+} as const;
+
+export const CLASSROOM_RATE_LIMITS = {
+  wrongCodes: {
+    name: "session-code-miss",
+    limit: 60,
+    windowSeconds: 600,
+    message: (s) => `Too many wrong codes have been tried from this network. Wait ${waitMinutes(s)}, then type the code on the screen.`,
+  },
+  joinsPerSession: {
+    name: "session-join",
+    limit: 400,
+    windowSeconds: 600,
+    message: (s) => `This session is busy with people joining. Please try again in ${waitMinutes(s)}.`,
+  },
+  joinsPerClient: {
+    name: "session-join-client",
+    limit: 300,
+    windowSeconds: 600,
+    message: (s) => `Too many joins from this network. Please try again in ${waitMinutes(s)}.`,
+  },
+  createsPerClient: {
+    name: "session-create",
+    limit: 30,
+    windowSeconds: 3600,
+    message: (s) => `Too many sessions have been created from this network. Please try again in ${waitMinutes(s)}.`,
+  },
+  answersPerPlayer: {
+    name: "session-answer",
+    limit: 120,
+    windowSeconds: 600,
+    message: (s) => `Too many answers have been sent from this device. Please wait ${waitMinutes(s)}, then reload the page.`,
+  },
+  answersPerClient: {
+    name: "session-answer-client",
+    limit: 3_000,
+    windowSeconds: 600,
+    message: (s) => `Too many answers have been sent from this network. Please try again in ${waitMinutes(s)}.`,
+  },
+  hostActions: {
+    name: "session-host",
+    limit: 300,
+    windowSeconds: 600,
+    message: (s) => `Too many changes to this session in a short time. Please wait ${waitMinutes(s)}, then reload the page.`,
+  },
+} as const satisfies Record<string, RateLimitRule>;

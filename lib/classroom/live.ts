@@ -1,0 +1,109 @@
+import type { QuestionBank } from "@/lib/questions/bank-validate";
+import { displayAnswer } from "@/lib/questions/feedback";
+import { toPublicQuestion } from "@/lib/questions/public";
+import { answerKey, sameAnswer } from "@/lib/questions/scoring";
+import type { PublicQuestion, Question } from "@/lib/questions/schemas";
+import { effectivePhase, type PlayerRecord, type SessionRecord, type RosterRecord, type StoredReveal } from "./record";
+import type { HostView, LivePhase, RevealInfo, StandingEntry, StudentView } from "./views";
+import { distributionBars, rankOf } from "./scoring";
+
+/**
+ * What each browser receives, built from the stored records and the bank.
+ * Pure. The answer key only enters a view through `revealInfo`, and only in
+ * the "reveal" phase; a student's view holds their own answers and the
+ * class's counts, never anyone else's answers.
+ */
+
+const QUESTION_PHASES: readonly LivePhase[] = ["open", "closed", "reveal"];
+const STANDINGS_PHASES: readonly LivePhase[] = ["standings", "ended"];
+
+/** The bank question behind a session's question, or undefined when the bank no longer has it. */
+export function questionAt(bank: QuestionBank, session: SessionRecord, index: number): Question | undefined {
+  const ref = session.questions[index];
+  return ref ? bank.get(ref.id) : undefined;
+}
+
+export function publicQuestionAt(bank: QuestionBank, session: SessionRecord, index: number): PublicQuestion | null {
+  const question = questionAt(bank, session, index);
+  const ref = session.questions[index];
+  return question && ref ? toPublicQuestion(question, ref.order, index, session.questions.length) : null;
+}
+
+/** The key, the explanation and the frozen counts of a revealed question. */
+function revealInfo(bank: QuestionBank, session: SessionRecord, stored: StoredReveal): RevealInfo | null {
+  const question = questionAt(bank, session, stored.index);
+  const ref = session.questions[stored.index];
+  if (!question || !ref) return null;
+  const labels = distributionBars(question, ref.order, {});
+  return {
+    correctAnswer: displayAnswer(question, answerKey(question)),
+    explanation: question.explanation,
+    distribution: labels.map((bar, i) => ({ ...bar, count: stored.counts[i] ?? 0 })),
+    answered: stored.answered,
+  };
+}
+
+function currentReveal(bank: QuestionBank, session: SessionRecord, phase: LivePhase): RevealInfo | null {
+  return phase === "reveal" && session.reveal?.index === session.index ? revealInfo(bank, session, session.reveal) : null;
+}
+
+function top(session: SessionRecord, phase: LivePhase): StandingEntry[] | null {
+  if (!STANDINGS_PHASES.includes(phase) || !session.top) return null;
+  const scores = session.top.map((entry) => entry.s);
+  return session.top.map((entry) => ({ rank: rankOf(entry.s, scores), nickname: entry.n, score: entry.s }));
+}
+
+export function studentView(bank: QuestionBank, session: SessionRecord, player: PlayerRecord, now: number): StudentView {
+  const phase = effectivePhase(session, now);
+  const question = QUESTION_PHASES.includes(phase) ? publicQuestionAt(bank, session, session.index) : null;
+  const bankQuestion = question ? questionAt(bank, session, session.index) : undefined;
+  const answer = question ? player.answers.get(session.index) : undefined;
+  const reveal = currentReveal(bank, session, phase);
+  return {
+    sessionId: session.id,
+    version: session.version,
+    now,
+    settings: session.settings,
+    nickname: player.nickname,
+    phase,
+    question,
+    closesAt: phase === "open" ? session.closesAt : null,
+    yourAnswer: bankQuestion && answer !== undefined ? displayAnswer(bankQuestion, answer) : null,
+    reveal:
+      reveal && bankQuestion
+        ? {
+            ...reveal,
+            youWereRight: answer === undefined ? null : sameAnswer(answer, answerKey(bankQuestion)),
+            points: player.points.get(session.index) ?? 0,
+          }
+        : null,
+    top: top(session, phase),
+    score: player.score,
+    rank: STANDINGS_PHASES.includes(phase) && session.ranking ? rankOf(player.score, session.ranking) : null,
+    players: session.players,
+  };
+}
+
+function activePlayers(roster: readonly RosterRecord[]): RosterRecord[] {
+  return roster.filter((entry) => entry.removed === undefined);
+}
+
+export function hostView(bank: QuestionBank, session: SessionRecord, roster: readonly RosterRecord[], now: number): HostView {
+  const phase = effectivePhase(session, now);
+  return {
+    sessionId: session.id,
+    code: session.code,
+    version: session.version,
+    now,
+    settings: session.settings,
+    phase,
+    index: session.index,
+    question: session.settings.mode === "live" && QUESTION_PHASES.includes(phase) ? publicQuestionAt(bank, session, session.index) : null,
+    closesAt: phase === "open" ? session.closesAt : null,
+    answered: session.answered(session.index),
+    players: activePlayers(roster).map(({ id, nickname, joinedAt }) => ({ id, nickname, joinedAt })),
+    locked: session.locked,
+    reveal: currentReveal(bank, session, phase),
+    top: top(session, phase),
+  };
+}

@@ -1,0 +1,22 @@
+/** Where each classroom page lives, so pages, routes and tests build the same URLs. */
+export const classroomPath = "/classroom";
+export const joinPath = (code?: string) => (code ? `/classroom/join?code=${encodeURIComponent(code)}` : "/classroom/join");
+export const playPath = (sessionId: string) => `/classroom/play/${sessionId}`;
+export const homeworkFeedbackPath = (sessionId: string, questionId: string) =>
+  `/classroom/play/${sessionId}?answered=${encodeURIComponent(questionId)}`;
+export const hostPath = (sessionId: string) => `/classroom/host/${sessionId}`;
+export const dashboardPath = (sessionId: string) => `/classroom/host/${sessionId}/dashboard`;
+export const followUpPath = (sessionId: string) => `/classroom/host/${sessionId}/follow-up`;
+export const csvPath = (sessionId: string) => `/api/classroom/sessions/${sessionId}/export`;
+/** The private host link: opening it on another device hands that device the teacher's cookie. */
+export const hostLinkPath = (sessionId: string, credential: string) =>
+  `/classroom/host/${sessionId}/claim?key=${encodeURIComponent(credential)}`;
+
+export const api = {
+  sessions: "/api/classroom/sessions",
+  players: (sessionId: string) => `/api/classroom/sessions/${sessionId}/players`,
+  state: (sessionId: string) => `/api/classroom/sessions/${sessionId}/state`,
+  answers: (sessionId: string) => `/api/classroom/sessions/${sessionId}/answers`,
+  hostState: (sessionId: string) => `/api/classroom/sessions/${sessionId}/host/state`,
+  hostActions: (sessionId: string) => `/api/classroom/sessions/${sessionId}/host/actions`,
+} as const;

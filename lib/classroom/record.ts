@@ -1,0 +1,203 @@
+import { z } from "zod";
+import { Topic } from "@/lib/content/schemas";
+import { decodeRefs, type QuestionRef } from "@/lib/questions/refs";
+import { decodeAnswer } from "@/lib/questions/scoring";
+import type { NormalizedAnswer } from "@/lib/questions/schemas";
+import { PLAYER_FIELDS as P, SESSION_FIELDS as F } from "./keys";
+import { LIVE_PHASES, type LivePhase, type SessionSettings } from "./views";
+import { SESSION_MODES, SCORING_CHOICES, TIMER_CHOICES } from "./settings";
+
+/**
+ * The session, roster and player hashes, parsed. Stored data is untrusted
+ * like any input (an older deploy may have written it), so it goes through
+ * schemas; a hash that cannot be read is treated as missing.
+ *
+ * The current question is not stored as text: it is rebuilt from the
+ * question refs and the bank, so the session hash holds no question content
+ * and no answer key.
+ */
+
+
+export interface SessionRecord {
+  id: string;
+  created: number;
+  expiresAt: number;
+  code: string;
+  hostHash: string;
+  settings: SessionSettings;
+  topic: Topic | undefined;
+  questions: QuestionRef[];
+  version: number;
+  /** As stored: "open" stays "open" after its timer runs out (see effectivePhase). */
+  phase: LivePhase;
+  index: number;
+  openedAt: number | null;
+  closesAt: number | null;
+  reveal: StoredReveal | null;
+  top: StoredStanding[] | null;
+  /** Every active player's score, highest first, from the last standings. */
+  ranking: number[] | null;
+  locked: boolean;
+  endedAt: number | null;
+  players: number;
+  /** Answers received per question index. */
+  answered: (index: number) => number;
+}
+
+/** The counts behind a reveal; labels and the key come from the bank when shown. */
+export const StoredReveal = z.object({ index: z.number().int().min(0), answered: z.number().int().min(0), counts: z.array(z.number().int().min(0)) });
+export type StoredReveal = z.infer<typeof StoredReveal>;
+
+const StoredStanding = z.object({ n: z.string(), s: z.number() });
+type StoredStanding = z.infer<typeof StoredStanding>;
+
+const Ranking = z.array(z.number());
+
+const int = (value: string | undefined, fallback: number) => {
+  const n = Number(value);
+  return value !== undefined && value !== "" && Number.isSafeInteger(n) ? n : fallback;
+};
+const optionalInt = (value: string | undefined): number | null => {
+  const n = int(value, -1);
+  return n >= 0 ? n : null;
+};
+
+function json<S extends z.ZodType>(schema: S, value: string | undefined): z.infer<S> | null {
+  if (value === undefined || value === "") return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function oneOf<T extends string>(options: readonly T[], value: string | undefined, fallback: T): T {
+  return options.find((option) => option === value) ?? fallback;
+}
+
+/** null when the hash is missing (expired) or unreadable. */
+export function parseSession(id: string, hash: Readonly<Record<string, string>>): SessionRecord | null {
+  const questions = decodeRefs(hash[F.questions]);
+  const code = hash[F.code];
+  const hostHash = hash[F.hostHash];
+  if (!questions || !code || !hostHash) return null;
+  const timer = int(hash[F.timer], 0);
+  const topic = Topic.safeParse(hash[F.topic]);
+  return {
+    id,
+    created: int(hash[F.created], 0),
+    expiresAt: int(hash[F.expiresAt], 0),
+    code,
+    hostHash,
+    settings: {
+      mode: oneOf(SESSION_MODES, hash[F.mode], "live"),
+      scoring: oneOf(SCORING_CHOICES, hash[F.scoring], "accuracy"),
+      timer: TIMER_CHOICES.find((choice) => choice === timer) ?? 0,
+      total: questions.length,
+      deadline: optionalInt(hash[F.deadline]),
+    },
+    topic: topic.success ? topic.data : undefined,
+    questions,
+    version: int(hash[F.version], 0),
+    phase: oneOf(LIVE_PHASES, hash[F.phase], "lobby"),
+    index: Math.min(int(hash[F.index], 0), Math.max(0, questions.length - 1)),
+    openedAt: optionalInt(hash[F.openedAt]),
+    closesAt: optionalInt(hash[F.closesAt]),
+    reveal: json(StoredReveal, hash[F.reveal]),
+    top: json(z.array(StoredStanding), hash[F.top]),
+    ranking: json(Ranking, hash[F.ranking]),
+    locked: hash[F.locked] === "1",
+    endedAt: optionalInt(hash[F.endedAt]),
+    players: int(hash[F.players], 0),
+    answered: (index) => int(hash[`${F.answeredPrefix}${index}`], 0),
+  };
+}
+
+/**
+ * The phase people see now. A live question whose timer has run out is
+ * closed without anyone writing it (no server process wakes up for timers);
+ * homework is "open" until its deadline or the teacher ends it.
+ */
+export function effectivePhase(session: SessionRecord, now: number): LivePhase {
+  if (session.endedAt !== null) return "ended";
+  if (session.settings.mode === "homework") {
+    return session.settings.deadline !== null && now >= session.settings.deadline ? "ended" : "open";
+  }
+  if (session.phase === "open" && session.closesAt !== null && now >= session.closesAt) return "closed";
+  return session.phase;
+}
+
+// ---------------------------------------------------------------- players
+
+export interface PlayerRecord {
+  id: string;
+  nickname: string;
+  joinedAt: number;
+  /** Why the player is out: "removed" by the teacher, or "full" when the join overshot the cap. */
+  removed: string | undefined;
+  score: number;
+  answered: number;
+  answers: Map<number, NormalizedAnswer>;
+  points: Map<number, number>;
+  /** Milliseconds from the question opening to the answer (live). */
+  times: Map<number, number>;
+}
+
+function indexed<T>(hash: Readonly<Record<string, string>>, prefix: string, decode: (value: string) => T | null): Map<number, T> {
+  const map = new Map<number, T>();
+  for (const [field, value] of Object.entries(hash)) {
+    if (!field.startsWith(prefix)) continue;
+    const index = int(field.slice(prefix.length), -1);
+    const decoded = decode(value);
+    if (index >= 0 && decoded !== null) map.set(index, decoded);
+  }
+  return map;
+}
+
+const number = (value: string) => {
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
+};
+
+/** null when the player hash is missing (never joined, or expired). */
+export function parsePlayer(id: string, hash: Readonly<Record<string, string>>): PlayerRecord | null {
+  const nickname = hash[P.nickname];
+  if (!nickname) return null;
+  return {
+    id,
+    nickname,
+    joinedAt: int(hash[P.joinedAt], 0),
+    removed: hash[P.removed] || undefined,
+    score: int(hash[P.score], 0),
+    answered: int(hash[P.answered], 0),
+    answers: indexed(hash, P.answerPrefix, decodeAnswer),
+    points: indexed(hash, P.pointsPrefix, number),
+    times: indexed(hash, P.timePrefix, number),
+  };
+}
+
+// ---------------------------------------------------------------- roster
+
+export interface RosterRecord {
+  id: string;
+  nickname: string;
+  joinedAt: number;
+  removed: string | undefined;
+}
+
+const StoredRosterEntry = z.object({ n: z.string().min(1), j: z.number(), x: z.string().optional() });
+
+export function encodeRosterEntry(entry: Omit<RosterRecord, "id">): string {
+  return JSON.stringify({ n: entry.nickname, j: entry.joinedAt, ...(entry.removed ? { x: entry.removed } : {}) });
+}
+
+/** Everyone who joined, removed players included, in join order. */
+export function parseRoster(hash: Readonly<Record<string, string>>): RosterRecord[] {
+  return Object.entries(hash)
+    .flatMap(([id, value]): RosterRecord[] => {
+      const entry = json(StoredRosterEntry, value);
+      return entry ? [{ id, nickname: entry.n, joinedAt: entry.j, removed: entry.x }] : [];
+    })
+    .sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
+}

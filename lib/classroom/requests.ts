@@ -1,0 +1,89 @@
+import * as z from "zod/mini";
+import { blankAsAbsent } from "@/lib/forms/fields";
+import { IDEMPOTENCY_FIELD } from "@/lib/idempotency/fields";
+import { idempotencyKeySchema } from "@/lib/idempotency/key";
+import { nicknameTextSchema } from "@/lib/nickname-text";
+import { drawSchema } from "@/lib/questions/requests";
+import { JOIN_CODE_LENGTH, JOIN_CODE_PATTERN, normalizeJoinCode } from "./code";
+import { CLASSROOM_MESSAGES, ClassroomError } from "./errors";
+import { DUE_IN_HOURS, SESSION_MODES, SCORING_CHOICES, TIMER_CHOICES } from "./settings";
+
+/**
+ * Classroom request bodies, queries and ids, shared by forms (browser), route
+ * handlers and tests. Client-safe, on zod/mini; what the browsers receive is
+ * in ./views.ts.
+ */
+
+/** A number from JSON or from a form's string, one of `choices`, or `fallback` when left out. */
+const numberChoice = <const T extends readonly number[]>(choices: T, fallback: T[number], error: string) =>
+  blankAsAbsent(z._default(z.pipe(z.coerce.number(), z.literal(choices, { error })), fallback));
+/** A whole number from JSON or a query string's text. */
+const wholeNumber = (min: number) => z.pipe(z.coerce.number(), z.int().check(z.gte(min)));
+
+/**
+ * Creating a session: the questions to draw (length, topic) plus the
+ * classroom's options. A plain HTML form posts strings, so numbers are coerced.
+ * Timer and speed bonus belong to live sessions (the teacher paces them);
+ * homework is scored on accuracy, and its deadline replaces the timer.
+ */
+export const createSessionSchema = z.extend(drawSchema, {
+  mode: z.enum(SESSION_MODES, { error: "Choose live or homework." }),
+  timer: numberChoice(TIMER_CHOICES, 0, "Choose a timer, or no timer."),
+  scoring: blankAsAbsent(z._default(z.enum(SCORING_CHOICES, { error: "Choose how to score." }), "accuracy")),
+  dueInHours: numberChoice(DUE_IN_HOURS, 24, "Choose when the homework is due."),
+});
+export type CreateSessionInput = z.infer<typeof createSessionSchema>;
+export type CreateSessionFormValues = z.input<typeof createSessionSchema>;
+
+/**
+ * Joining: a nickname, or nothing for a generated one, and the form's
+ * idempotency key (lib/idempotency/fields.ts) for posts without JavaScript.
+ * The route passes the server's nickname schema (with the profanity
+ * filter, `joinSessionSchema` in ./join), the form the browser's
+ * (`joinSessionTextSchema`).
+ */
+export const joinSessionShape = <S extends z.core.$ZodType<string, string>>(nickname: S) =>
+  z.strictObject({ nickname: blankAsAbsent(z.optional(nickname)), [IDEMPOTENCY_FIELD]: z.optional(idempotencyKeySchema) });
+export const joinSessionTextSchema = joinSessionShape(nicknameTextSchema);
+export type JoinSessionFormValues = z.input<typeof joinSessionTextSchema>;
+
+/** A join code as typed: case, spaces and dashes do not matter. */
+export const joinCodeSchema = z.pipe(
+  z.pipe(z.string({ error: "Type the code shown on the screen." }), z.transform(normalizeJoinCode)),
+  z
+    .string()
+    .check(
+      z.minLength(1, "Type the code shown on the screen."),
+      z.length(JOIN_CODE_LENGTH, `Codes have ${JOIN_CODE_LENGTH} characters. Check the code on the screen.`),
+      z.regex(JOIN_CODE_PATTERN, "That is not a code we give out: check the letters and numbers on the screen."),
+    ),
+);
+
+/** Session ids (in URLs) and player ids: 128 random bits, base64url. */
+export const sessionIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/, "not a session id"));
+
+const HOST_ACTIONS = ["start", "close", "reveal", "standings", "next", "end", "lock", "unlock", "remove"] as const;
+export type HostAction = (typeof HOST_ACTIONS)[number];
+
+/**
+ * A teacher's action. `version` is the state the teacher saw, so a second
+ * device (or a double click) cannot skip a question: a stale one gets 409.
+ * Lock, unlock and remove are safe to repeat and ignore it. "next" after
+ * the last question shows the podium (the session ends).
+ */
+export const hostActionSchema = z.strictObject({
+  action: z.enum(HOST_ACTIONS, { error: "Unknown action." }),
+  version: wholeNumber(0),
+  playerId: z.optional(sessionIdSchema),
+  /** Where a plain form post returns to. */
+  from: z._default(z.enum(["projector", "dashboard"]), "projector"),
+});
+export type HostActionInput = z.infer<typeof hostActionSchema>;
+
+/** A student's poll: the state version the phone already shows (and nothing else). */
+export const pollQuerySchema = z.strictObject({ v: z._default(wholeNumber(-1), -1) });
+
+/** An id that cannot be ours is simply not found: no round trip, no key built from junk. */
+export function assertSessionId(sessionId: string): void {
+  if (!sessionIdSchema.safeParse(sessionId).success) throw new ClassroomError("not_found", CLASSROOM_MESSAGES.notFound);
+}

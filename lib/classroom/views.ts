@@ -1,0 +1,214 @@
+import type { AnswerFeedback, NextStep, PublicQuestion, SourceRef } from "@/lib/questions/schemas";
+import type { Scoring, SessionMode, TimerChoice } from "./settings";
+
+/**
+ * What a student's phone and the teacher's screens receive. Client-safe
+ * types; nothing here holds an answer key before the reveal.
+ */
+
+/**
+ * A live session's phase. "open" with its timer run out reads as "closed";
+ * "ended" shows the podium.
+ */
+export const LIVE_PHASES = ["lobby", "open", "closed", "reveal", "standings", "ended"] as const;
+export type LivePhase = (typeof LIVE_PHASES)[number];
+
+export interface DistributionBar {
+  label: string;
+  count: number;
+  correct: boolean;
+}
+
+/** Frozen when the teacher reveals a question: the key, why, and how the class answered. */
+export interface RevealInfo {
+  correctAnswer: string | string[];
+  explanation: string;
+  /** Choices in the order the phones showed them; ordering questions: right vs wrong. */
+  distribution: DistributionBar[];
+  answered: number;
+}
+
+export interface StandingEntry {
+  rank: number;
+  nickname: string;
+  score: number;
+}
+
+export interface SessionSettings {
+  mode: SessionMode;
+  scoring: Scoring;
+  timer: TimerChoice;
+  total: number;
+  /** Homework: answers close at this time (ms). */
+  deadline: number | null;
+}
+
+/** What a student's phone receives: never the answer key before the reveal, never another student's answers. */
+export interface StudentView {
+  sessionId: string;
+  version: number;
+  /** Server clock (ms), so the phone can correct its own for the countdown. */
+  now: number;
+  settings: SessionSettings;
+  nickname: string;
+  phase: LivePhase;
+  question: PublicQuestion | null;
+  closesAt: number | null;
+  /** This student's answer to the current question, as they read it. */
+  yourAnswer: string | string[] | null;
+  /** After the reveal: the key and how the class did; `youWereRight` is null when the student did not answer. */
+  reveal: (RevealInfo & { youWereRight: boolean | null; points: number }) | null;
+  top: StandingEntry[] | null;
+  score: number;
+  /** Shared rank among the class (1 = first), from the last standings or the podium. */
+  rank: number | null;
+  players: number;
+}
+
+export interface RosterEntry {
+  /** Public id (a hash of the player's cookie token), safe to show the teacher. */
+  id: string;
+  nickname: string;
+  joinedAt: number;
+}
+
+/** What the projector and the teacher's controls receive (host cookie only). */
+export interface HostView {
+  sessionId: string;
+  code: string;
+  version: number;
+  now: number;
+  settings: SessionSettings;
+  phase: LivePhase;
+  index: number;
+  question: PublicQuestion | null;
+  closesAt: number | null;
+  answered: number;
+  players: RosterEntry[];
+  locked: boolean;
+  reveal: RevealInfo | null;
+  top: StandingEntry[] | null;
+}
+
+/** The poll's answer when nothing changed: a few bytes. */
+export interface UnchangedPoll {
+  changed: false;
+  version: number;
+  now: number;
+  /** Joins do not move the version; the lobby still shows the count grow. */
+  players: number;
+}
+
+export interface HomeworkView {
+  sessionId: string;
+  nickname: string;
+  settings: SessionSettings;
+  ended: boolean;
+  /** The first question not yet answered; null when all are, or the session is over. */
+  question: PublicQuestion | null;
+  /** Feedback on an answered question the page was asked to show (a plain form post lands here). */
+  shown: { question: PublicQuestion; feedback: AnswerFeedback } | null;
+  answered: number;
+  /** Homework is scored on accuracy: the number of right answers. */
+  score: number;
+  /** Once finished or over: shared rank among the class so far. */
+  rank: { rank: number; of: number } | null;
+}
+
+export type PlayView = { mode: "live"; view: StudentView } | { mode: "homework"; view: HomeworkView };
+
+/**
+ * What the answer route returns. Live: the student's refreshed view (answer
+ * received, no key until the reveal). Homework: the quiz's own shape, so
+ * the quiz's question form works unchanged: feedback, then the next step.
+ */
+export type AnswerResponse =
+  | { mode: "live"; view: StudentView }
+  | { mode: "homework"; feedback: AnswerFeedback; next: NextStep };
+
+export interface CreatedSession {
+  sessionId: string;
+  code: string;
+  /** Only ever returned here: it goes into the teacher's cookie and host link, the store keeps its hash. */
+  hostCredential: string;
+  /** Seconds until the session is deleted: the host cookie lives as long. */
+  ttlSeconds: number;
+}
+
+export interface Joined {
+  token: string;
+  playerId: string;
+  nickname: string;
+  /** True when the browser was already in the session: nothing was written. */
+  rejoined: boolean;
+  /** Seconds until the session is deleted: the cookie lives as long. */
+  ttlSeconds: number;
+}
+
+export interface JoinInfo {
+  sessionId: string;
+  code: string;
+  settings: SessionSettings;
+  /** Why joining would be refused now, with the message to show; null when it would not. */
+  refusal: string | null;
+  /** This browser's player in the session: none yet, one that may continue, or one the teacher removed. */
+  player: "none" | "active" | "removed";
+}
+
+export interface ShareCount {
+  /** 0–1, or null before anyone answered. */
+  share: number | null;
+  answered: number;
+}
+
+export interface DashboardQuestion {
+  index: number;
+  id: string;
+  prompt: string;
+  quote: string | undefined;
+  correctAnswer: string;
+  explanation: string;
+  sources: SourceRef[];
+  learnMore: { href: string; label: string };
+  /** This class. */
+  class: ShareCount;
+  mostChosenWrong: { label: string; count: number } | null;
+  /** Everyone who has answered this question in the public quiz. */
+  everyone: ShareCount;
+}
+
+export interface DashboardAnswer {
+  /** As the student read it (item texts joined with arrows for orderings). */
+  display: string;
+  correct: boolean;
+  points: number;
+}
+
+export interface DashboardStudent {
+  id: string;
+  nickname: string;
+  removed: boolean;
+  score: number;
+  correct: number;
+  answered: number;
+  /** Shared rank among students still in the session; null for removed ones. */
+  rank: number | null;
+  /** One per question, null where not answered. */
+  answers: (DashboardAnswer | null)[];
+}
+
+export interface Dashboard {
+  sessionId: string;
+  code: string;
+  settings: SessionSettings;
+  phase: LivePhase;
+  locked: boolean;
+  version: number;
+  created: number;
+  expiresAt: number;
+  questions: DashboardQuestion[];
+  /** Active students by rank, then removed ones. */
+  students: DashboardStudent[];
+  class: ShareCount;
+  everyone: ShareCount;
+}

@@ -1,0 +1,49 @@
+import { answerKey, isCorrect } from "./scoring";
+import type { AnswerFeedback, NormalizedAnswer, Question, SourceRef } from "./schemas";
+
+/**
+ * What a player sees once a question is answered. Pure: the content lookups
+ * (source registry, explainer titles) are passed in, so the bank binds the
+ * real content and tests bind fixtures.
+ */
+
+export interface ContentLookups {
+  source(id: string): SourceRef;
+  /** Link to the explainer section that teaches the answer. */
+  learnMore(slug: string, anchor: string): { href: string; label: string };
+}
+
+/** An answer as a person reads it: option text, "True"/"False", or item texts in order. */
+export function displayAnswer(question: Question, answer: NormalizedAnswer): string | string[] {
+  switch (question.kind) {
+    case "single":
+    case "who-said":
+      return question.options.find((option) => option.id === answer)?.text ?? String(answer);
+    case "true-false":
+      return answer === "true" ? "True" : "False";
+    case "order": {
+      const ids = typeof answer === "string" ? [answer] : answer;
+      return ids.map((id) => question.items.find((item) => item.id === id)?.text ?? id);
+    }
+  }
+}
+
+/** Feedback for a question whose correctness is already known (results pages re-use stored answers). */
+export function feedbackFrom(question: Question, correct: boolean, lookups: ContentLookups): AnswerFeedback {
+  return {
+    correct,
+    correctAnswer: displayAnswer(question, answerKey(question)),
+    explanation: question.explanation,
+    sources: question.sources.map((id) => lookups.source(id)),
+    learnMore: lookups.learnMore(question.learnMore.slug, question.learnMore.anchor),
+  };
+}
+
+/** Throws QuestionError("invalid_answer") for an answer the question cannot have. */
+export function buildFeedback(
+  question: Question,
+  answer: string | readonly string[],
+  lookups: ContentLookups,
+): AnswerFeedback {
+  return feedbackFrom(question, isCorrect(question, answer), lookups);
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { getBank } from "@/lib/questions/bank";
+import type { QuestionBank } from "@/lib/questions/bank-validate";
+import { cryptoRandomInt, type RandomInt } from "@/lib/questions/draw";
+import { getStore, type Store } from "@/lib/store";
+
+/**
+ * How every feature's service is built. `createQuizService(deps)`,
+ * `createClassroomService(deps)` and `createShareService(deps)` bind their
+ * operations to these deps; `quizService()`, `classroomService()` and
+ * `shareService()` are the same on the app's own store and bank. Tests build
+ * services on their own deps: a fixture bank, a fixed clock, a seeded random source.
+ */
+export interface ServiceDeps {
+  store: Store;
+  bank: QuestionBank;
+  now?: () => number;
+  random?: RandomInt;
+}
+
+/** What every operation receives: the deps with their defaults filled in. */
+export type ServiceContext = Required<ServiceDeps>;
+
+export function serviceContext(deps: ServiceDeps): ServiceContext {
+  return { store: deps.store, bank: deps.bank, now: deps.now ?? Date.now, random: deps.random ?? cryptoRandomInt };
+}
+
+/** Who sent a write: the client its rate limits count against, and the request's idempotency key. */
+export interface Requester {
+  /** lib/rate-limit.ts clientSubject: the address the nearest proxy saw. */
+  client: string;
+  idempotencyKey?: string;
+}
+
+/** The app's deps: the process-wide store and the site's question bank. */
+export async function appDeps(): Promise<ServiceDeps> {
+  return { store: await getStore(), bank: getBank() };
+}

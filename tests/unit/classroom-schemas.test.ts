@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { joinSessionSchema } from "@/lib/classroom/join";
+import { createSessionSchema, hostActionSchema } from "@/lib/classroom/requests";
+
+describe("creating a session", () => {
+  it("coerces a plain HTML form's strings and fills the defaults", () => {
+    expect(createSessionSchema.parse({ mode: "live", length: "10", topic: "", timer: "30", scoring: "speed" })).toEqual({
+      mode: "live",
+      length: 10,
+      topic: undefined,
+      timer: 30,
+      scoring: "speed",
+      dueInHours: 24,
+    });
+    expect(createSessionSchema.parse({ mode: "homework", length: 5, dueInHours: "168" })).toMatchObject({ timer: 0, scoring: "accuracy", dueInHours: 168 });
+  });
+
+  it("refuses what the form never offers, naming the field", () => {
+    const result = createSessionSchema.safeParse({ mode: "live", length: "7", timer: "15", scoring: "luck", extra: 1 });
+    const fields = result.error?.issues.map((issue) => issue.path.join(".") || issue.code);
+    expect(fields).toEqual(expect.arrayContaining(["length", "timer", "scoring"]));
+    expect(createSessionSchema.safeParse({ mode: "live", length: 5, extra: 1 }).success).toBe(false);
+  });
+});
+
+describe("joining", () => {
+  it("treats a blank nickname as 'generate one for me'", () => {
+    expect(joinSessionSchema.parse({ nickname: "   " })).toEqual({ nickname: undefined });
+    expect(joinSessionSchema.parse({})).toEqual({ nickname: undefined });
+  });
+
+  it("runs the shared normaliser and filter", () => {
+    expect(joinSessionSchema.parse({ nickname: "  Zoë\u200B  Smith " })).toEqual({ nickname: "Zoë Smith" });
+    expect(joinSessionSchema.safeParse({ nickname: "shithead" }).error?.issues[0]?.message).toMatch(/choose another/);
+  });
+});
+
+describe("teacher actions", () => {
+  it("reads a plain form's version as a number", () => {
+    expect(hostActionSchema.parse({ action: "start", version: "3" })).toEqual({ action: "start", version: 3, from: "projector" });
+  });
+
+  it("refuses unknown actions and malformed player ids", () => {
+    expect(hostActionSchema.safeParse({ action: "delete-everything", version: 0 }).success).toBe(false);
+    expect(hostActionSchema.safeParse({ action: "remove", version: 0, playerId: "../../etc" }).success).toBe(false);
+  });
+});
