@@ -204,11 +204,13 @@ export function withdrawOps(
 export async function getJoinInfo(ctx: ServiceContext, sessionId: string, token: string | undefined): Promise<JoinInfo> {
   assertSessionId(sessionId);
   const playerId = token ? playerIdFor(token) : undefined;
-  const reads: Op[] = [op.hgetall(classroomKeys.session(sessionId))];
-  if (playerId) reads.push(op.hgetall(classroomKeys.player(sessionId, playerId)));
-  const [sessionHash = {}, playerHash = {}] = (await ctx.store.exec(reads)) as Record<string, string>[];
-  const session = sessionFrom(sessionId, sessionHash);
-  const player = playerId ? parsePlayer(playerId, playerHash) : null;
+  const read = await execNamed(ctx.store, {
+    session: op.hgetall(classroomKeys.session(sessionId)),
+    player: playerId ? [op.hgetall(classroomKeys.player(sessionId, playerId))] : [],
+  });
+  const session = sessionFrom(sessionId, read.session);
+  const [playerHash] = read.player;
+  const player = playerId && playerHash ? parsePlayer(playerId, playerHash) : null;
   let refusal: string | null = null;
   try {
     refuseJoin(session, ctx.now());

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { op } from "@/lib/store/ops";
-import type { Store } from "@/lib/store/types";
+import { execNamed, op, type Store } from "@/lib/store";
 import { QUIZ_TTL } from "./keys";
 import { shareIdSchema } from "./requests";
 
@@ -47,7 +46,7 @@ export function linkResultOp(shareId: string, link: ResultLink) {
 /** One round trip. null for an id that cannot be ours (no read), an expired link or an unreadable value. */
 export async function readResultLink(store: Store, shareId: string): Promise<ResultLink | null> {
   if (!shareIdSchema.safeParse(shareId).success) return null;
-  const [value] = await store.exec([op.get(shareKeys.result(shareId))]);
+  const { value } = await execNamed(store, { value: op.get(shareKeys.result(shareId)) });
   if (value === null) return null;
   try {
     const parsed = StoredLink.safeParse(JSON.parse(value));

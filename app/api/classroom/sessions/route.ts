@@ -3,7 +3,8 @@ import { route } from "@/lib/http/handle-route";
 import { parseBody } from "@/lib/http/parse-request";
 import { clientOf } from "@/lib/http/requester";
 import { classroomService } from "@/lib/classroom";
-import { hostCookieName, isHttps, setCookieHeader } from "@/lib/classroom/cookies";
+import { hostCookieName } from "@/lib/classroom/cookies";
+import { isHttps, setCookieHeader } from "@/lib/http/cookies";
 import { classroomPath, hostPath } from "@/lib/classroom/paths";
 import { createSessionSchema } from "@/lib/classroom/requests";
 

@@ -3,7 +3,8 @@ import { route } from "@/lib/http/handle-route";
 import { ClassroomError } from "@/lib/classroom/errors";
 import { classroomService } from "@/lib/classroom";
 import { assertSessionId } from "@/lib/classroom/requests";
-import { hostCookieName, isHttps, setCookieHeader } from "@/lib/classroom/cookies";
+import { hostCookieName } from "@/lib/classroom/cookies";
+import { isHttps, setCookieHeader } from "@/lib/http/cookies";
 import { dashboardPath } from "@/lib/classroom/paths";
 
 /**

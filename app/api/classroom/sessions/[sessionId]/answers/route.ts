@@ -4,7 +4,8 @@ import { parseBody } from "@/lib/http/parse-request";
 import { answerSchema } from "@/lib/questions/requests";
 import { clientOf } from "@/lib/http/requester";
 import { classroomService } from "@/lib/classroom";
-import { readPlayerCookie, requestCookies } from "@/lib/classroom/cookies";
+import { readPlayerCookie } from "@/lib/classroom/cookies";
+import { requestCookies } from "@/lib/http/cookies";
 import { homeworkFeedbackPath, playPath } from "@/lib/classroom/paths";
 
 /**

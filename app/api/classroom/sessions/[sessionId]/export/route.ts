@@ -1,7 +1,8 @@
 import { route } from "@/lib/http/handle-route";
 import { csvFileName, dashboardCsv } from "@/lib/classroom/csv";
 import { classroomService } from "@/lib/classroom";
-import { readHostCookie, requestCookies } from "@/lib/classroom/cookies";
+import { readHostCookie } from "@/lib/classroom/cookies";
+import { requestCookies } from "@/lib/http/cookies";
 
 /** The class's answers as a CSV that opens cleanly in Excel. Host cookie only. */
 export const GET = route<{ sessionId: string }>(async (request, { sessionId }) => {

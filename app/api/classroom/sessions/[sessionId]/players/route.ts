@@ -4,7 +4,8 @@ import { parseBody } from "@/lib/http/parse-request";
 import { requesterOf } from "@/lib/http/requester";
 import { joinSessionSchema } from "@/lib/classroom/join";
 import { classroomService } from "@/lib/classroom";
-import { isHttps, playerCookieName, readPlayerCookie, requestCookies, setCookieHeader } from "@/lib/classroom/cookies";
+import { playerCookieName, readPlayerCookie } from "@/lib/classroom/cookies";
+import { isHttps, requestCookies, setCookieHeader } from "@/lib/http/cookies";
 import { joinPath, playPath } from "@/lib/classroom/paths";
 
 /**

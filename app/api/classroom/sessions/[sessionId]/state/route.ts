@@ -1,7 +1,8 @@
 import { route } from "@/lib/http/handle-route";
 import { parseWith } from "@/lib/http/parse-request";
 import { classroomService } from "@/lib/classroom";
-import { readPlayerCookie, requestCookies } from "@/lib/classroom/cookies";
+import { readPlayerCookie } from "@/lib/classroom/cookies";
+import { requestCookies } from "@/lib/http/cookies";
 import { pollQuerySchema } from "@/lib/classroom/requests";
 
 /**

@@ -2,7 +2,8 @@ import { seeOther } from "@/lib/http/form-response";
 import { route } from "@/lib/http/handle-route";
 import { parseBody } from "@/lib/http/parse-request";
 import { classroomService } from "@/lib/classroom";
-import { readHostCookie, requestCookies } from "@/lib/classroom/cookies";
+import { readHostCookie } from "@/lib/classroom/cookies";
+import { requestCookies } from "@/lib/http/cookies";
 import { dashboardPath, hostPath } from "@/lib/classroom/paths";
 import { hostActionSchema } from "@/lib/classroom/requests";
 

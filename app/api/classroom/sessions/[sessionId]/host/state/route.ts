@@ -1,6 +1,7 @@
 import { route } from "@/lib/http/handle-route";
 import { classroomService } from "@/lib/classroom";
-import { readHostCookie, requestCookies } from "@/lib/classroom/cookies";
+import { readHostCookie } from "@/lib/classroom/cookies";
+import { requestCookies } from "@/lib/http/cookies";
 
 /** The projector's poll: the live state, who has joined and how many have answered. Host cookie only. */
 export const GET = route<{ sessionId: string }>(async (request, { sessionId }) => {
