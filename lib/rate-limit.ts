@@ -55,6 +55,11 @@ export interface RateCheck {
   verdict(results: WindowCounts): RateVerdict;
 }
 
+/** A rule whose message tells the person how long to wait, in minutes ("Please try again in 3 minutes."). */
+export function limitRule(name: string, limit: number, windowSeconds: number, message: (wait: string) => string): RateLimitRule {
+  return { name, limit, windowSeconds, message: (seconds) => message(waitMinutes(seconds)) };
+}
+
 /** "3 minutes": Retry-After seconds as a person reads them in a limit's message. */
 export function waitMinutes(seconds: number): string {
   const minutes = Math.max(1, Math.ceil(seconds / 60));

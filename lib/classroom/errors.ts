@@ -1,33 +1,11 @@
-import { PublicError } from "@/lib/public-error";
+import { PublicError, type PublicErrorCode } from "@/lib/public-error";
 
 /**
  * Classroom failures a person can cause. Their statuses are in
  * lib/public-error.ts; each message says what to do next.
  */
 
-export type ClassroomErrorCode =
-  /** Unknown or expired session or code. */
-  | "not_found"
-  /** This browser is not a player of the session (no or unknown player cookie). */
-  | "not_joined"
-  /** The teacher removed this player. */
-  | "removed"
-  /** Not the teacher's session (no or wrong host cookie). */
-  | "not_host"
-  /** Locked to new joins. */
-  | "locked"
-  /** 200 players already. */
-  | "full"
-  /** Over: the teacher ended it, or the homework deadline passed. */
-  | "ended"
-  /** Nickname used by someone else in this session. */
-  | "nickname_taken"
-  /** Nickname refused by the filter. */
-  | "invalid_nickname"
-  /** The state moved on (another device, a double click, the question closed). */
-  | "conflict"
-  /** Answers to this question are closed. */
-  | "closed";
+export type ClassroomErrorCode = Extract<PublicErrorCode, "not_found" | "not_joined" | "removed" | "not_host" | "locked" | "full" | "ended" | "nickname_taken" | "invalid_nickname" | "conflict" | "closed">;
 
 export class ClassroomError extends PublicError<ClassroomErrorCode> {}
 

@@ -1,4 +1,4 @@
-import { waitMinutes, type RateLimitRule } from "@/lib/rate-limit";
+import { limitRule, type RateLimitRule } from "@/lib/rate-limit";
 
 /**
  * The classroom's rate limits. Sized so a real class never meets them and
@@ -33,46 +33,11 @@ export const CLASSROOM_LIMITS = {
 } as const;
 
 export const CLASSROOM_RATE_LIMITS = {
-  wrongCodes: {
-    name: "session-code-miss",
-    limit: 60,
-    windowSeconds: 600,
-    message: (s) => `Too many wrong codes have been tried from this network. Wait ${waitMinutes(s)}, then type the code on the screen.`,
-  },
-  joinsPerSession: {
-    name: "session-join",
-    limit: 400,
-    windowSeconds: 600,
-    message: (s) => `This session is busy with people joining. Please try again in ${waitMinutes(s)}.`,
-  },
-  joinsPerClient: {
-    name: "session-join-client",
-    limit: 300,
-    windowSeconds: 600,
-    message: (s) => `Too many joins from this network. Please try again in ${waitMinutes(s)}.`,
-  },
-  createsPerClient: {
-    name: "session-create",
-    limit: 30,
-    windowSeconds: 3600,
-    message: (s) => `Too many sessions have been created from this network. Please try again in ${waitMinutes(s)}.`,
-  },
-  answersPerPlayer: {
-    name: "session-answer",
-    limit: 120,
-    windowSeconds: 600,
-    message: (s) => `Too many answers have been sent from this device. Please wait ${waitMinutes(s)}, then reload the page.`,
-  },
-  answersPerClient: {
-    name: "session-answer-client",
-    limit: 3_000,
-    windowSeconds: 600,
-    message: (s) => `Too many answers have been sent from this network. Please try again in ${waitMinutes(s)}.`,
-  },
-  hostActions: {
-    name: "session-host",
-    limit: 300,
-    windowSeconds: 600,
-    message: (s) => `Too many changes to this session in a short time. Please wait ${waitMinutes(s)}, then reload the page.`,
-  },
+  wrongCodes: limitRule("session-code-miss", 60, 600, (wait) => `Too many wrong codes have been tried from this network. Wait ${wait}, then type the code on the screen.`),
+  joinsPerSession: limitRule("session-join", 400, 600, (wait) => `This session is busy with people joining. Please try again in ${wait}.`),
+  joinsPerClient: limitRule("session-join-client", 300, 600, (wait) => `Too many joins from this network. Please try again in ${wait}.`),
+  createsPerClient: limitRule("session-create", 30, 3600, (wait) => `Too many sessions have been created from this network. Please try again in ${wait}.`),
+  answersPerPlayer: limitRule("session-answer", 120, 600, (wait) => `Too many answers have been sent from this device. Please wait ${wait}, then reload the page.`),
+  answersPerClient: limitRule("session-answer-client", 3_000, 600, (wait) => `Too many answers have been sent from this network. Please try again in ${wait}.`),
+  hostActions: limitRule("session-host", 300, 600, (wait) => `Too many changes to this session in a short time. Please wait ${wait}, then reload the page.`),
 } as const satisfies Record<string, RateLimitRule>;

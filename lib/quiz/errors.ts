@@ -1,21 +1,11 @@
-import { PublicError } from "@/lib/public-error";
+import { PublicError, type PublicErrorCode } from "@/lib/public-error";
 
 /**
  * Quiz failures a person can cause. Their statuses are in lib/public-error.ts; each
  * message says what to do next.
  */
 
-export type QuizErrorCode =
-  /** Attempt or question unknown, expired, or not part of this attempt. */
-  | "not_found"
-  /** The question was already answered differently. */
-  | "conflict"
-  /** A nickname was already chosen for this attempt. */
-  | "already_named"
-  /** Results or a nickname asked for before every question is answered. */
-  | "not_finished"
-  /** The nickname was refused (empty, too long, offensive). */
-  | "invalid_nickname";
+export type QuizErrorCode = Extract<PublicErrorCode, "not_found" | "conflict" | "already_named" | "not_finished" | "invalid_nickname">;
 
 export class QuizError extends PublicError<QuizErrorCode> {}
 

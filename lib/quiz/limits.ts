@@ -1,4 +1,4 @@
-import { waitMinutes, type RateLimitRule } from "@/lib/rate-limit";
+import { limitRule, type RateLimitRule } from "@/lib/rate-limit";
 
 /**
  * The quiz's rate limits, checked inside the write they guard (one round
@@ -21,28 +21,8 @@ import { waitMinutes, type RateLimitRule } from "@/lib/rate-limit";
  */
 
 export const QUIZ_RATE_LIMITS = {
-  startsPerClient: {
-    name: "quiz-start",
-    limit: 600,
-    windowSeconds: 600,
-    message: (s) => `Too many quizzes have been started from this network. Please try again in ${waitMinutes(s)}.`,
-  },
-  answersPerAttempt: {
-    name: "quiz-answer",
-    limit: 120,
-    windowSeconds: 600,
-    message: (s) => `Too many answers have been sent for this quiz. Please wait ${waitMinutes(s)}, then reload the page.`,
-  },
-  answersPerClient: {
-    name: "quiz-answer-client",
-    limit: 3_000,
-    windowSeconds: 600,
-    message: (s) => `Too many answers have been sent from this network. Please try again in ${waitMinutes(s)}.`,
-  },
-  nicknamesPerClient: {
-    name: "quiz-nickname-client",
-    limit: 300,
-    windowSeconds: 600,
-    message: (s) => `Too many nicknames have been sent from this network. Please try again in ${waitMinutes(s)}.`,
-  },
+  startsPerClient: limitRule("quiz-start", 600, 600, (wait) => `Too many quizzes have been started from this network. Please try again in ${wait}.`),
+  answersPerAttempt: limitRule("quiz-answer", 120, 600, (wait) => `Too many answers have been sent for this quiz. Please wait ${wait}, then reload the page.`),
+  answersPerClient: limitRule("quiz-answer-client", 3_000, 600, (wait) => `Too many answers have been sent from this network. Please try again in ${wait}.`),
+  nicknamesPerClient: limitRule("quiz-nickname-client", 300, 600, (wait) => `Too many nicknames have been sent from this network. Please try again in ${wait}.`),
 } as const satisfies Record<string, RateLimitRule>;

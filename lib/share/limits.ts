@@ -1,4 +1,4 @@
-import { waitMinutes, type RateLimitRule } from "@/lib/rate-limit";
+import { limitRule, type RateLimitRule } from "@/lib/rate-limit";
 
 /**
  * Sharing's rate limit. A share link itself is written at most once per
@@ -12,10 +12,5 @@ import { waitMinutes, type RateLimitRule } from "@/lib/rate-limit";
  * fetching a popular result from one address.
  */
 export const SHARE_RATE_LIMITS = {
-  imagesPerClient: {
-    name: "share-image",
-    limit: 600,
-    windowSeconds: 600,
-    message: (s) => `Too many share images have been requested from this network. Please try again in ${waitMinutes(s)}.`,
-  },
+  imagesPerClient: limitRule("share-image", 600, 600, (wait) => `Too many share images have been requested from this network. Please try again in ${wait}.`),
 } as const satisfies Record<string, RateLimitRule>;
