@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { inlineHashes } from "../../lib/security/inline-hashes";
 import { csvPath, dashboardPath, followUpPath } from "../../lib/rooms/paths";
 import { createSession, join, laptop, phone } from "./classroom-support";
@@ -74,24 +74,21 @@ async function visitAll(page: Page, paths: string[]): Promise<void> {
   }
 }
 
-test("content pages run their scripts, break no policy and ask no other site for anything", async ({
-  page,
-  request,
-  baseURL,
-}) => {
-  test.slow();
-  const problems = await watchPage(page, originOf(baseURL));
+/** A browser walk through the site, watched throughout: no policy violation, error or request to another origin. */
+function watchedTest(title: string, walk: (page: Page, request: APIRequestContext) => Promise<void>): void {
+  test(title, async ({ page, request, baseURL }) => {
+    test.slow();
+    const problems = await watchPage(page, originOf(baseURL));
+    await walk(page, request);
+    expect(problems).toEqual([]);
+  });
+}
+
+watchedTest("content pages run their scripts, break no policy and ask no other site for anything", async (page, request) => {
   await visitAll(page, [...(await sitemapPaths(request)), "/no-such-page"]);
-  expect(problems).toEqual([]);
 });
 
-test("the quiz, from the start form to the shared result, breaks no policy and stays on the site", async ({
-  page,
-  request,
-  baseURL,
-}) => {
-  test.slow();
-  const problems = await watchPage(page, originOf(baseURL));
+watchedTest("the quiz, from the start form to the shared result, breaks no policy and stays on the site", async (page, request) => {
   await page.goto("/quiz");
   await page.getByLabel("Quick: 5 questions").check();
   await page.getByRole("button", { name: "Start the quiz" }).click();
@@ -109,7 +106,6 @@ test("the quiz, from the start form to the shared result, breaks no policy and s
     `/quiz/share/${played.shareId}`,
     "/quiz/leaderboard",
   ]);
-  expect(problems).toEqual([]);
 });
 
 test("the classroom, teacher and student, polls and shows its QR code under the policy", async ({ browser, baseURL }) => {
