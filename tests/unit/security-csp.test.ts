@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createNonce, pagePolicy } from "@/lib/security/csp";
 import { inlineHashes } from "@/lib/security/inline-hashes";
-import { parseCsp } from "@/tests/support/observatory";
+import { parseCsp } from "@/tests/support/security-headers";
 
 const directive = (policy: string, name: string) => [...(parseCsp(policy)?.get(name) ?? [])];
 
