@@ -2,11 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, type UseFormRegister } from "react-hook-form";
+import { useForm } from "react-hook-form";
+import { RadioGroup, SelectField } from "@/components/ui/choice-fields";
 import { postJson } from "@/lib/forms/post-json";
 import { lazySchemaResolver } from "@/lib/forms/schema-resolver";
-import { TOPIC_LABELS } from "@/lib/content/constants";
-import type { Topic } from "@/lib/content/schemas";
+import { TOPIC_CHOICES } from "@/lib/content/constants";
 import { QUIZ_LENGTHS } from "@/lib/questions/lengths";
 import { api } from "@/lib/classroom/paths";
 import type { CreateSessionFormValues, CreateSessionInput } from "@/lib/classroom/requests";
@@ -25,57 +25,6 @@ const SCORING: Record<Scoring, string> = {
 const timerLabel = (seconds: TimerChoice) => (seconds === 0 ? "No timer: you close each question" : `${seconds} seconds`);
 const dueLabel = (hours: DueInHours) =>
   hours === 1 ? "In 1 hour" : hours < 168 ? `In ${hours / 24} day${hours === 24 ? "" : "s"}` : `In ${hours / 168} week${hours === 168 ? "" : "s"}`;
-
-function RadioGroup<V extends string | number>({
-  legend,
-  name,
-  options,
-  register,
-}: {
-  legend: string;
-  name: "mode" | "length" | "scoring";
-  options: readonly { value: V; label: string }[];
-  register: UseFormRegister<CreateSessionFormValues>;
-}) {
-  return (
-    <fieldset className="quiz-options">
-      <legend>{legend}</legend>
-      <div className="choices">
-        {options.map((option) => (
-          <label key={option.value} className="choice">
-            <input type="radio" value={String(option.value)} {...register(name)} />
-            <span>{option.label}</span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
-
-function Select({
-  id,
-  label,
-  children,
-  register,
-  name,
-}: {
-  id: string;
-  label: string;
-  children: React.ReactNode;
-  register: UseFormRegister<CreateSessionFormValues>;
-  name: "topic" | "timer" | "dueInHours";
-}) {
-  return (
-    <div className="quiz-options">
-      <label htmlFor={id} style={{ fontWeight: 700, display: "block", marginBottom: "0.5rem" }}>
-        {label}
-      </label>
-      <select id={id} {...register(name)}>
-        {children}
-      </select>
-    </div>
-  );
-}
 
 /**
  * Setting up a session. Posts as a plain form without JavaScript (the
@@ -102,33 +51,14 @@ export function CreateSessionForm() {
   const busy = formState.isSubmitting || formState.isSubmitSuccessful;
   return (
     <form method="post" action={api.sessions} onSubmit={onSubmit} noValidate {...createCheck.preloadOn}>
-      <RadioGroup legend="How will the class play?" name="mode" register={register} options={(Object.keys(MODES) as SessionMode[]).map((value) => ({ value, label: MODES[value] }))} />
-      <RadioGroup legend="How many questions?" name="length" register={register} options={QUIZ_LENGTHS.map((value) => ({ value, label: `${value} questions` }))} />
-      <Select id="topic" label="Topic (optional)" name="topic" register={register}>
-        <option value="">All topics</option>
-        {(Object.entries(TOPIC_LABELS) as [Topic, string][]).map(([id, label]) => (
-          <option key={id} value={id}>
-            {label}
-          </option>
-        ))}
-      </Select>
+      <RadioGroup legend="How will the class play?" field={register("mode")} options={(Object.keys(MODES) as SessionMode[]).map((value) => ({ value, label: MODES[value] }))} />
+      <RadioGroup legend="How many questions?" field={register("length")} options={QUIZ_LENGTHS.map((value) => ({ value, label: `${value} questions` }))} />
+      <SelectField label="Topic (optional)" field={register("topic")} options={TOPIC_CHOICES} />
       <h2>For a live session</h2>
-      <Select id="timer" label="Time per question" name="timer" register={register}>
-        {TIMER_CHOICES.map((seconds) => (
-          <option key={seconds} value={String(seconds)}>
-            {timerLabel(seconds)}
-          </option>
-        ))}
-      </Select>
-      <RadioGroup legend="Scoring" name="scoring" register={register} options={(Object.keys(SCORING) as Scoring[]).map((value) => ({ value, label: SCORING[value] }))} />
+      <SelectField label="Time per question" field={register("timer")} options={TIMER_CHOICES.map((value) => ({ value, label: timerLabel(value) }))} />
+      <RadioGroup legend="Scoring" field={register("scoring")} options={(Object.keys(SCORING) as Scoring[]).map((value) => ({ value, label: SCORING[value] }))} />
       <h2>For homework</h2>
-      <Select id="dueInHours" label="Due" name="dueInHours" register={register}>
-        {DUE_IN_HOURS.map((hours) => (
-          <option key={hours} value={String(hours)}>
-            {dueLabel(hours)}
-          </option>
-        ))}
-      </Select>
+      <SelectField label="Due" field={register("dueInHours")} options={DUE_IN_HOURS.map((value) => ({ value, label: dueLabel(value) }))} />
       <p className="meta">Homework is scored on accuracy, without a timer: students see the answer after each question.</p>
       <p role="alert" className="form-error">
         {error ?? problems.find(Boolean)}

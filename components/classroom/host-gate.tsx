@@ -1,17 +1,22 @@
 import { cookies } from "next/headers";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { classroomService, type ClassroomService } from "@/lib/classroom";
 import { ClassroomError } from "@/lib/classroom/errors";
 import { readHostCookie } from "@/lib/classroom/cookies";
 
 /**
- * For the teacher's pages: runs `load` with this browser's host credential.
- * An unknown or expired session is a 404; a browser without the teacher's
- * cookie gets null, and the page shows NotHostNotice instead.
+ * For the teacher's pages: runs `load` on the classroom service with this
+ * browser's host credential. An unknown or expired session is a 404; a
+ * browser without the teacher's cookie gets null, and the page shows
+ * NotHostNotice instead.
  */
-export async function loadForHost<T>(sessionId: string, load: (credential: string | undefined) => Promise<T>): Promise<T | null> {
+export async function loadForHost<T>(
+  sessionId: string,
+  load: (classroom: ClassroomService, credential: string | undefined) => Promise<T>,
+): Promise<T | null> {
   const credential = readHostCookie(await cookies(), sessionId);
   return orNotFound(
-    load(credential).catch((error: unknown) => {
+    load(await classroomService(), credential).catch((error: unknown) => {
       if (error instanceof ClassroomError && error.code === "not_host") return null;
       throw error;
     }),

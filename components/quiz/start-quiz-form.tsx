@@ -4,12 +4,14 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type * as z from "zod/mini";
-import { TOPIC_LABELS } from "@/lib/content/constants";
+import { RadioGroup, SelectField } from "@/components/ui/choice-fields";
+import { TOPIC_CHOICES } from "@/lib/content/constants";
 import type { Topic } from "@/lib/content/schemas";
 import { QUIZ_LENGTHS } from "@/lib/questions/lengths";
 import type { startQuizSchema, StartQuizInput } from "@/lib/quiz/requests";
 import { postJson } from "@/lib/forms/post-json";
 import { lazySchemaResolver } from "@/lib/forms/schema-resolver";
+import { api } from "@/lib/quiz/paths";
 
 const LENGTH_LABELS: Record<(typeof QUIZ_LENGTHS)[number], string> = {
   5: "Quick: 5 questions",
@@ -32,37 +34,15 @@ export function StartQuizForm({ topic }: { topic?: Topic }) {
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
-    const posted = await postJson<{ href: string }>("/api/quiz/attempts", values);
+    const posted = await postJson<{ href: string }>(api.attempts, values);
     if (posted.ok) router.push(posted.data.href);
     else setError(posted.message);
   });
 
   return (
-    <form method="post" action="/api/quiz/attempts" onSubmit={onSubmit} noValidate {...startCheck.preloadOn}>
-      <fieldset className="quiz-options">
-        <legend>How many questions?</legend>
-        <div className="choices">
-          {QUIZ_LENGTHS.map((length) => (
-            <label key={length} className="choice">
-              <input type="radio" value={String(length)} {...form.register("length")} />
-              <span>{LENGTH_LABELS[length]}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <div className="quiz-options">
-        <label htmlFor="topic" style={{ fontWeight: 700, display: "block", marginBottom: "0.5rem" }}>
-          Topic (optional)
-        </label>
-        <select id="topic" {...form.register("topic")}>
-          <option value="">All topics</option>
-          {(Object.entries(TOPIC_LABELS) as [Topic, string][]).map(([id, label]) => (
-            <option key={id} value={id}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
+    <form method="post" action={api.attempts} onSubmit={onSubmit} noValidate {...startCheck.preloadOn}>
+      <RadioGroup legend="How many questions?" field={form.register("length")} options={QUIZ_LENGTHS.map((value) => ({ value, label: LENGTH_LABELS[value] }))} />
+      <SelectField label="Topic (optional)" field={form.register("topic")} options={TOPIC_CHOICES} />
       <p role="alert" className="form-error">
         {error ?? form.formState.errors.length?.message ?? form.formState.errors.topic?.message}
       </p>

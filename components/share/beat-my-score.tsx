@@ -1,4 +1,5 @@
 import styles from "./share.module.css";
+import { api } from "@/lib/quiz/paths";
 
 /**
  * "Beat my score": a plain form post that starts a challenge attempt and
@@ -7,7 +8,7 @@ import styles from "./share.module.css";
  */
 export function BeatMyScore({ shareId, length }: { shareId: string; length: number }) {
   return (
-    <form method="post" action="/api/quiz/attempts" className={styles.form}>
+    <form method="post" action={api.attempts} className={styles.form}>
       <input type="hidden" name="challenge" value={shareId} />
       {/* The schema asks every quiz for a length; a challenge takes the challenger's. */}
       <input type="hidden" name="length" value={length} />

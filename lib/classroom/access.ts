@@ -4,7 +4,7 @@ import type { ServiceContext } from "@/lib/service";
 import { assertSessionId } from "./requests";
 import { CLASSROOM_MESSAGES, ClassroomError } from "./errors";
 import { classroomKeys } from "./keys";
-import { parsePlayer, parseSession, type PlayerRecord, type SessionRecord } from "./record";
+import { parsePlayer, parseRoster, parseSession, type PlayerRecord, type RosterRecord, type SessionRecord } from "./record";
 import { isHostCredential, playerIdFor } from "./tokens";
 
 /** Who is asking, from their cookies: the teacher's credential or a student's token. */
@@ -40,6 +40,22 @@ export async function readHostSession(ctx: ServiceContext, sessionId: string, cr
   const session = sessionFrom(sessionId, read.session);
   requireHost(session, credential);
   return session;
+}
+
+/** One round trip: the session and its roster, for the teacher holding `credential`. */
+export async function readHostSessionAndRoster(
+  ctx: ServiceContext,
+  sessionId: string,
+  credential: string | undefined,
+): Promise<{ session: SessionRecord; roster: RosterRecord[] }> {
+  assertSessionId(sessionId);
+  const read = await execNamed(ctx.store, {
+    session: op.hgetall(classroomKeys.session(sessionId)),
+    roster: op.hgetall(classroomKeys.roster(sessionId)),
+  });
+  const session = sessionFrom(sessionId, read.session);
+  requireHost(session, credential);
+  return { session, roster: parseRoster(read.roster) };
 }
 
 /** One round trip: the session and the player whose token this is. */

@@ -4,11 +4,10 @@ import { answerKey, sameAnswer } from "@/lib/questions/scoring";
 import type { Question } from "@/lib/questions/schemas";
 import { parseStats, readStatsOp, type QuestionStats } from "@/lib/questions/stats";
 import { execNamed, op } from "@/lib/store";
-import { requireHost, sessionFrom } from "./access";
+import { readHostSessionAndRoster } from "./access";
 import type { ServiceContext } from "@/lib/service";
-import { assertSessionId } from "./requests";
 import { classroomKeys } from "./keys";
-import { effectivePhase, parsePlayer, parseRoster, type PlayerRecord, type SessionRecord } from "./record";
+import { effectivePhase, parsePlayer, type PlayerRecord, type SessionRecord } from "./record";
 import type { Dashboard, DashboardAnswer, DashboardQuestion, DashboardStudent, ShareCount } from "./views";
 import { mostChosenWrong, rankOf } from "./scoring";
 import { questionAt } from "./live";
@@ -99,14 +98,7 @@ function questionRow(
  * question's class counts and its public-quiz statistics in one read.
  */
 export async function getDashboard(ctx: ServiceContext, sessionId: string, credential: string | undefined): Promise<Dashboard> {
-  assertSessionId(sessionId);
-  const first = await execNamed(ctx.store, {
-    session: op.hgetall(classroomKeys.session(sessionId)),
-    roster: op.hgetall(classroomKeys.roster(sessionId)),
-  });
-  const session = sessionFrom(sessionId, first.session);
-  requireHost(session, credential);
-  const roster = parseRoster(first.roster);
+  const { session, roster } = await readHostSessionAndRoster(ctx, sessionId, credential);
 
   const { playerHashes, distributions, everyone } = await execNamed(ctx.store, {
     playerHashes: roster.map((entry) => op.hgetall(classroomKeys.player(sessionId, entry.id))),

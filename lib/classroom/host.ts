@@ -1,7 +1,7 @@
 import "server-only";
 import { rateLimits } from "@/lib/rate-limit";
 import { execNamed, op, type Op, type ScoredMember } from "@/lib/store";
-import { requireHost, sessionFrom } from "./access";
+import { readHostSessionAndRoster, requireHost, sessionFrom } from "./access";
 import type { ServiceContext } from "@/lib/service";
 import { assertSessionId } from "./requests";
 import { CLASSROOM_MESSAGES, ClassroomError } from "./errors";
@@ -70,14 +70,8 @@ async function readHostState(ctx: ServiceContext, sessionId: string, credential:
 
 /** One round trip, read only: what the projector shows. */
 export async function getHostView(ctx: ServiceContext, sessionId: string, credential: string | undefined): Promise<HostView> {
-  assertSessionId(sessionId);
-  const read = await execNamed(ctx.store, {
-    session: op.hgetall(classroomKeys.session(sessionId)),
-    roster: op.hgetall(classroomKeys.roster(sessionId)),
-  });
-  const session = sessionFrom(sessionId, read.session);
-  requireHost(session, credential);
-  return hostView(ctx.bank, session, parseRoster(read.roster), ctx.now());
+  const { session, roster } = await readHostSessionAndRoster(ctx, sessionId, credential);
+  return hostView(ctx.bank, session, roster, ctx.now());
 }
 
 /** Top five and every active score, for the standings and the podium; removed players are left out. */

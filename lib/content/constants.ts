@@ -30,6 +30,12 @@ export const TOPIC_LABELS: Readonly<Record<Topic, string>> = {
   "second-term": "Trump's second term",
 };
 
+/** The topic choice in the quiz's and the classroom's forms: all topics, or one. */
+export const TOPIC_CHOICES: readonly { value: Topic | ""; label: string }[] = [
+  { value: "", label: "All topics" },
+  ...(Object.entries(TOPIC_LABELS) as [Topic, string][]).map(([value, label]) => ({ value, label })),
+];
+
 /** Source groups with labels, in the order the /sources page lists them. */
 export const SOURCE_GROUPS: Readonly<Record<SourceGroup, string>> = {
   news: "News reports",

@@ -4,3 +4,10 @@ export const feedbackPath = (attemptId: string, questionId: string) =>
   `/quiz/play/${attemptId}?answered=${encodeURIComponent(questionId)}`;
 export const resultsPath = (attemptId: string) => `/quiz/results/${attemptId}`;
 export const practicePath = (attemptId: string) => `/quiz/results/${attemptId}/practice`;
+
+export const api = {
+  attempts: "/api/quiz/attempts",
+  answers: (attemptId: string) => `/api/quiz/attempts/${attemptId}/answers`,
+  practice: (attemptId: string) => `/api/quiz/attempts/${attemptId}/practice`,
+  nickname: (attemptId: string) => `/api/quiz/attempts/${attemptId}/nickname`,
+} as const;

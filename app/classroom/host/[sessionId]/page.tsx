@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { HostLive } from "@/components/classroom/host-live";
 import { loadForHost, NotHostNotice } from "@/components/classroom/host-gate";
 import { JoinPanel } from "@/components/classroom/join-panel";
-import { classroomService } from "@/lib/classroom";
 import { joinPath } from "@/lib/classroom/paths";
 import { absoluteUrlFor } from "@/lib/share/base-url";
 
@@ -11,8 +10,7 @@ export const metadata: Metadata = { title: "Class session", robots: { index: fal
 /** The projector: how to join, who has joined, and the live quiz with the teacher's controls. */
 export default async function Page({ params }: PageProps<"/classroom/host/[sessionId]">) {
   const { sessionId } = await params;
-  const service = await classroomService();
-  const view = await loadForHost(sessionId, (credential) => service.getHostView(sessionId, credential));
+  const view = await loadForHost(sessionId, (classroom, credential) => classroom.getHostView(sessionId, credential));
   if (!view) return <NotHostNotice />;
   const [joinPage, joinLink] = await Promise.all([absoluteUrlFor(joinPath()), absoluteUrlFor(joinPath(view.code))]);
   return (

@@ -6,7 +6,7 @@ import { QuizProgress } from "@/components/quiz/quiz-progress";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { quizService } from "@/lib/quiz";
 import { nextStep } from "@/lib/quiz/next-step";
-import { resultsPath } from "@/lib/quiz/paths";
+import { api, resultsPath } from "@/lib/quiz/paths";
 import { newIdempotencyKey } from "@/lib/idempotency";
 
 export const metadata: Metadata = { title: "Quiz", robots: { index: false } };
@@ -44,7 +44,7 @@ export default async function Page({ params, searchParams }: PageProps<"/quiz/pl
       <h1 className="visually-hidden">Quiz</h1>
       <QuestionForm
         key={current.question.id}
-        action={`/api/quiz/attempts/${attemptId}/answers`}
+        action={api.answers(attemptId)}
         question={current.question}
         idempotencyKey={newIdempotencyKey()}
       />

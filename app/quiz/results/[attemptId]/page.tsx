@@ -8,7 +8,7 @@ import { orNotFound } from "@/lib/http/or-not-found";
 import { friendlyName } from "@/lib/nickname";
 import { percentLabel } from "@/lib/quiz/percentile";
 import { quizService } from "@/lib/quiz";
-import { playPath, practicePath } from "@/lib/quiz/paths";
+import { api, playPath, practicePath } from "@/lib/quiz/paths";
 import { absoluteUrlFor } from "@/lib/share/base-url";
 import { sharePath } from "@/lib/share/paths";
 
@@ -60,7 +60,7 @@ export default async function Page({ params }: PageProps<"/quiz/results/[attempt
             You are on the leaderboard as <strong>{results.nickname}</strong>.
           </p>
         ) : (
-          <NicknameForm action={`/api/quiz/attempts/${attemptId}/nickname`} suggestion={friendlyName()} />
+          <NicknameForm action={api.nickname(attemptId)} suggestion={friendlyName()} />
         )}
         <LeaderboardTable entries={board} caption="Today’s top scores" />
         <p>

@@ -6,7 +6,6 @@ import dashboardStyles from "@/components/classroom/dashboard.module.css";
 import { HostActionForm } from "@/components/classroom/host-action-form";
 import { loadForHost, NotHostNotice } from "@/components/classroom/host-gate";
 import { LocalTime } from "@/components/classroom/local-time";
-import { classroomService } from "@/lib/classroom";
 import { formatJoinCode } from "@/lib/classroom/code";
 import { readHostCookie } from "@/lib/classroom/cookies";
 import { csvPath, followUpPath, hostLinkPath, hostPath } from "@/lib/classroom/paths";
@@ -19,8 +18,7 @@ const percent = (share: number | null) => (share === null ? "–" : `${Math.roun
 /** The teacher's dashboard: scores and answers, questions, remove/lock/end, exports and the private host link. */
 export default async function Page({ params }: PageProps<"/classroom/host/[sessionId]/dashboard">) {
   const { sessionId } = await params;
-  const service = await classroomService();
-  const dashboard = await loadForHost(sessionId, (credential) => service.getDashboard(sessionId, credential));
+  const dashboard = await loadForHost(sessionId, (classroom, credential) => classroom.getDashboard(sessionId, credential));
   if (!dashboard) return <NotHostNotice />;
   const credential = readHostCookie(await cookies(), sessionId) ?? "";
   const hostLink = await absoluteUrlFor(hostLinkPath(sessionId, credential));

@@ -4,7 +4,6 @@ import { loadForHost, NotHostNotice } from "@/components/classroom/host-gate";
 import { PrintButton } from "@/components/classroom/print-button";
 import sheetStyles from "@/components/classroom/sheet.module.css";
 import { mostMissed } from "@/lib/classroom/dashboard";
-import { classroomService } from "@/lib/classroom";
 import { dashboardPath } from "@/lib/classroom/paths";
 
 export const metadata: Metadata = { title: "Follow-up sheet", robots: { index: false } };
@@ -12,8 +11,7 @@ export const metadata: Metadata = { title: "Follow-up sheet", robots: { index: f
 /** A printable sheet for the next lesson: the three questions the class missed most, explained and sourced. */
 export default async function Page({ params }: PageProps<"/classroom/host/[sessionId]/follow-up">) {
   const { sessionId } = await params;
-  const service = await classroomService();
-  const dashboard = await loadForHost(sessionId, (credential) => service.getDashboard(sessionId, credential));
+  const dashboard = await loadForHost(sessionId, (classroom, credential) => classroom.getDashboard(sessionId, credential));
   if (!dashboard) return <NotHostNotice />;
   return (
     <article className={sheetStyles.sheet}>

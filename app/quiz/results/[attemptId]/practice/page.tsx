@@ -4,7 +4,7 @@ import { QuestionForm } from "@/components/quiz/question-form";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { answerSchema } from "@/lib/questions/requests";
 import { quizService } from "@/lib/quiz";
-import { playPath, practicePath, resultsPath } from "@/lib/quiz/paths";
+import { api, playPath, practicePath, resultsPath } from "@/lib/quiz/paths";
 
 export const metadata: Metadata = { title: "Practice the ones you missed", robots: { index: false } };
 
@@ -53,7 +53,7 @@ export default async function Page({ params, searchParams }: PageProps<"/quiz/re
     <>
       <h1>Practice the ones you missed</h1>
       {back}
-      <QuestionForm key={question.id} action={`/api/quiz/attempts/${attemptId}/practice`} question={question} />
+      <QuestionForm key={question.id} action={api.practice(attemptId)} question={question} />
     </>
   );
 }

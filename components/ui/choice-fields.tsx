@@ -1,0 +1,42 @@
+import type { UseFormRegisterReturn } from "react-hook-form";
+
+/** One option of a radio group or a select, as the form posts it and a person reads it. */
+export interface FieldChoice {
+  value: string | number;
+  label: string;
+}
+
+/** A set of radio buttons with its legend; `field` is react-hook-form's `register(name)`. */
+export function RadioGroup({ legend, options, field }: { legend: string; options: readonly FieldChoice[]; field: UseFormRegisterReturn }) {
+  return (
+    <fieldset className="quiz-options">
+      <legend>{legend}</legend>
+      <div className="choices">
+        {options.map((option) => (
+          <label key={option.value} className="choice">
+            <input type="radio" value={String(option.value)} {...field} />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** A labelled select; `field` is react-hook-form's `register(name)`. */
+export function SelectField({ label, options, field }: { label: string; options: readonly FieldChoice[]; field: UseFormRegisterReturn }) {
+  return (
+    <div className="quiz-options">
+      <label htmlFor={field.name} style={{ fontWeight: 700, display: "block", marginBottom: "0.5rem" }}>
+        {label}
+      </label>
+      <select id={field.name} {...field}>
+        {options.map((option) => (
+          <option key={option.value} value={String(option.value)}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
