@@ -25,13 +25,6 @@ export function serviceContext(deps: ServiceDeps): ServiceContext {
   return { store: deps.store, bank: deps.bank, now: deps.now ?? Date.now, random: deps.random ?? cryptoRandomInt };
 }
 
-/** Who sent a write: the client its rate limits count against, and the request's idempotency key. */
-export interface Requester {
-  /** lib/rate-limit.ts clientSubject: the address the nearest proxy saw. */
-  client: string;
-  idempotencyKey?: string;
-}
-
 /** The app's deps: the process-wide store and the site's question bank. */
 export async function appDeps(): Promise<ServiceDeps> {
   return { store: await getStore(), bank: getBank() };

@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { NicknameField } from "@/components/ui/nickname-field";
 import { postJson } from "@/lib/forms/post-json";
 import { lazySchemaResolver } from "@/lib/forms/schema-resolver";
-import { IDEMPOTENCY_FIELD, IDEMPOTENCY_HEADER } from "@/lib/idempotency/fields";
+import { IDEMPOTENCY_FIELD, IDEMPOTENCY_HEADER } from "@/lib/http/idempotency/fields";
 import { api } from "@/lib/classroom/paths";
 import type { JoinSessionFormValues } from "@/lib/classroom/requests";
 

@@ -12,7 +12,7 @@ import { QuestionHeading } from "./question-heading";
 import { QuizProgress } from "./quiz-progress";
 import { postJson } from "@/lib/forms/post-json";
 import { answerCheck } from "./answer-check";
-import { IDEMPOTENCY_FIELD, IDEMPOTENCY_HEADER } from "@/lib/idempotency/fields";
+import { IDEMPOTENCY_FIELD, IDEMPOTENCY_HEADER } from "@/lib/http/idempotency/fields";
 
 /**
  * One question as a form. Without JavaScript it posts to `action`, which

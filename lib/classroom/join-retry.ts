@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { fingerprint, idempotencyErrors } from "@/lib/idempotency";
+import { fingerprint, idempotencyErrors } from "@/lib/http/idempotency";
 import { op } from "@/lib/store";
 import { classroomKeys } from "./keys";
 import { idempotencyKeyHash, playerTokenFor } from "./tokens";

@@ -1,7 +1,8 @@
 import "server-only";
 import { friendlyName, nicknameSchema, normalizeNickname } from "@/lib/nickname";
 import { countFailure, rateLimits } from "@/lib/rate-limit";
-import type { Requester, ServiceContext } from "@/lib/service";
+import type { ServiceContext } from "@/lib/service";
+import type { Requester } from "@/lib/http/requester";
 import { execIfNamed, execNamed, op, type Op } from "@/lib/store";
 import { activePlayerFrom, sessionFrom } from "./access";
 import { formatJoinCode } from "./code";

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { blankAsAbsent } from "@/lib/forms/fields";
-import { IDEMPOTENCY_FIELD } from "@/lib/idempotency/fields";
-import { idempotencyKeySchema } from "@/lib/idempotency/key";
+import { IDEMPOTENCY_FIELD } from "@/lib/http/idempotency/fields";
+import { idempotencyKeySchema } from "@/lib/http/idempotency/key";
 import { nicknameTextSchema } from "@/lib/nickname-text";
 import { drawSchema } from "@/lib/questions/requests";
 import { JOIN_CODE_LENGTH, JOIN_CODE_PATTERN, normalizeJoinCode } from "./code";
@@ -37,7 +37,7 @@ export type CreateSessionFormValues = z.input<typeof createSessionSchema>;
 
 /**
  * Joining: a nickname, or nothing for a generated one, and the form's
- * idempotency key (lib/idempotency/fields.ts) for posts without JavaScript.
+ * idempotency key (lib/http/idempotency/fields.ts) for posts without JavaScript.
  * The route passes the server's nickname schema (with the profanity
  * filter, `joinSessionSchema` in ./join), the form the browser's
  * (`joinSessionTextSchema`).

@@ -1,6 +1,12 @@
-import { idempotencyKeyOf } from "@/lib/idempotency/key";
-import { clientSubject } from "@/lib/rate-limit";
-import type { Requester } from "@/lib/service";
+import { idempotencyKeyOf } from "./idempotency/key";
+import { clientSubject } from "./client-address";
+
+/** Who sent a write: the client its rate limits count against, and the request's idempotency key. */
+export interface Requester {
+  /** ./client-address.ts clientSubject: the address the nearest proxy saw. */
+  client: string;
+  idempotencyKey?: string;
+}
 
 /** Who sent a write (for its rate limits) and its idempotency key (header, else the form's hidden field). */
 export function requesterOf(request: Request, body: { idempotencyKey?: string } = {}): Requester {

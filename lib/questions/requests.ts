@@ -1,8 +1,8 @@
 import * as z from "zod/mini";
 import { Slug, Topic } from "@/lib/content/ids";
 import { blankAsAbsent } from "@/lib/forms/fields";
-import { IDEMPOTENCY_FIELD } from "@/lib/idempotency/fields";
-import { idempotencyKeySchema } from "@/lib/idempotency/key";
+import { IDEMPOTENCY_FIELD } from "@/lib/http/idempotency/fields";
+import { idempotencyKeySchema } from "@/lib/http/idempotency/key";
 import { QUIZ_LENGTHS } from "./lengths";
 
 /**
@@ -35,7 +35,7 @@ const AnswerToken = z.string().check(z.trim(), z.minLength(1, "Choose an answer.
  */
 export const answerSchema = z.strictObject({
   questionId: Slug,
-  /** The form's idempotency key (lib/idempotency/fields.ts), for posts without JavaScript. */
+  /** The form's idempotency key (lib/http/idempotency/fields.ts), for posts without JavaScript. */
   [IDEMPOTENCY_FIELD]: z.optional(idempotencyKeySchema),
   answer: z.union([AnswerToken, z.array(AnswerToken).check(z.minLength(1, "Choose an answer."), z.maxLength(5))], {
     error: "Choose an answer.",

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { fingerprint, idempotencyErrors, runOnce } from "@/lib/idempotency";
+import { fingerprint, idempotencyErrors, runOnce } from "@/lib/http/idempotency";
 import { rateLimits } from "@/lib/rate-limit";
 import { choiceOrder, drawAttempt, type DrawnQuestion } from "@/lib/questions/draw";
 import { buildFeedback, feedbackFrom } from "@/lib/questions/feedback";
@@ -9,7 +9,8 @@ import { encodeRefs, refsOf } from "@/lib/questions/refs";
 import type { AnswerInput } from "@/lib/questions/requests";
 import { answerKey, correctness, encodeAnswer, normalizeAnswer, sameAnswer } from "@/lib/questions/scoring";
 import { countAnswerOps } from "@/lib/questions/stats";
-import type { Requester, ServiceContext } from "@/lib/service";
+import type { ServiceContext } from "@/lib/service";
+import type { Requester } from "@/lib/http/requester";
 import { execIfNamed, execNamed, op } from "@/lib/store";
 import { QUIZ_MESSAGES, QuizError } from "./errors";
 import { ATTEMPT_FIELDS as F, QUIZ_TTL, quizKeys } from "./keys";

@@ -5,7 +5,8 @@ import type { StartQuizInput } from "@/lib/quiz/requests";
 import { readResultLink, type ResultLink } from "@/lib/quiz/result-links";
 import type { StartedAttempt } from "@/lib/quiz/views";
 import { consume } from "@/lib/rate-limit";
-import { appDeps, serviceContext, type Requester, type ServiceDeps } from "@/lib/service";
+import { appDeps, serviceContext, type ServiceDeps } from "@/lib/service";
+import type { Requester } from "@/lib/http/requester";
 import { SHARE_RATE_LIMITS } from "./limits";
 import type { SharedResult } from "./views";
 

@@ -16,7 +16,7 @@ import { joinPath, playPath } from "@/lib/classroom/paths";
 import { joinCodeSchema, sessionIdSchema } from "@/lib/classroom/requests";
 import { classroomInviteImage } from "@/lib/share/images";
 import { shareMetadata } from "@/lib/share/metadata";
-import { newIdempotencyKey } from "@/lib/idempotency";
+import { newIdempotencyKey } from "@/lib/http/idempotency";
 
 const DESCRIPTION = "Join your class’s quiz on Trump and Kim: type the code on the screen and choose a nickname.";
 

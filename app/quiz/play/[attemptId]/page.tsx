@@ -7,7 +7,7 @@ import { orNotFound } from "@/lib/http/or-not-found";
 import { quizService } from "@/lib/quiz";
 import { nextStep } from "@/lib/quiz/next-step";
 import { api, resultsPath } from "@/lib/quiz/paths";
-import { newIdempotencyKey } from "@/lib/idempotency";
+import { newIdempotencyKey } from "@/lib/http/idempotency";
 
 export const metadata: Metadata = { title: "Quiz", robots: { index: false } };
 

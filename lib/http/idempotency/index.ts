@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
-import { ApiError } from "@/lib/http/api-error";
+import { ApiError } from "../api-error";
 
 /**
- * Server side of idempotency keys (the wire format is lib/idempotency/fields.ts).
+ * Server side of idempotency keys (the wire format is ./fields.ts).
  *
  * Semantics, for every write that takes a key:
  * - a retry after success gets the stored result: same status, same body;

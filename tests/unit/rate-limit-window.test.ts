@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clientSubject, rateLimitOps } from "@/lib/rate-limit";
+import { clientSubject } from "@/lib/http/client-address";
+import { rateLimitOps } from "@/lib/rate-limit";
 
 const headers = (values: Record<string, string>) => new Headers(values);
 

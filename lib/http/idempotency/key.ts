@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { ApiError } from "@/lib/http/api-error";
+import { ApiError } from "../api-error";
 import { IDEMPOTENCY_HEADER } from "./fields";
 
 /** 16–64 URL-safe characters: a UUID or 128+ random bits, never anything that needs escaping in a key. */
