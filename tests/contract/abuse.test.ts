@@ -111,14 +111,14 @@ for (const [name, config] of storeConfigs(dataDir)) {
     const now = Date.now();
     const bank = fixtureBank([...HANDWRITTEN]);
     let quiz: QuizService;
-    let sessions: ClassroomService;
+    let classroom: ClassroomService;
     const gate = { current: null as ReturnType<typeof gatedStore> | null };
 
     beforeAll(async () => {
       store = await createStore(config as NonNullable<typeof config>, { timeoutMs: 15_000 });
       gate.current = gatedStore(store);
       quiz = createQuizService({ store, bank, now: () => now });
-      sessions = createClassroomService({ store, bank, now: () => now });
+      classroom = createClassroomService({ store, bank, now: () => now });
     });
     afterAll(async () => {
       await store?.close();
@@ -243,13 +243,13 @@ for (const [name, config] of storeConfigs(dataDir)) {
 
     describe("classroom rate limits", () => {
       async function liveSession() {
-        const created = await sessions.createSession(LIVE, { client: unique("teacher") });
+        const created = await classroom.createSession(LIVE, { client: unique("teacher") });
         const school = unique("school");
         const students = await Promise.all(
-          Array.from({ length: 40 }, () => sessions.joinSession(created.sessionId, { nickname: undefined, token: undefined }, { client: school })),
+          Array.from({ length: 40 }, () => classroom.joinSession(created.sessionId, { nickname: undefined, token: undefined }, { client: school })),
         );
-        const view = await sessions.hostAction(created.sessionId, created.hostCredential, { action: "start", version: 0 });
-        const asked = (await sessions.pollStudent(created.sessionId, students[0]?.token, -1)) as StudentView;
+        const view = await classroom.hostAction(created.sessionId, created.hostCredential, { action: "start", version: 0 });
+        const asked = (await classroom.pollStudent(created.sessionId, students[0]?.token, -1)) as StudentView;
         const question = bank.get(asked.question?.id ?? "");
         if (!question) throw new Error("no question asked");
         return { ...created, school, students, version: view.version, question };
@@ -258,7 +258,7 @@ for (const [name, config] of storeConfigs(dataDir)) {
       it("a class of 40 behind one school address joins and answers together", async () => {
         const { sessionId, school, students, question } = await liveSession();
         const answers = await Promise.all(
-          students.map((student) => sessions.answer(sessionId, student.token, { questionId: question.id, answer: right(question) }, { client: school })),
+          students.map((student) => classroom.answer(sessionId, student.token, { questionId: question.id, answer: right(question) }, { client: school })),
         );
         expect(answers).toHaveLength(40);
         const [counts] = await store.exec([op.hgetall(classroomKeys.distribution(sessionId, 0))]);
@@ -279,7 +279,7 @@ for (const [name, config] of storeConfigs(dataDir)) {
         const { sessionId, school, students, question } = await liveSession();
         const student = students[0] as (typeof students)[number];
         await exhaust(store, CLASSROOM_RATE_LIMITS.answersPerPlayer, `${sessionId}:${student.playerId}`, now);
-        const seen = await refusal(sessions.answer(sessionId, student.token, { questionId: question.id, answer: right(question) }, { client: school }));
+        const seen = await refusal(classroom.answer(sessionId, student.token, { questionId: question.id, answer: right(question) }, { client: school }));
         expectTooMany(seen, /Too many answers have been sent from this device/);
         const [counts, seq] = await store.exec([op.hgetall(classroomKeys.distribution(sessionId, 0)), op.get(classroomKeys.playerSeq(sessionId, student.playerId))]);
         expect([counts, seq]).toEqual([{}, null]);
@@ -288,13 +288,13 @@ for (const [name, config] of storeConfigs(dataDir)) {
       it("host actions over the limit: 429 and the session stays put; a stranger's refused tries do not count", async () => {
         const { sessionId, hostCredential, version } = await liveSession();
         for (let i = 0; i < 5; i += 1) {
-          expect(await refusal(sessions.hostAction(sessionId, "a-guess", { action: "close", version }))).toMatchObject({ status: 403 });
+          expect(await refusal(classroom.hostAction(sessionId, "a-guess", { action: "close", version }))).toMatchObject({ status: 403 });
         }
         await exhaust(store, CLASSROOM_RATE_LIMITS.hostActions, `${sessionId}:a-guess`, now);
-        expect((await refusal(sessions.hostAction(sessionId, "a-guess", { action: "close", version }))).status).toBe(403);
+        expect((await refusal(classroom.hostAction(sessionId, "a-guess", { action: "close", version }))).status).toBe(403);
         await exhaust(store, CLASSROOM_RATE_LIMITS.hostActions, `${sessionId}:${hostCredential}`, now);
-        expectTooMany(await refusal(sessions.hostAction(sessionId, hostCredential, { action: "close", version })), /Too many changes to this session/);
-        expect((await sessions.getHostView(sessionId, hostCredential)).version).toBe(version);
+        expectTooMany(await refusal(classroom.hostAction(sessionId, hostCredential, { action: "close", version })), /Too many changes to this session/);
+        expect((await classroom.getHostView(sessionId, hostCredential)).version).toBe(version);
       });
     });
 
@@ -302,21 +302,21 @@ for (const [name, config] of storeConfigs(dataDir)) {
       const players = async (sessionId: string) => (await store.exec([op.hgetall(classroomKeys.session(sessionId))]))[0].players;
 
       it("a retry after success gets the same player and token; one seat taken", async () => {
-        const { sessionId } = await sessions.createSession(LIVE, { client: unique("teacher") });
+        const { sessionId } = await classroom.createSession(LIVE, { client: unique("teacher") });
         const input = { nickname: undefined, token: undefined };
         const requester = { client: unique("phone"), idempotencyKey: newKey() };
-        const first = await sessions.joinSession(sessionId, input, requester);
-        const retry = await sessions.joinSession(sessionId, input, requester);
+        const first = await classroom.joinSession(sessionId, input, requester);
+        const retry = await classroom.joinSession(sessionId, input, requester);
         expect(retry).toEqual(first);
         expect(first.rejoined).toBe(false);
         expect(await players(sessionId)).toBe("1");
-        expect((await refusal(sessions.joinSession(sessionId, { ...input, nickname: "Someone Else" }, requester))).status).toBe(422);
+        expect((await refusal(classroom.joinSession(sessionId, { ...input, nickname: "Someone Else" }, requester))).status).toBe(422);
       });
 
       it("a retry while the first is in flight: 409; afterwards the first's result", async () => {
         const held = gate.current as ReturnType<typeof gatedStore>;
         const slow = createClassroomService({ store: held.store, bank, now: () => now });
-        const { sessionId } = await sessions.createSession(LIVE, { client: unique("teacher") });
+        const { sessionId } = await classroom.createSession(LIVE, { client: unique("teacher") });
         const input = { nickname: "Ada", token: undefined };
         const requester = { client: unique("phone"), idempotencyKey: newKey() };
         held.hold();
@@ -331,13 +331,13 @@ for (const [name, config] of storeConfigs(dataDir)) {
       });
 
       it("a join that failed can be retried with its key", async () => {
-        const { sessionId } = await sessions.createSession(LIVE, { client: unique("teacher") });
-        await sessions.joinSession(sessionId, { nickname: "Taken", token: undefined }, { client: unique("phone") });
+        const { sessionId } = await classroom.createSession(LIVE, { client: unique("teacher") });
+        await classroom.joinSession(sessionId, { nickname: "Taken", token: undefined }, { client: unique("phone") });
         const input = { nickname: "Taken", token: undefined };
         const requester = { client: unique("phone"), idempotencyKey: newKey() };
-        expect(await refusal(sessions.joinSession(sessionId, input, requester))).toMatchObject({ status: 409, code: "nickname_taken" });
+        expect(await refusal(classroom.joinSession(sessionId, input, requester))).toMatchObject({ status: 409, code: "nickname_taken" });
         // Not "in flight": the claim was released, so the retry is judged afresh.
-        expect(await refusal(sessions.joinSession(sessionId, input, requester))).toMatchObject({ status: 409, code: "nickname_taken" });
+        expect(await refusal(classroom.joinSession(sessionId, input, requester))).toMatchObject({ status: 409, code: "nickname_taken" });
         expect(await players(sessionId)).toBe("1");
       });
     });

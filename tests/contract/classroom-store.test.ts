@@ -65,11 +65,11 @@ for (const [name, config] of STORES) {
   describe.skipIf(!config)(`classroom sessions: ${name}${config ? "" : " (skipped: redis-server is not installed)"}`, () => {
     let store: Store;
     let now = Date.now();
-    let sessions: ClassroomService;
+    let classroom: ClassroomService;
 
     beforeAll(async () => {
       store = await createStore(config as StoreConfig, { timeoutMs: 15_000 });
-      sessions = createClassroomService({ store, bank, now: () => now });
+      classroom = createClassroomService({ store, bank, now: () => now });
     });
     afterAll(async () => {
       await store?.close();
@@ -77,121 +77,121 @@ for (const [name, config] of STORES) {
 
     /** A live session with `count` students who joined, each with their token. */
     async function session(input: CreateSessionInput, count: number) {
-      const created = await sessions.createSession(input, { client: client() });
+      const created = await classroom.createSession(input, { client: client() });
       const students = [];
       for (let i = 0; i < count; i += 1) {
-        students.push(await sessions.joinSession(created.sessionId, { nickname: `Student ${i + 1}`, token: undefined }, { client: client() }));
+        students.push(await classroom.joinSession(created.sessionId, { nickname: `Student ${i + 1}`, token: undefined }, { client: client() }));
       }
       return { ...created, students };
     }
 
     const currentQuestion = async (sessionId: string, token: string) => {
-      const view = (await sessions.pollStudent(sessionId, token, -1)) as StudentView;
+      const view = (await classroom.pollStudent(sessionId, token, -1)) as StudentView;
       return { view, question: bank.get(view.question?.id ?? "") };
     };
 
     it("finds a session by its code, and a right code costs nothing", async () => {
-      const { sessionId, code } = await sessions.createSession(LIVE, { client: client() });
+      const { sessionId, code } = await classroom.createSession(LIVE, { client: client() });
       const school = client();
-      for (let i = 0; i < 100; i += 1) expect(await sessions.lookupCode(code, { client: school })).toEqual({ sessionId });
+      for (let i = 0; i < 100; i += 1) expect(await classroom.lookupCode(code, { client: school })).toEqual({ sessionId });
     });
 
     it("wrong codes cost the guesser: refused after 60 in 10 minutes, even with a right code", async () => {
-      const { code } = await sessions.createSession(LIVE, { client: client() });
+      const { code } = await classroom.createSession(LIVE, { client: client() });
       const guesser = client();
-      for (let i = 0; i < 60; i += 1) expect((await refusal(sessions.lookupCode("ZZZZZZZZ", { client: guesser }))).code).toBe("not_found");
-      expect(await refusal(sessions.lookupCode("ZZZZZZZZ", { client: guesser }))).toEqual({ code: "rate_limited", status: 429 });
-      expect((await refusal(sessions.lookupCode(code, { client: guesser }))).status).toBe(429);
+      for (let i = 0; i < 60; i += 1) expect((await refusal(classroom.lookupCode("ZZZZZZZZ", { client: guesser }))).code).toBe("not_found");
+      expect(await refusal(classroom.lookupCode("ZZZZZZZZ", { client: guesser }))).toEqual({ code: "rate_limited", status: 429 });
+      expect((await refusal(classroom.lookupCode(code, { client: guesser }))).status).toBe(429);
       // Another client behind another address is not affected.
-      expect(await sessions.lookupCode(code, { client: client() })).toHaveProperty("sessionId");
+      expect(await classroom.lookupCode(code, { client: client() })).toHaveProperty("sessionId");
     });
 
     it("a class of 40 behind one school address joins without being limited", async () => {
-      const { sessionId } = await sessions.createSession(LIVE, { client: client() });
+      const { sessionId } = await classroom.createSession(LIVE, { client: client() });
       const school = client();
       const joined = await Promise.all(
-        Array.from({ length: 40 }, (_, i) => sessions.joinSession(sessionId, { nickname: `Pupil ${i}`, token: undefined }, { client: school })),
+        Array.from({ length: 40 }, (_, i) => classroom.joinSession(sessionId, { nickname: `Pupil ${i}`, token: undefined }, { client: school })),
       );
       expect(new Set(joined.map((j) => j.playerId)).size).toBe(40);
     });
 
     it("nicknames are unique in a session, ignoring case; blank gets a friendly generated name", async () => {
       const { sessionId, students } = await session(LIVE, 1);
-      expect(await refusal(sessions.joinSession(sessionId, { nickname: "student 1", token: undefined }, { client: client() }))).toEqual({
+      expect(await refusal(classroom.joinSession(sessionId, { nickname: "student 1", token: undefined }, { client: client() }))).toEqual({
         code: "nickname_taken",
         status: 409,
       });
-      const generated = await sessions.joinSession(sessionId, { nickname: undefined, token: undefined }, { client: client() });
+      const generated = await classroom.joinSession(sessionId, { nickname: undefined, token: undefined }, { client: client() });
       expect(generated.nickname).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+ \d{2}$/);
-      expect((await refusal(sessions.joinSession(sessionId, { nickname: "shithead", token: undefined }, { client: client() }))).code).toBe("invalid_nickname");
+      expect((await refusal(classroom.joinSession(sessionId, { nickname: "shithead", token: undefined }, { client: client() }))).code).toBe("invalid_nickname");
       // The same phone coming back is the same player, whatever it types.
-      const again = await sessions.joinSession(sessionId, { nickname: "Someone Else", token: students[0]?.token }, { client: client() });
+      const again = await classroom.joinSession(sessionId, { nickname: "Someone Else", token: students[0]?.token }, { client: client() });
       expect(again).toMatchObject({ rejoined: true, playerId: students[0]?.playerId, nickname: "Student 1" });
     });
 
     it("holds at 200 players when 210 join at once", async () => {
-      const { sessionId, hostCredential } = await sessions.createSession(LIVE, { client: client() });
+      const { sessionId, hostCredential } = await classroom.createSession(LIVE, { client: client() });
       const outcomes = await Promise.allSettled(
-        Array.from({ length: 210 }, (_, i) => sessions.joinSession(sessionId, { nickname: `Seat ${i}`, token: undefined }, { client: `cap-${i}-${sessionId}` })),
+        Array.from({ length: 210 }, (_, i) => classroom.joinSession(sessionId, { nickname: `Seat ${i}`, token: undefined }, { client: `cap-${i}-${sessionId}` })),
       );
       const refused = outcomes.flatMap((o) => (o.status === "rejected" ? [o.reason as ClassroomError] : []));
       expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(200);
       expect(refused.map((e) => e.code)).toEqual(Array(10).fill("full"));
-      const view = await sessions.getHostView(sessionId, hostCredential);
+      const view = await classroom.getHostView(sessionId, hostCredential);
       expect(view.players).toHaveLength(200);
     });
 
     it("a teacher's action applies once: two devices pressing Start together", async () => {
       const { sessionId, hostCredential } = await session(LIVE, 2);
       const results = await Promise.allSettled([
-        sessions.hostAction(sessionId, hostCredential, { action: "start", version: 0 }),
-        sessions.hostAction(sessionId, hostCredential, { action: "start", version: 0 }),
+        classroom.hostAction(sessionId, hostCredential, { action: "start", version: 0 }),
+        classroom.hostAction(sessionId, hostCredential, { action: "start", version: 0 }),
       ]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "conflict" });
-      expect((await sessions.getHostView(sessionId, hostCredential)).version).toBe(1);
-      expect(await refusal(sessions.hostAction(sessionId, "not-the-key", { action: "next", version: 1 }))).toEqual({ code: "not_host", status: 403 });
+      expect((await classroom.getHostView(sessionId, hostCredential)).version).toBe(1);
+      expect(await refusal(classroom.hostAction(sessionId, "not-the-key", { action: "next", version: 1 }))).toEqual({ code: "not_host", status: 403 });
     });
 
     it("counts every answer exactly once, with 40 students answering at once and double taps", async () => {
       const { sessionId, hostCredential, students } = await session(LIVE, 40);
-      await sessions.hostAction(sessionId, hostCredential, { action: "start", version: 0 });
+      await classroom.hostAction(sessionId, hostCredential, { action: "start", version: 0 });
       const { question } = await currentQuestion(sessionId, students[0]?.token ?? "");
       const answers = students.map((_, i) => (i % 4 === 0 ? wrongOf(question) : keyOf(question)));
       // Each student's answer is sent twice at once, as a double tap or a retry would.
       const sends = students.flatMap((student, i) =>
-        [0, 1].map(() => sessions.answer(sessionId, student.token, { questionId: question?.id ?? "", answer: answers[i] ?? "" }, { client: client() })),
+        [0, 1].map(() => classroom.answer(sessionId, student.token, { questionId: question?.id ?? "", answer: answers[i] ?? "" }, { client: client() })),
       );
       await Promise.all(sends);
 
-      const host = await sessions.getHostView(sessionId, hostCredential);
+      const host = await classroom.getHostView(sessionId, hostCredential);
       expect(host.answered).toBe(40);
-      const reveal = (await sessions.hostAction(sessionId, hostCredential, { action: "reveal", version: 1 })).reveal;
+      const reveal = (await classroom.hostAction(sessionId, hostCredential, { action: "reveal", version: 1 })).reveal;
       expect(reveal?.answered).toBe(40);
       expect(reveal?.distribution.reduce((sum, bar) => sum + bar.count, 0)).toBe(40);
       expect(reveal?.distribution.find((bar) => bar.correct)?.count).toBe(30);
-      const dashboard = await sessions.getDashboard(sessionId, hostCredential);
+      const dashboard = await classroom.getDashboard(sessionId, hostCredential);
       expect(dashboard.students.map((s) => s.score).reduce((a, b) => a + b, 0)).toBe(30);
       expect(dashboard.students.every((s) => s.answered === 1)).toBe(true);
       // A different second answer is refused, not counted.
-      expect((await refusal(sessions.answer(sessionId, students[0]?.token, { questionId: question?.id ?? "", answer: keyOf(question) }, { client: client() }))).code).toMatch(
+      expect((await refusal(classroom.answer(sessionId, students[0]?.token, { questionId: question?.id ?? "", answer: keyOf(question) }, { client: client() }))).code).toMatch(
         /conflict|closed/,
       );
     });
 
     it("refuses answers once the timer has run out (after a short grace) or the teacher closed the question", async () => {
       const { sessionId, hostCredential, students } = await session(LIVE, 3);
-      await sessions.hostAction(sessionId, hostCredential, { action: "start", version: 0 });
+      await classroom.hostAction(sessionId, hostCredential, { action: "start", version: 0 });
       const { question } = await currentQuestion(sessionId, students[0]?.token ?? "");
-      const send = (i: number) => sessions.answer(sessionId, students[i]?.token, { questionId: question?.id ?? "", answer: keyOf(question) }, { client: client() });
+      const send = (i: number) => classroom.answer(sessionId, students[i]?.token, { questionId: question?.id ?? "", answer: keyOf(question) }, { client: client() });
       const started = now;
       now = started + 20_000 + 1_000; // in flight when the timer ended: still counted
       await expect(send(0)).resolves.toMatchObject({ mode: "live" });
       now = started + 20_000 + 2_000;
       expect(await refusal(send(1))).toEqual({ code: "closed", status: 409 });
       now = started;
-      expect((await refusal(sessions.hostAction(sessionId, hostCredential, { action: "next", version: 1 }))).code).toBe("conflict");
-      await sessions.hostAction(sessionId, hostCredential, { action: "close", version: 1 });
+      expect((await refusal(classroom.hostAction(sessionId, hostCredential, { action: "next", version: 1 }))).code).toBe("conflict");
+      await classroom.hostAction(sessionId, hostCredential, { action: "close", version: 1 });
       expect((await refusal(send(2))).code).toBe("closed");
     });
 
@@ -208,32 +208,32 @@ for (const [name, config] of STORES) {
     it("a removed student is refused everywhere, and cannot take their nickname back", async () => {
       const { sessionId, hostCredential, students } = await session(LIVE, 2);
       const [kept, removed] = students;
-      await sessions.hostAction(sessionId, hostCredential, { action: "remove", version: 0, playerId: removed?.playerId });
-      expect(await refusal(sessions.pollStudent(sessionId, removed?.token, -1))).toEqual({ code: "removed", status: 403 });
-      expect((await refusal(sessions.joinSession(sessionId, { nickname: "New Me", token: removed?.token }, { client: client() }))).code).toBe("removed");
-      expect((await refusal(sessions.joinSession(sessionId, { nickname: "Student 2", token: undefined }, { client: client() }))).code).toBe("nickname_taken");
-      const view: HostView = await sessions.getHostView(sessionId, hostCredential);
+      await classroom.hostAction(sessionId, hostCredential, { action: "remove", version: 0, playerId: removed?.playerId });
+      expect(await refusal(classroom.pollStudent(sessionId, removed?.token, -1))).toEqual({ code: "removed", status: 403 });
+      expect((await refusal(classroom.joinSession(sessionId, { nickname: "New Me", token: removed?.token }, { client: client() }))).code).toBe("removed");
+      expect((await refusal(classroom.joinSession(sessionId, { nickname: "Student 2", token: undefined }, { client: client() }))).code).toBe("nickname_taken");
+      const view: HostView = await classroom.getHostView(sessionId, hostCredential);
       expect(view.players.map((p) => p.nickname)).toEqual(["Student 1"]);
-      await sessions.hostAction(sessionId, hostCredential, { action: "start", version: 0 });
-      const standings = await sessions.hostAction(sessionId, hostCredential, { action: "end", version: 1 });
+      await classroom.hostAction(sessionId, hostCredential, { action: "start", version: 0 });
+      const standings = await classroom.hostAction(sessionId, hostCredential, { action: "end", version: 1 });
       expect(standings.top?.map((entry) => entry.nickname)).toEqual([kept?.nickname]);
       // Locked and ended sessions take no one new.
-      expect((await refusal(sessions.joinSession(sessionId, { nickname: "Late", token: undefined }, { client: client() }))).code).toBe("ended");
+      expect((await refusal(classroom.joinSession(sessionId, { nickname: "Late", token: undefined }, { client: client() }))).code).toBe("ended");
     });
 
     it("a locked session takes no one new, but its students carry on", async () => {
       const { sessionId, hostCredential, students } = await session(LIVE, 1);
-      await sessions.hostAction(sessionId, hostCredential, { action: "lock", version: 0 });
-      expect(await refusal(sessions.joinSession(sessionId, { nickname: "Late", token: undefined }, { client: client() }))).toEqual({ code: "locked", status: 403 });
-      await expect(sessions.pollStudent(sessionId, students[0]?.token, -1)).resolves.toMatchObject({ phase: "lobby" });
+      await classroom.hostAction(sessionId, hostCredential, { action: "lock", version: 0 });
+      expect(await refusal(classroom.joinSession(sessionId, { nickname: "Late", token: undefined }, { client: client() }))).toEqual({ code: "locked", status: 403 });
+      await expect(classroom.pollStudent(sessionId, students[0]?.token, -1)).resolves.toMatchObject({ phase: "lobby" });
     });
 
     it("every key expires: within 30 days at first, and 7 days after the teacher ends the session", async () => {
       const { sessionId, hostCredential, code, students } = await session(LIVE, 3);
-      await sessions.hostAction(sessionId, hostCredential, { action: "start", version: 0 });
+      await classroom.hostAction(sessionId, hostCredential, { action: "start", version: 0 });
       const { question } = await currentQuestion(sessionId, students[0]?.token ?? "");
-      await sessions.answer(sessionId, students[0]?.token, { questionId: question?.id ?? "", answer: keyOf(question) }, { client: client() });
-      await sessions.hostAction(sessionId, hostCredential, { action: "remove", version: 0, playerId: students[2]?.playerId });
+      await classroom.answer(sessionId, students[0]?.token, { questionId: question?.id ?? "", answer: keyOf(question) }, { client: client() });
+      await classroom.hostAction(sessionId, hostCredential, { action: "remove", version: 0, playerId: students[2]?.playerId });
 
       const ttls = async () => {
         const keys = [...(await store.keys(classroomKeys.session(sessionId))), classroomKeys.code(code)];
@@ -246,7 +246,7 @@ for (const [name, config] of STORES) {
         expect(ttl, key).toBeGreaterThan(29 * DAY);
         expect(ttl, key).toBeLessThanOrEqual(30 * DAY);
       }
-      await sessions.hostAction(sessionId, hostCredential, { action: "end", version: 1 });
+      await classroom.hostAction(sessionId, hostCredential, { action: "end", version: 1 });
       for (const [key, ttl] of await ttls()) {
         expect(ttl, key).toBeGreaterThan(6 * DAY);
         expect(ttl, key).toBeLessThanOrEqual(7 * DAY);
@@ -258,31 +258,31 @@ for (const [name, config] of STORES) {
       const { sessionId, hostCredential, students } = await session(HOMEWORK, 2);
       const [ann] = students;
       for (let i = 0; i < 5; i += 1) {
-        const play = await sessions.getPlayView(sessionId, ann?.token);
+        const play = await classroom.getPlayView(sessionId, ann?.token);
         if (play.mode !== "homework" || !play.view.question) throw new Error("expected a homework question");
         const question = bank.get(play.view.question.id);
-        const result = await sessions.answer(sessionId, ann?.token, { questionId: question?.id ?? "", answer: keyOf(question) }, { client: client() });
+        const result = await classroom.answer(sessionId, ann?.token, { questionId: question?.id ?? "", answer: keyOf(question) }, { client: client() });
         expect(result).toMatchObject({ mode: "homework", feedback: { correct: true } });
       }
-      const done = await sessions.getPlayView(sessionId, ann?.token);
+      const done = await classroom.getPlayView(sessionId, ann?.token);
       expect(done).toMatchObject({ mode: "homework", view: { question: null, score: 5, rank: { rank: 1, of: 2 } } });
       // Live-only actions make no sense for homework.
-      expect((await refusal(sessions.hostAction(sessionId, hostCredential, { action: "start", version: 0 }))).code).toBe("conflict");
+      expect((await refusal(classroom.hostAction(sessionId, hostCredential, { action: "start", version: 0 }))).code).toBe("conflict");
       // After the deadline, no more answers.
       now = start + 24 * 3_600_000;
-      const late = await sessions.getPlayView(sessionId, students[1]?.token);
+      const late = await classroom.getPlayView(sessionId, students[1]?.token);
       expect(late).toMatchObject({ mode: "homework", view: { ended: true, question: null } });
-      expect((await refusal(sessions.answer(sessionId, students[1]?.token, { questionId: "fx-single", answer: "singapore" }, { client: client() }))).code).toBe("ended");
+      expect((await refusal(classroom.answer(sessionId, students[1]?.token, { questionId: "fx-single", answer: "singapore" }, { client: client() }))).code).toBe("ended");
       now = start;
     });
 
     it("the dashboard and CSV show each student's answers and each question's results", async () => {
       const { sessionId, hostCredential, students } = await session(LIVE, 2);
-      await sessions.hostAction(sessionId, hostCredential, { action: "start", version: 0 });
+      await classroom.hostAction(sessionId, hostCredential, { action: "start", version: 0 });
       const { question } = await currentQuestion(sessionId, students[0]?.token ?? "");
-      await sessions.answer(sessionId, students[0]?.token, { questionId: question?.id ?? "", answer: keyOf(question) }, { client: client() });
-      await sessions.answer(sessionId, students[1]?.token, { questionId: question?.id ?? "", answer: wrongOf(question) }, { client: client() });
-      const dashboard = await sessions.getDashboard(sessionId, hostCredential);
+      await classroom.answer(sessionId, students[0]?.token, { questionId: question?.id ?? "", answer: keyOf(question) }, { client: client() });
+      await classroom.answer(sessionId, students[1]?.token, { questionId: question?.id ?? "", answer: wrongOf(question) }, { client: client() });
+      const dashboard = await classroom.getDashboard(sessionId, hostCredential);
       expect(dashboard.students.map((s) => [s.nickname, s.rank, s.correct])).toEqual([
         ["Student 1", 1, 1],
         ["Student 2", 2, 0],
@@ -291,7 +291,7 @@ for (const [name, config] of STORES) {
       const csv = dashboardCsv(dashboard).split("\r\n");
       expect(csv[1]).toMatch(/^"Student 1","",1,1,1,1,"✓ /);
       expect(csv[2]).toMatch(/^"Student 2","",2,0,0,1,"✗ /);
-      expect((await refusal(sessions.getDashboard(sessionId, undefined))).code).toBe("not_host");
+      expect((await refusal(classroom.getDashboard(sessionId, undefined))).code).toBe("not_host");
     });
   });
 }

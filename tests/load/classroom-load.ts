@@ -36,10 +36,10 @@ for (const [name, config] of STORES) {
   describe.skipIf(!config)(`classroom under load: ${name}`, () => {
     it(`${STUDENTS} students answer ${QUESTIONS} questions at once; every answer is counted exactly once`, async () => {
       const store = await createStore(config as StoreConfig, { timeoutMs: 30_000 });
-      const sessions = createClassroomService({ store, bank });
+      const classroom = createClassroomService({ store, bank });
       const run = randomBytes(4).toString("hex");
       try {
-        const { sessionId, hostCredential } = await sessions.createSession(
+        const { sessionId, hostCredential } = await classroom.createSession(
           { mode: "live", length: QUESTIONS, topic: undefined, timer: 0, scoring: "accuracy", dueInHours: 24 },
           { client: `load-teacher-${run}` },
         );
@@ -48,7 +48,7 @@ for (const [name, config] of STORES) {
         let started = performance.now();
         const students: Joined[] = await Promise.all(
           Array.from({ length: STUDENTS }, (_, seat) =>
-            sessions.joinSession(sessionId, { nickname: undefined, token: undefined }, { client: `load-school-${seat % 5}-${run}` }),
+            classroom.joinSession(sessionId, { nickname: undefined, token: undefined }, { client: `load-school-${seat % 5}-${run}` }),
           ),
         );
         const joinMs = performance.now() - started;
@@ -59,15 +59,15 @@ for (const [name, config] of STORES) {
         let version = 0;
         let replays = 0;
         for (let q = 0; q < QUESTIONS; q += 1) {
-          version = (await sessions.hostAction(sessionId, hostCredential, { action: q === 0 ? "start" : "next", version })).version;
-          const first = (await sessions.pollStudent(sessionId, students[0]?.token, -1)) as StudentView;
+          version = (await classroom.hostAction(sessionId, hostCredential, { action: q === 0 ? "start" : "next", version })).version;
+          const first = (await classroom.pollStudent(sessionId, students[0]?.token, -1)) as StudentView;
           const question = bank.get(first.question?.id ?? "");
           if (!question) throw new Error("no current question");
 
           const send = async (seat: number) => {
             const t = performance.now();
             const answer = answerFor(question, answersRight(seat, q));
-            await sessions.answer(sessionId, students[seat]?.token, { questionId: question.id, answer }, { client: `load-school-${seat % 5}-${run}` });
+            await classroom.answer(sessionId, students[seat]?.token, { questionId: question.id, answer }, { client: `load-school-${seat % 5}-${run}` });
             answerLatencies.push(performance.now() - t);
           };
           // Each poll through its own counter, so concurrent calls are not mixed up.
@@ -85,16 +85,16 @@ for (const [name, config] of STORES) {
           await Promise.all([...burst, ...polls]);
           replays += STUDENTS / 10 * 2;
 
-          const host = await sessions.getHostView(sessionId, hostCredential);
+          const host = await classroom.getHostView(sessionId, hostCredential);
           expect(host.answered, `answers received to question ${q + 1}`).toBe(STUDENTS);
-          const reveal = (await sessions.hostAction(sessionId, hostCredential, { action: "reveal", version: host.version })).reveal;
+          const reveal = (await classroom.hostAction(sessionId, hostCredential, { action: "reveal", version: host.version })).reveal;
           version += 1;
           const expectedRight = students.filter((_, seat) => answersRight(seat, q)).length;
           expect(reveal?.distribution.reduce((sum, bar) => sum + bar.count, 0)).toBe(STUDENTS);
           expect(reveal?.distribution.filter((bar) => bar.correct).reduce((sum, bar) => sum + bar.count, 0)).toBe(expectedRight);
         }
         started = performance.now();
-        const dashboard = await sessions.getDashboard(sessionId, hostCredential);
+        const dashboard = await classroom.getDashboard(sessionId, hostCredential);
         const dashboardMs = performance.now() - started;
 
         // Every student: every question answered once, the score exactly their right answers.
