@@ -1,4 +1,5 @@
-import { loadContent, type ContentBundle, type Explainer, type ExplainerSummary } from "./load";
+import type { Explainer, ExplainerSummary } from "./explainers";
+import { loadContent, type ContentBundle } from "./load";
 import type { GlossaryTerm, Person, Source, TimelineEvent, WhereThingsStand } from "./schemas";
 
 /**
@@ -15,7 +16,7 @@ export {
   TimelineCategory as timelineCategorySchema,
   Topic as topicSchema,
 } from "./schemas";
-export type { Explainer, ExplainerSummary } from "./load";
+export type { Explainer, ExplainerSummary } from "./explainers";
 export type { Heading } from "./markdown";
 export type {
   ExplainerFrontMatter,
