@@ -87,17 +87,9 @@ export function getPeople(): Person[] {
   return [...content().people];
 }
 
-export function getPerson(id: string): Person | undefined {
-  return content().people.find((p) => p.id === id);
-}
-
 /** Alphabetical by term, ignoring case. */
 export function getGlossary(): GlossaryTerm[] {
   return [...content().glossary].sort((a, b) => a.term.localeCompare(b.term, "en", { sensitivity: "base" }));
-}
-
-export function getGlossaryTerm(id: string): GlossaryTerm | undefined {
-  return content().glossary.find((t) => t.id === id);
 }
 
 /** The short "where things stand" summary for the home page. */
