@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { CONTENT_AS_OF, getSources, SITE_UPDATED } from "@/lib/content";
+import { pageMetadata } from "@/lib/share/metadata";
 import { formatDate } from "@/lib/site";
 
-export const metadata: Metadata = {
-  title: "About and method",
-  description: "How this site is written: sources, dates, translations, and what it stores about quiz players.",
-  alternates: { canonical: "/about" },
-};
+const DESCRIPTION = "How this site is written: sources, dates, translations, and what it stores about quiz players.";
+
+export const metadata: Metadata = pageMetadata({ title: "About and method", description: DESCRIPTION, path: "/about" });
 
 export default function Page() {
   return (

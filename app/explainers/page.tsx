@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { ExplainerList } from "@/components/explainer/explainer-list";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
+import { pageMetadata } from "@/lib/share/metadata";
 
-export const metadata: Metadata = {
-  title: "Explainers",
-  description: "Six short explainers on the Trump–Kim story: the meetings, the letters, why talks stalled, Russia and what comes next.",
-  alternates: { canonical: "/explainers" },
-};
+const DESCRIPTION = "Six short explainers on the Trump–Kim story: the meetings, the letters, why talks stalled, Russia and what comes next.";
+
+export const metadata: Metadata = pageMetadata({ title: "Explainers", description: DESCRIPTION, path: "/explainers" });
 
 export default function Page() {
   return (

@@ -2,12 +2,11 @@ import type { Metadata } from "next";
 import { SourceLinks } from "@/components/content/source-links";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { getGlossary } from "@/lib/content";
+import { pageMetadata } from "@/lib/share/metadata";
 
-export const metadata: Metadata = {
-  title: "Glossary",
-  description: "Denuclearization, CVID, Yongbyon, the DMZ and the other terms you need to follow the Trump–Kim story.",
-  alternates: { canonical: "/glossary" },
-};
+const DESCRIPTION = "Denuclearization, CVID, Yongbyon, the DMZ and the other terms you need to follow the Trump–Kim story.";
+
+export const metadata: Metadata = pageMetadata({ title: "Glossary", description: DESCRIPTION, path: "/glossary" });
 
 export default function Page() {
   const terms = getGlossary();

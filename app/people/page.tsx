@@ -2,12 +2,11 @@ import type { Metadata } from "next";
 import { SourceLinks } from "@/components/content/source-links";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { getPeople } from "@/lib/content";
+import { pageMetadata } from "@/lib/share/metadata";
 
-export const metadata: Metadata = {
-  title: "Who's who",
-  description: "The leaders, officials and negotiators in the Trump–Kim story, and the roles they held at the time.",
-  alternates: { canonical: "/people" },
-};
+const DESCRIPTION = "The leaders, officials and negotiators in the Trump–Kim story, and the roles they held at the time.";
+
+export const metadata: Metadata = pageMetadata({ title: "Who's who", description: DESCRIPTION, path: "/people" });
 
 export default function Page() {
   return (

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { getSources, getSourceUsage, SOURCE_GROUPS } from "@/lib/content";
+import { pageMetadata } from "@/lib/share/metadata";
 import { formatDate } from "@/lib/site";
 
-export const metadata: Metadata = {
-  title: "Sources",
-  description: "Every article and document this site cites, grouped by kind, with the pages that rely on each one.",
-  alternates: { canonical: "/sources" },
-};
+const DESCRIPTION = "Every article and document this site cites, grouped by kind, with the pages that rely on each one.";
+
+export const metadata: Metadata = pageMetadata({ title: "Sources", description: DESCRIPTION, path: "/sources" });
 
 export default function Page() {
   const sources = getSources();

@@ -1,4 +1,5 @@
-import { loadContent, type ContentBundle, type Explainer, type ExplainerSummary } from "./load";
+import type { Explainer, ExplainerSummary } from "./explainers";
+import { loadContent, type ContentBundle } from "./load";
 import type { GlossaryTerm, Person, Source, TimelineEvent, WhereThingsStand } from "./schemas";
 
 /**
@@ -15,7 +16,7 @@ export {
   TimelineCategory as timelineCategorySchema,
   Topic as topicSchema,
 } from "./schemas";
-export type { Explainer, ExplainerSummary } from "./load";
+export type { Explainer, ExplainerSummary } from "./explainers";
 export type { Heading } from "./markdown";
 export type {
   ExplainerFrontMatter,
@@ -86,17 +87,9 @@ export function getPeople(): Person[] {
   return [...content().people];
 }
 
-export function getPerson(id: string): Person | undefined {
-  return content().people.find((p) => p.id === id);
-}
-
 /** Alphabetical by term, ignoring case. */
 export function getGlossary(): GlossaryTerm[] {
   return [...content().glossary].sort((a, b) => a.term.localeCompare(b.term, "en", { sensitivity: "base" }));
-}
-
-export function getGlossaryTerm(id: string): GlossaryTerm | undefined {
-  return content().glossary.find((t) => t.id === id);
 }
 
 /** The short "where things stand" summary for the home page. */

@@ -26,23 +26,47 @@ export interface Prefetch {
 
 export const emptyPrefetch = (): Prefetch => ({ keys: new Set(), hashes: new Set(), fields: [], members: [] });
 
+/** A key's hash field values or sorted-set member scores, as far as the transaction knows them. */
+class Known<V> {
+  /** By field or member (null: known absent). */
+  readonly values = new Map<string, V | null>();
+  /** Changed in this transaction, to write back. */
+  readonly changed = new Set<string>();
+
+  /** The known value, else the stored one, read once; `complete` says nothing is stored that is not known. */
+  lookup(name: string, complete: boolean, read: () => V | undefined): V | null {
+    let value = this.values.get(name);
+    if (value === undefined) {
+      value = complete ? null : (read() ?? null);
+      this.values.set(name, value);
+    }
+    return value;
+  }
+
+  put(name: string, value: V): void {
+    this.values.set(name, value);
+    this.changed.add(name);
+  }
+
+  clear(): void {
+    this.values.clear();
+    this.changed.clear();
+  }
+}
+
 class Entry {
   /** The key as this transaction sees it; null when missing. */
   row: Row | null = null;
   rowDirty = false;
   /** The stored fields/members belong to a deleted or expired key: ignore them, delete them on flush. */
   stale = false;
-  /** Known field values (null: known absent). */
-  readonly fields = new Map<string, string | null>();
+  readonly fields = new Known<string>();
+  readonly members = new Known<number>();
   /** Every field or member missing from the maps is absent (new or dropped key, or fields all loaded). */
   complete = false;
-  /** Known member scores (null: known absent). */
-  readonly members = new Map<string, number | null>();
-  readonly dirtyFields = new Set<string>();
-  readonly dirtyMembers = new Set<string>();
 
   get dirty(): boolean {
-    return this.rowDirty || this.stale || this.dirtyFields.size > 0 || this.dirtyMembers.size > 0;
+    return this.rowDirty || this.stale || this.fields.changed.size > 0 || this.members.changed.size > 0;
   }
 
   /** Forget the key (deleted or expired); the row and its contents go on flush. */
@@ -52,8 +76,6 @@ class Entry {
     this.stale = true;
     this.fields.clear();
     this.members.clear();
-    this.dirtyFields.clear();
-    this.dirtyMembers.clear();
     this.complete = true;
   }
 }
@@ -74,6 +96,9 @@ export function jsonColumns<T>(row: unknown): T {
     ]),
   ) as T;
 }
+
+type FieldRow = { value: string } | undefined;
+type MemberRow = { score: number } | undefined;
 
 interface Prefetched {
   keys: Array<[key: string, type: KeyType, value: string | null, expiresAt: number | null]>;
@@ -108,19 +133,19 @@ export class Tx {
     );
     const at = (key: string) => fresh.get(key) as Entry;
     for (const [key, type, value, expiresAt] of found.keys) at(key).row = { type, value, expiresAt };
-    for (const [key, field, value] of [...found.fields, ...found.hashes]) at(key).fields.set(field, value);
-    for (const [key, member, score] of found.members) at(key).members.set(member, sqlScore(score));
+    for (const [key, field, value] of [...found.fields, ...found.hashes]) at(key).fields.values.set(field, value);
+    for (const [key, member, score] of found.members) at(key).members.values.set(member, sqlScore(score));
     // What was asked for and not found is known to be absent.
     for (const [key, entry] of fresh) {
       entry.complete = entry.row === null || (entry.row.type === "hash" && plan.hashes.has(key));
       this.entries.set(key, entry);
     }
     for (const [key, field] of only(plan.fields)) {
-      const { fields } = fresh.get(key) as Entry;
+      const fields = (fresh.get(key) as Entry).fields.values;
       if (!fields.has(field)) fields.set(field, null);
     }
     for (const [key, member] of only(plan.members)) {
-      const { members } = fresh.get(key) as Entry;
+      const members = (fresh.get(key) as Entry).members.values;
       if (!members.has(member)) members.set(member, null);
     }
   }
@@ -158,19 +183,11 @@ export class Tx {
 
   field(key: string, field: string): string | null {
     const entry = this.entry(key);
-    let value = entry.fields.get(field);
-    if (value === undefined) {
-      const stored = entry.complete ? undefined : (this.sql.field.get(key, field) as { value: string } | undefined);
-      value = stored?.value ?? null;
-      entry.fields.set(field, value);
-    }
-    return value;
+    return entry.fields.lookup(field, entry.complete, () => (this.sql.field.get(key, field) as FieldRow)?.value);
   }
 
   putField(key: string, field: string, value: string): void {
-    const entry = this.entry(key);
-    entry.fields.set(field, value);
-    entry.dirtyFields.add(field);
+    this.entry(key).fields.put(field, value);
   }
 
   allFields(key: string): Record<string, string> {
@@ -178,28 +195,20 @@ export class Tx {
     if (!entry.complete) {
       const { pairs } = jsonColumns<{ pairs: Array<[string, string]> }>(this.sql.allFields.get(key));
       // Fields changed in this transaction win over the stored ones.
-      for (const [field, value] of pairs) if (!entry.fields.has(field)) entry.fields.set(field, value);
+      for (const [field, value] of pairs) if (!entry.fields.values.has(field)) entry.fields.values.set(field, value);
       entry.complete = true;
     }
     // fromEntries, not assignment: a field named "__proto__" must stay a field.
-    return Object.fromEntries([...entry.fields].filter((pair): pair is [string, string] => pair[1] !== null));
+    return Object.fromEntries([...entry.fields.values].filter((pair): pair is [string, string] => pair[1] !== null));
   }
 
   member(key: string, member: string): number | null {
     const entry = this.entry(key);
-    let score = entry.members.get(member);
-    if (score === undefined) {
-      const stored = entry.complete ? undefined : (this.sql.member.get(key, member) as { score: number } | undefined);
-      score = stored?.score ?? null;
-      entry.members.set(member, score);
-    }
-    return score;
+    return entry.members.lookup(member, entry.complete, () => (this.sql.member.get(key, member) as MemberRow)?.score);
   }
 
   putMember(key: string, member: string, score: number): void {
-    const entry = this.entry(key);
-    entry.members.set(member, score);
-    entry.dirtyMembers.add(member);
+    this.entry(key).members.put(member, score);
   }
 
   /** Writes back `key` now, so that a SQL query over its members (ZRANGE, ZRANK…) sees this transaction's changes. */
@@ -228,18 +237,20 @@ export class Tx {
     );
     if (rows.length > 0) this.sql.putKeys.run(JSON.stringify(rows));
     const fields = dirty.flatMap(([key, entry]) =>
-      [...entry.dirtyFields].map((field) => [key, field, entry.fields.get(field)]),
+      [...entry.fields.changed].map((field) => [key, field, entry.fields.values.get(field)]),
     );
     if (fields.length > 0) this.sql.putFields.run(JSON.stringify(fields));
     // One statement per member: a bound REAL keeps every score bit-exact (and ±Infinity), JSON would not.
     for (const [key, entry] of dirty) {
-      for (const member of entry.dirtyMembers) this.sql.putMember.run(key, member, entry.members.get(member) as number);
+      for (const member of entry.members.changed) {
+        this.sql.putMember.run(key, member, entry.members.values.get(member) as number);
+      }
     }
     for (const [, entry] of dirty) {
       entry.rowDirty = false;
       entry.stale = false;
-      entry.dirtyFields.clear();
-      entry.dirtyMembers.clear();
+      entry.fields.changed.clear();
+      entry.members.changed.clear();
     }
   }
 }

@@ -156,6 +156,10 @@ export function describeStoreContract(name: string, makeStore: MakeStore | undef
     });
 
     describe("sorted sets", () => {
+      /** One ZADD per [score, member] pair, in order. */
+      const zadds = (k: string, ...pairs: [score: number, member: string][]) =>
+        pairs.map(([score, member]) => op.zadd(k, score, member));
+
       it("zadd, zincrby, zscore, zcard", async () => {
         const k = key("z");
         expect(
@@ -190,7 +194,7 @@ export function describeStoreContract(name: string, makeStore: MakeStore | undef
 
       it("zcount is inclusive, with open ends", async () => {
         const k = key("zc");
-        await store.exec([op.zadd(k, 1, "a"), op.zadd(k, 2, "b"), op.zadd(k, 3, "c")]);
+        await store.exec(zadds(k, [1, "a"], [2, "b"], [3, "c"]));
         expect(
           await store.exec([
             op.zcount(k, 1, 2),
@@ -204,13 +208,7 @@ export function describeStoreContract(name: string, makeStore: MakeStore | undef
 
       it("zrank and zrange order ties by member, bytewise", async () => {
         const k = key("rank");
-        await store.exec([
-          op.zadd(k, 5, "m"),
-          op.zadd(k, 5, "B"),
-          op.zadd(k, 5, "a"),
-          op.zadd(k, 1, "z"),
-          op.zadd(k, 9, "c"),
-        ]);
+        await store.exec(zadds(k, [5, "m"], [5, "B"], [5, "a"], [1, "z"], [9, "c"]));
         // Ascending: z(1) B(5) a(5) m(5) c(9) — "B" < "a" bytewise.
         expect(
           await store.exec([

@@ -29,82 +29,40 @@ const reverse = fc.option(fc.record({ reverse: fc.boolean() }), { nil: undefined
 
 // Keys are numbers here and get the run's prefix later.
 type KeyedOp = (k: (n: number) => string) => Op;
+
+/** For fc.oneof: an op whose arguments are drawn as [key number, ...the rest], and how often to draw it. */
+function keyed<A extends unknown[]>(
+  weight: number,
+  args: fc.Arbitrary<[number, ...A]>,
+  make: (key: string, ...rest: A) => Op,
+): fc.WeightedArbitrary<KeyedOp> {
+  return { weight, arbitrary: args.map(([n, ...rest]): KeyedOp => (k) => make(k(n), ...rest)) };
+}
+
 // Weighted towards what changes a key's type or existence, where the embedded store's
 // write-back bookkeeping is subtle.
-const weighted = (weight: number, arbitrary: fc.Arbitrary<KeyedOp>) => ({ weight, arbitrary });
 const keyedOp: fc.Arbitrary<KeyedOp> = fc.oneof(
-  weighted(
-    1,
-    key.map((n) => (k) => op.get(k(n))),
-  ),
-  weighted(
+  keyed(1, fc.tuple(key), op.get),
+  keyed(
     2,
-    fc
-      .tuple(key, text, fc.option(fc.constant(100), { nil: undefined }), fc.boolean())
-      .map(([n, v, ttlSeconds, ifAbsent]) => (k) => op.set(k(n), v, { ttlSeconds, ifAbsent })),
+    fc.tuple(key, text, fc.option(fc.constant(100), { nil: undefined }), fc.boolean()),
+    (k, v, ttlSeconds, ifAbsent) => op.set(k, v, { ttlSeconds, ifAbsent }),
   ),
-  weighted(
-    3,
-    key.map((n) => (k) => op.del(k(n))),
-  ),
-  weighted(
-    1,
-    fc.tuple(key, int).map(([n, by]) => (k) => op.incrby(k(n), by)),
-  ),
-  weighted(
-    2,
-    fc.tuple(key, fc.constantFrom(0, 100)).map(([n, s]) => (k) => op.expire(k(n), s)),
-  ),
-  weighted(
-    1,
-    key.map((n) => (k) => op.ttl(k(n))),
-  ),
-  weighted(
-    3,
-    fc
-      .tuple(key, fc.dictionary(field, text, { minKeys: 1, maxKeys: 2 }))
-      .map(([n, fields]) => (k) => op.hset(k(n), fields)),
-  ),
-  weighted(
-    1,
-    fc.tuple(key, field).map(([n, f]) => (k) => op.hget(k(n), f)),
-  ),
-  weighted(
-    1,
-    key.map((n) => (k) => op.hgetall(k(n))),
-  ),
-  weighted(
-    2,
-    fc.tuple(key, field, int).map(([n, f, by]) => (k) => op.hincrby(k(n), f, by)),
-  ),
-  weighted(
-    3,
-    fc.tuple(key, score, member).map(([n, s, m]) => (k) => op.zadd(k(n), s, m)),
-  ),
-  weighted(
-    2,
-    fc.tuple(key, score, member).map(([n, s, m]) => (k) => op.zincrby(k(n), s, m)),
-  ),
-  weighted(
-    1,
-    fc.tuple(key, member).map(([n, m]) => (k) => op.zscore(k(n), m)),
-  ),
-  weighted(
-    1,
-    key.map((n) => (k) => op.zcard(k(n))),
-  ),
-  weighted(
-    1,
-    fc.tuple(key, bound, bound).map(([n, min, max]) => (k) => op.zcount(k(n), min, max)),
-  ),
-  weighted(
-    1,
-    fc.tuple(key, member, reverse).map(([n, m, o]) => (k) => op.zrank(k(n), m, o)),
-  ),
-  weighted(
-    1,
-    fc.tuple(key, rank, rank, reverse).map(([n, a, b, o]) => (k) => op.zrange(k(n), a, b, o)),
-  ),
+  keyed(3, fc.tuple(key), op.del),
+  keyed(1, fc.tuple(key, int), op.incrby),
+  keyed(2, fc.tuple(key, fc.constantFrom(0, 100)), op.expire),
+  keyed(1, fc.tuple(key), op.ttl),
+  keyed(3, fc.tuple(key, fc.dictionary(field, text, { minKeys: 1, maxKeys: 2 })), op.hset),
+  keyed(1, fc.tuple(key, field), op.hget),
+  keyed(1, fc.tuple(key), op.hgetall),
+  keyed(2, fc.tuple(key, field, int), op.hincrby),
+  keyed(3, fc.tuple(key, score, member), op.zadd),
+  keyed(2, fc.tuple(key, score, member), op.zincrby),
+  keyed(1, fc.tuple(key, member), op.zscore),
+  keyed(1, fc.tuple(key), op.zcard),
+  keyed(1, fc.tuple(key, bound, bound), op.zcount),
+  keyed(1, fc.tuple(key, member, reverse), op.zrank),
+  keyed(1, fc.tuple(key, rank, rank, reverse), op.zrange),
 );
 
 const guard = fc.record({

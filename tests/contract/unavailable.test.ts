@@ -6,9 +6,10 @@ import Database from "libsql";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { ApiError } from "@/lib/http/api-error";
 import { route } from "@/lib/http/handle-route";
+import { healthResponse } from "@/lib/http/health-response";
 import { closeStore, createStore, op, StoreOpError, StoreUnavailableError, type Store } from "@/lib/store";
 import { guardStore } from "@/lib/store/guard";
-import { healthResponse } from "@/lib/store/health";
+import { checkStoreHealth } from "@/lib/store/health";
 import { freePort, startRedisServer } from "../support/global-setup";
 
 /** An outage must answer fast with StoreUnavailableError (→ 503), never hang or crash. */
@@ -25,6 +26,11 @@ async function open(...args: Parameters<typeof createStore>): Promise<Store> {
   const store = await createStore(...args);
   opened.push(store);
   return store;
+}
+
+/** What GET /api/health would answer for this store. */
+async function health(...args: Parameters<typeof checkStoreHealth>): Promise<Response> {
+  return healthResponse(await checkStoreHealth(...args));
 }
 
 /** Resolves with how long `promise` took to reject, and the error. */
@@ -115,7 +121,7 @@ describe("an unreachable store", () => {
       const { error, ms } = await rejection(store.exec([op.get("recovery")]));
       expect(error).toBeInstanceOf(StoreUnavailableError);
       expect(ms).toBeLessThan(1_500);
-      expect((await healthResponse("redis", store)).status).toBe(503);
+      expect((await health("redis", store)).status).toBe(503);
 
       server = await startRedisServer(server.port);
       const back = Date.now();
@@ -128,7 +134,7 @@ describe("an unreachable store", () => {
         expect(Date.now() - back).toBeLessThan(5_000);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      expect((await healthResponse("redis", store)).status).toBe(200);
+      expect((await health("redis", store)).status).toBe(200);
     } finally {
       await server.stop();
     }
@@ -219,7 +225,7 @@ describe("HTTP answers", () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "store-health-"));
     const store = await createStore({ kind: "embedded", dataDir });
     try {
-      const response = await healthResponse(store.kind, store);
+      const response = await health(store.kind, store);
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ store: "embedded", reachable: true });
     } finally {

@@ -280,53 +280,53 @@ describe("wording", () => {
   });
 });
 
+/** Everyone and every term the fact sheet names. */
+const FACT_SHEET = {
+  people: [
+    "donald-trump",
+    "kim-jong-un",
+    "kim-yo-jong",
+    "kim-yong-chol",
+    "ri-yong-ho",
+    "kim-myong-gil",
+    "moon-jae-in",
+    "chung-eui-yong",
+    "mike-pompeo",
+    "stephen-biegun",
+    "john-bolton",
+    "vladimir-putin",
+    "lee-jae-myung",
+    "bob-woodward",
+  ],
+  glossary: [
+    "dprk",
+    "rok",
+    "denuclearization",
+    "cvid",
+    "ffvd",
+    "sanctions-relief",
+    "maximum-pressure",
+    "yongbyon",
+    "punggye-ri",
+    "icbm",
+    "moratorium",
+    "armistice",
+    "dmz",
+    "military-demarcation-line",
+    "panmunjom",
+    "peace-regime",
+    "war-games",
+    "working-level-talks",
+    "kcna",
+    "comprehensive-strategic-partnership-treaty",
+    "kursk",
+  ],
+} as const;
+
 describe("people and glossary", () => {
-  it("include everyone and every term from the fact sheet", () => {
-    const people = new Set(bundle.people.map((p) => p.id));
-    for (const id of [
-      "donald-trump",
-      "kim-jong-un",
-      "kim-yo-jong",
-      "kim-yong-chol",
-      "ri-yong-ho",
-      "kim-myong-gil",
-      "moon-jae-in",
-      "chung-eui-yong",
-      "mike-pompeo",
-      "stephen-biegun",
-      "john-bolton",
-      "vladimir-putin",
-      "lee-jae-myung",
-      "bob-woodward",
-    ]) {
-      expect(people.has(id), id).toBe(true);
-    }
-    const terms = new Set(bundle.glossary.map((t) => t.id));
-    for (const id of [
-      "dprk",
-      "rok",
-      "denuclearization",
-      "cvid",
-      "ffvd",
-      "sanctions-relief",
-      "maximum-pressure",
-      "yongbyon",
-      "punggye-ri",
-      "icbm",
-      "moratorium",
-      "armistice",
-      "dmz",
-      "military-demarcation-line",
-      "panmunjom",
-      "peace-regime",
-      "war-games",
-      "working-level-talks",
-      "kcna",
-      "comprehensive-strategic-partnership-treaty",
-      "kursk",
-    ]) {
-      expect(terms.has(id), id).toBe(true);
-    }
+  it.each(["people", "glossary"] as const)("%s include every entry from the fact sheet", (kind) => {
+    const ids = new Set(bundle[kind].map((item) => item.id));
+    for (const id of FACT_SHEET[kind]) expect(ids.has(id), id).toBe(true);
   });
 });
 

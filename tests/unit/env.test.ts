@@ -82,26 +82,26 @@ describe("instrumentation register()", () => {
     vi.resetModules();
   });
 
-  it("stops the server with the message when the environment is half configured", async () => {
+  /** Runs register() as the Node.js server would, with `vars` set and process.exit and console[level] stubbed. */
+  async function register(vars: Record<string, string>, level: "error" | "info") {
     vi.stubEnv("NEXT_RUNTIME", "nodejs");
-    vi.stubEnv("KV_REST_API_URL", "https://kv.example.com");
-    vi.stubEnv("KV_REST_API_TOKEN", "");
+    for (const [name, value] of Object.entries(vars)) vi.stubEnv(name, value);
     const exit = vi.spyOn(process, "exit").mockImplementation((() => undefined) as never);
-    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const { register } = await import("@/instrumentation");
-    await register();
+    const log = vi.spyOn(console, level).mockImplementation(() => undefined);
+    const instrumentation = await import("@/instrumentation");
+    await instrumentation.register();
+    return { exit, log };
+  }
+
+  it("stops the server with the message when the environment is half configured", async () => {
+    const { exit, log } = await register({ KV_REST_API_URL: "https://kv.example.com", KV_REST_API_TOKEN: "" }, "error");
     expect(exit).toHaveBeenCalledWith(1);
-    expect(error.mock.calls.flat().join(" ")).toMatch(/KV_REST_API_TOKEN is missing/);
+    expect(log.mock.calls.flat().join(" ")).toMatch(/KV_REST_API_TOKEN is missing/);
   });
 
   it("logs the store in use, without secrets", async () => {
-    vi.stubEnv("NEXT_RUNTIME", "nodejs");
-    vi.stubEnv("REDIS_URL", "redis://user:hunter2@cache.internal:6379");
-    const exit = vi.spyOn(process, "exit").mockImplementation((() => undefined) as never);
-    const info = vi.spyOn(console, "info").mockImplementation(() => undefined);
-    const { register } = await import("@/instrumentation");
-    await register();
+    const { exit, log } = await register({ REDIS_URL: "redis://user:hunter2@cache.internal:6379" }, "info");
     expect(exit).not.toHaveBeenCalled();
-    expect(info).toHaveBeenCalledWith("store configured: redis (cache.internal:6379)");
+    expect(log).toHaveBeenCalledWith("store configured: redis (cache.internal:6379)");
   });
 });

@@ -1,7 +1,8 @@
+import { healthResponse } from "@/lib/http/health-response";
 import { storeHealth } from "@/lib/store/health";
 
 export const dynamic = "force-dynamic";
 
-export function GET(): Promise<Response> {
-  return storeHealth();
+export async function GET(): Promise<Response> {
+  return healthResponse(await storeHealth());
 }
