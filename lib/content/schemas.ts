@@ -90,6 +90,20 @@ export function countSentences(text: string): number {
   return ends ? ends.length : 0;
 }
 
+/** Trimmed text of a bounded length and number of sentences, each bound with the message an author sees. */
+export function sentences(bounds: { count: [min: number, max: number, message: string]; min: [number, string]; max: [number, string] }) {
+  const [fewest, most, message] = bounds.count;
+  return z
+    .string()
+    .trim()
+    .min(...bounds.min)
+    .max(...bounds.max)
+    .refine((text) => {
+      const n = countSentences(text);
+      return n >= fewest && n <= most;
+    }, message);
+}
+
 export const TimelineEvent = z
   .strictObject({
     id: Slug,
@@ -97,15 +111,11 @@ export const TimelineEvent = z
     precision: z.enum(["day", "month"]),
     endDate: IsoDayOrMonth.optional(),
     title: NonEmpty.max(90, "keep titles under 90 characters"),
-    summary: z
-      .string()
-      .trim()
-      .min(100, "summaries are 2–3 sentences (at least 100 characters)")
-      .max(600, "summaries are 2–3 sentences (at most 600 characters)")
-      .refine((s) => {
-        const n = countSentences(s);
-        return n >= 2 && n <= 3;
-      }, "summaries are 2–3 sentences"),
+    summary: sentences({
+      count: [2, 3, "summaries are 2–3 sentences"],
+      min: [100, "summaries are 2–3 sentences (at least 100 characters)"],
+      max: [600, "summaries are 2–3 sentences (at most 600 characters)"],
+    }),
     category: TimelineCategory,
     people: z.array(Slug),
     sources: SourceIds,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Slug, Topic, countSentences } from "@/lib/content/schemas";
+import { Slug, Topic, sentences } from "@/lib/content/schemas";
 
 /**
  * Shapes of a question, shared by the bank loader, the solo quiz, the
@@ -33,15 +33,11 @@ const common = {
   difficulty: Difficulty,
   topics: z.array(Topic).min(1, "give at least one topic"),
   prompt: NonEmpty.max(300, "keep prompts under 300 characters"),
-  explanation: z
-    .string()
-    .trim()
-    .min(20, "explain the answer in 1–2 sentences")
-    .max(420, "explanations are 1–2 sentences (at most 420 characters)")
-    .refine((text) => {
-      const n = countSentences(text);
-      return n >= 1 && n <= 2;
-    }, "explanations are 1–2 sentences"),
+  explanation: sentences({
+    count: [1, 2, "explanations are 1–2 sentences"],
+    min: [20, "explain the answer in 1–2 sentences"],
+    max: [420, "explanations are 1–2 sentences (at most 420 characters)"],
+  }),
   sources: z.array(Slug).min(1, "cite at least one source"),
   /** The explainer section that teaches this answer. */
   learnMore: z.strictObject({ slug: Slug, anchor: Slug }),
