@@ -43,9 +43,37 @@ export async function storeWatch(store: Store) {
   };
 }
 
-export interface WriteFuzz<P> {
+export type StoreWatch = Awaited<ReturnType<typeof storeWatch>>;
+
+/** A route handler and the page Next knows it by ("/api/health/route"). */
+export interface RouteTarget<P> {
   page: string;
   handler: RouteHandler<P>;
+}
+
+/**
+ * `RUNS` requests drawn from `requests`, each sent to the route: never a
+ * 5xx, and whatever else `check` asks of the answer (`watch` follows the
+ * store from one request to the next).
+ */
+export async function fuzzRoute<P, D extends { request: Request; params: P }>(
+  store: Store,
+  target: RouteTarget<P>,
+  requests: fc.Arbitrary<D>,
+  check: (response: Response, drawn: D, watch: StoreWatch) => Promise<void>,
+): Promise<void> {
+  const watch = await storeWatch(store);
+  await fc.assert(
+    fc.asyncProperty(requests, async (drawn) => {
+      const response = await callRoute(target.page, target.handler, drawn.request, drawn.params);
+      expect(response.status, "never a 5xx").toBeLessThan(500);
+      await check(response, drawn, watch);
+    }),
+    { numRuns: RUNS },
+  );
+}
+
+export interface WriteFuzz<P> extends RouteTarget<P> {
   route: WriteRoute<P>;
   /** The route's body schema: a body it accepts must be one the schema accepts. */
   schema: z.core.$ZodType;
@@ -59,29 +87,21 @@ export interface WriteFuzz<P> {
  * the store untouched; a request with a certain fault always refused; and
  * anything accepted is a body the route's own schema accepts.
  */
-export async function fuzzWrites<P>(store: Store, fuzz: WriteFuzz<P>): Promise<void> {
-  const watch = await storeWatch(store);
-  await fc.assert(
-    fc.asyncProperty(faultyWrite(fuzz.route), async (fuzzed) => {
-      const response = await callRoute(fuzz.page, fuzz.handler, fuzzed.request, fuzzed.params);
-      expect(response.status, "never a 5xx").toBeLessThan(500);
-      if (response.status < 400) {
-        // Re-read first, so that a failure below does not leave later (shrinking) runs comparing against a stale store.
-        await watch.accepted();
-        expect(fuzzed.certain, `accepted a request with ${fuzzed.faults.join(", ")}`).toBe(false);
-        expect(z.safeParse(fuzz.schema, fuzzed.parsed).success, "accepted a body its schema refuses").toBe(true);
-        return;
-      }
-      await expectRefusal(response, { htmlForForms: fuzz.htmlForForms, form: fuzzed.format === "form", secrets: fuzz.secrets });
-      await watch.unchanged();
-    }),
-    { numRuns: RUNS },
-  );
+export function fuzzWrites<P>(store: Store, fuzz: WriteFuzz<P>): Promise<void> {
+  return fuzzRoute(store, fuzz, faultyWrite(fuzz.route), async (response, fuzzed, watch) => {
+    if (response.status < 400) {
+      // Re-read first, so that a failure below does not leave later (shrinking) runs comparing against a stale store.
+      await watch.accepted();
+      expect(fuzzed.certain, `accepted a request with ${fuzzed.faults.join(", ")}`).toBe(false);
+      expect(z.safeParse(fuzz.schema, fuzzed.parsed).success, "accepted a body its schema refuses").toBe(true);
+      return;
+    }
+    await expectRefusal(response, { htmlForForms: fuzz.htmlForForms, form: fuzzed.format === "form", secrets: fuzz.secrets });
+    await watch.unchanged();
+  });
 }
 
-export interface ReadFuzz<P> {
-  page: string;
-  handler: RouteHandler<P>;
+export interface ReadFuzz<P> extends RouteTarget<P> {
   route: ReadRoute<P>;
   secrets?: readonly string[];
   /** What a request with everything right gets (default: any 2xx). */
@@ -95,23 +115,17 @@ export interface ReadFuzz<P> {
  * wrong one refused in the error shape, a right one answered, and the store
  * never changed (a read writes nothing).
  */
-export async function fuzzReads<P>(store: Store, fuzz: ReadFuzz<P>): Promise<void> {
-  const watch = await storeWatch(store);
-  await fc.assert(
-    fc.asyncProperty(anyRead(fuzz.route), async (read) => {
-      const response = await callRoute(fuzz.page, fuzz.handler, read.request, read.params);
-      expect(response.status, "never a 5xx").toBeLessThan(500);
-      if (read.valid) {
-        if (fuzz.expectAnswer) await fuzz.expectAnswer(response, read);
-        else expect(response.status).toBeLessThan(300);
-        expectNoLeaks(await response.text(), fuzz.secrets);
-      } else if (fuzz.expectRefused) {
-        await fuzz.expectRefused(response);
-      } else {
-        await expectRefusal(response, { htmlForForms: false, form: false, secrets: fuzz.secrets });
-      }
-      await watch.unchanged();
-    }),
-    { numRuns: RUNS },
-  );
+export function fuzzReads<P>(store: Store, fuzz: ReadFuzz<P>): Promise<void> {
+  return fuzzRoute(store, fuzz, anyRead(fuzz.route), async (response, read, watch) => {
+    if (read.valid) {
+      if (fuzz.expectAnswer) await fuzz.expectAnswer(response, read);
+      else expect(response.status).toBeLessThan(300);
+      expectNoLeaks(await response.text(), fuzz.secrets);
+    } else if (fuzz.expectRefused) {
+      await fuzz.expectRefused(response);
+    } else {
+      await expectRefusal(response, { htmlForForms: false, form: false, secrets: fuzz.secrets });
+    }
+    await watch.unchanged();
+  });
 }

@@ -16,6 +16,13 @@ export interface Maybe<T> {
   valid: boolean;
 }
 
+/** The params of a route that has none. */
+export const NO_PARAMS: fc.Arbitrary<Maybe<Record<string, never>>> = fc.constant({ value: {}, valid: true });
+
+/** A route's params from one id param (`idParam`…): `{ [name]: id }`, right or wrong as the id is. */
+export const paramsOf = <K extends string>(name: K, id: fc.Arbitrary<Maybe<string>>): fc.Arbitrary<Maybe<Record<K, string>>> =>
+  id.map(({ value, valid }) => ({ value: { [name]: value } as Record<K, string>, valid }));
+
 /** Values of the wrong type, shape or size, and strings known to break naive code. */
 export const junkValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.string(),

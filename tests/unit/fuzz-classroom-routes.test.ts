@@ -20,9 +20,9 @@ import { seedSession, someAnswer, type SeededSession } from "../support/app-seed
 import { openAppStore } from "../support/app-store";
 import { expectRefusal } from "../support/fuzz-checks";
 import type { Entries } from "../support/fuzz-requests";
-import { idParam, junkQuery, junkValue, ORIGIN, type Maybe } from "../support/fuzz-values";
-import { fuzzReads, fuzzWrites, RUNS, storeWatch, FUZZ_TIMEOUT_MS } from "../support/fuzz-runner";
-import { callRoute } from "../support/route-harness";
+import { idParam, junkQuery, junkValue, NO_PARAMS, ORIGIN, paramsOf } from "../support/fuzz-values";
+import { fuzzRoute, FUZZ_TIMEOUT_MS } from "../support/fuzz-runner";
+import { fuzzEach, reads, writes } from "../support/fuzz-table";
 
 /**
  * The classroom's routes under ≥ 1,000 malformed requests each, against
@@ -47,26 +47,24 @@ afterAll(async () => app?.close());
 type SessionParams = { sessionId: string };
 
 /** Called inside each test, once the session is seeded. */
-const sessionParam = (): fc.Arbitrary<Maybe<SessionParams>> =>
-  idParam(session.sessionId, 22).map((id) => ({ value: { sessionId: id.value }, valid: id.valid }));
-const url = (path: string) => ({ sessionId }: SessionParams) => `/api/classroom/sessions/${encodeURIComponent(sessionId)}${path}`;
+const sessionParam = () => paramsOf("sessionId", idParam(session.sessionId, 22));
 const asHost = ({ sessionId }: SessionParams) => ({ name: hostCookieName(sessionId), credential: sessionId === session.sessionId ? session.hostCredential : "x" });
 const asPlayer = ({ sessionId }: SessionParams) => ({
   name: playerCookieName(sessionId),
   credential: sessionId === session.sessionId ? (session.playerTokens[1] ?? "") : "x",
 });
+const suite = () => ({ store, secrets });
+
+/** Entries for the fields drawn, leaving out the ones drawn as absent. */
+const present = (fields: Record<string, unknown>): Entries => Object.entries(fields).filter(([, value]) => value !== undefined);
 
 describe("classroom writes under malformed requests", { timeout: FUZZ_TIMEOUT_MS }, () => {
-  it("POST /api/classroom/sessions", async () => {
-    await fuzzWrites(store, {
-      page: "/api/classroom/sessions/route",
-      handler: create,
-      schema: createSessionSchema,
-      htmlForForms: true,
-      secrets,
-      route: {
-        url: () => "/api/classroom/sessions",
-        params: fc.constant({ value: {}, valid: true }),
+  fuzzEach(suite, {
+    "POST /api/classroom/sessions": () =>
+      writes({
+        handler: create,
+        schema: createSessionSchema,
+        params: NO_PARAMS,
         body: fc
           .record({
             mode: fc.constantFrom<unknown>("live", "homework", "LIVE", ""),
@@ -75,46 +73,30 @@ describe("classroom writes under malformed requests", { timeout: FUZZ_TIMEOUT_MS
             scoring: fc.option(fc.constantFrom<unknown>("accuracy", "speed", "luck"), { nil: undefined }),
             dueInHours: fc.option(fc.constantFrom<unknown>(1, 24, "168", 2), { nil: undefined }),
           })
-          .map((fields): Entries => Object.entries(fields).filter(([, value]) => value !== undefined)),
+          .map(present),
         required: ["mode", "length"],
         known: ["mode", "length", "topic", "challenge", "timer", "scoring", "dueInHours"],
-      },
-    });
-  });
+      }),
 
-  it("POST /api/classroom/sessions/[sessionId]/players", async () => {
-    await fuzzWrites(store, {
-      page: "/api/classroom/sessions/[sessionId]/players/route",
-      handler: join,
-      schema: joinSessionSchema,
-      htmlForForms: true,
-      secrets,
-      route: {
-        url: url("/players"),
+    // Joining needs no cookie: a wrong one is a new student, not a fault.
+    "POST /api/classroom/sessions/[sessionId]/players": () =>
+      writes({
+        handler: join,
+        schema: joinSessionSchema,
         params: sessionParam(),
-        body: fc.option(fc.oneof(fc.constantFrom("Seeded 1", "Ana"), junkValue), { nil: undefined }).map(
-          (nickname): Entries => (nickname === undefined ? [] : [["nickname", nickname]]),
-        ),
+        body: fc.option(fc.oneof(fc.constantFrom("Seeded 1", "Ana"), junkValue), { nil: undefined }).map((nickname) => present({ nickname })),
         required: [],
         known: ["nickname"],
-        // Joining needs no cookie: a wrong one is a new student, not a fault.
         cookie: asPlayer,
         credentialRequired: false,
-      },
-    });
-  });
+      }),
 
-  it("POST /api/classroom/sessions/[sessionId]/answers", async () => {
-    const question = session.question;
-    if (!question) throw new Error("the seeded session has no open question");
-    await fuzzWrites(store, {
-      page: "/api/classroom/sessions/[sessionId]/answers/route",
-      handler: answer,
-      schema: answerSchema,
-      htmlForForms: true,
-      secrets,
-      route: {
-        url: url("/answers"),
+    "POST /api/classroom/sessions/[sessionId]/answers": () => {
+      const question = session.question;
+      if (!question) throw new Error("the seeded session has no open question");
+      return writes({
+        handler: answer,
+        schema: answerSchema,
         params: sessionParam(),
         body: fc
           .record({ id: fc.option(fc.string({ maxLength: 70 }), { nil: undefined }), answer: fc.option(junkValue, { nil: undefined }) })
@@ -126,19 +108,13 @@ describe("classroom writes under malformed requests", { timeout: FUZZ_TIMEOUT_MS
         known: ["questionId", "answer"],
         cookie: asPlayer,
         credentialRequired: true,
-      },
-    });
-  });
+      });
+    },
 
-  it("POST /api/classroom/sessions/[sessionId]/host/actions", async () => {
-    await fuzzWrites(store, {
-      page: "/api/classroom/sessions/[sessionId]/host/actions/route",
-      handler: hostAction,
-      schema: hostActionSchema,
-      htmlForForms: true,
-      secrets,
-      route: {
-        url: url("/host/actions"),
+    "POST /api/classroom/sessions/[sessionId]/host/actions": () =>
+      writes({
+        handler: hostAction,
+        schema: hostActionSchema,
         params: sessionParam(),
         body: fc
           .record({
@@ -147,76 +123,58 @@ describe("classroom writes under malformed requests", { timeout: FUZZ_TIMEOUT_MS
             playerId: fc.option(fc.string({ maxLength: 30 }), { nil: undefined }),
             from: fc.option(fc.constantFrom<unknown>("dashboard", "projector", "elsewhere"), { nil: undefined }),
           })
-          .map((fields): Entries => Object.entries(fields).filter(([, value]) => value !== undefined)),
+          .map(present),
         required: ["action", "version"],
         known: ["action", "version", "playerId", "from"],
         cookie: asHost,
         credentialRequired: true,
-      },
-    });
+      }),
   });
 });
 
 describe("classroom reads under malformed requests", { timeout: FUZZ_TIMEOUT_MS }, () => {
-  it("GET /api/classroom/sessions/[sessionId]/state", async () => {
-    await fuzzReads(store, {
-      page: "/api/classroom/sessions/[sessionId]/state/route",
-      handler: poll,
-      secrets,
-      route: {
-        url: url("/state"),
+  fuzzEach(suite, {
+    "GET /api/classroom/sessions/[sessionId]/state": () =>
+      reads({
+        handler: poll,
         params: sessionParam(),
         cookie: asPlayer,
         queryValid: (query) => pollQuerySchema.safeParse(Object.fromEntries(query)).success,
-      },
-    });
-  });
-
-  it("GET /api/classroom/sessions/[sessionId]/host/state", async () => {
-    await fuzzReads(store, {
-      page: "/api/classroom/sessions/[sessionId]/host/state/route",
-      handler: hostState,
-      secrets,
-      route: { url: url("/host/state"), params: sessionParam(), cookie: asHost },
-    });
-  });
-
-  it("GET /api/classroom/sessions/[sessionId]/export", async () => {
-    await fuzzReads(store, {
-      page: "/api/classroom/sessions/[sessionId]/export/route",
-      handler: exportCsv,
-      secrets,
-      route: { url: url("/export"), params: sessionParam(), cookie: asHost },
-      expectAnswer: (response) => {
-        expect(response.status).toBe(200);
-        expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
-      },
-    });
+      }),
+    "GET /api/classroom/sessions/[sessionId]/host/state": () => reads({ handler: hostState, params: sessionParam(), cookie: asHost }),
+    "GET /api/classroom/sessions/[sessionId]/export": () =>
+      reads({
+        handler: exportCsv,
+        params: sessionParam(),
+        cookie: asHost,
+        expectAnswer: (response) => {
+          expect(response.status).toBe(200);
+          expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
+        },
+      }),
   });
 
   it("GET /classroom/host/[sessionId]/claim: a wrong key sets no cookie and still goes to the dashboard", async () => {
-    const watch = await storeWatch(store);
     const key = fc.oneof(
       { arbitrary: fc.constant({ value: session.hostCredential, valid: true }), weight: 2 },
       fc.oneof(fc.string({ maxLength: 60 }), junkValue.map(String), fc.constant(session.hostCredential.slice(1))).map((value) => ({ value, valid: false })),
     );
-    await fc.assert(
-      fc.asyncProperty(sessionParam(), fc.option(key, { nil: undefined }), junkQuery, async (param, credential, extra) => {
-        const target = new URL(`/classroom/host/${encodeURIComponent(param.value.sessionId)}/claim?${extra}`, ORIGIN);
-        if (credential) target.searchParams.set("key", credential.value);
-        const response = await callRoute("/classroom/host/[sessionId]/claim/route", claim, new Request(target), param.value);
-        if (!sessionIdSchema.safeParse(param.value.sessionId).success) {
-          await expectRefusal(response, { htmlForForms: false, form: false, secrets });
-          expect(response.status).toBe(404);
-          return;
-        }
-        expect(response.status).toBe(303);
-        expect(response.headers.get("location")).toBe(dashboardPath(param.value.sessionId));
-        const claimed = param.valid && credential?.valid === true;
-        expect(response.headers.getSetCookie().length, "a cookie only for the right link").toBe(claimed ? 1 : 0);
-        await watch.unchanged();
-      }),
-      { numRuns: RUNS },
-    );
+    const claims = fc.record({ param: sessionParam(), credential: fc.option(key, { nil: undefined }), extra: junkQuery }).map(({ param, credential, extra }) => {
+      const target = new URL(`/classroom/host/${encodeURIComponent(param.value.sessionId)}/claim?${extra}`, ORIGIN);
+      if (credential) target.searchParams.set("key", credential.value);
+      // `sent` is for the counterexample fast-check prints (a Request prints as [object Request]).
+      return { request: new Request(target), params: param.value, claimed: param.valid && credential?.valid === true, sent: target.toString() };
+    });
+    await fuzzRoute(store, { page: "/classroom/host/[sessionId]/claim/route", handler: claim }, claims, async (response, { params, claimed }, watch) => {
+      if (!sessionIdSchema.safeParse(params.sessionId).success) {
+        await expectRefusal(response, { htmlForForms: false, form: false, secrets });
+        expect(response.status).toBe(404);
+        return;
+      }
+      expect(response.status).toBe(303);
+      expect(response.headers.get("location")).toBe(dashboardPath(params.sessionId));
+      expect(response.headers.getSetCookie().length, "a cookie only for the right link").toBe(claimed ? 1 : 0);
+      await watch.unchanged();
+    });
   });
 });

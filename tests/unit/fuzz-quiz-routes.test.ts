@@ -1,7 +1,7 @@
 // Before any route module: see tests/support/next-runtime.ts.
 import "../support/next-runtime";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe } from "vitest";
 import { POST as answer } from "@/app/api/quiz/attempts/[attemptId]/answers/route";
 import { POST as nickname } from "@/app/api/quiz/attempts/[attemptId]/nickname/route";
 import { POST as practice } from "@/app/api/quiz/attempts/[attemptId]/practice/route";
@@ -12,9 +12,11 @@ import { startQuizSchema } from "@/lib/quiz/requests";
 import type { Store } from "@/lib/store";
 import { openAppStore } from "../support/app-store";
 import { seedQuiz, someAnswer, type SeededQuiz } from "../support/app-seed";
-import type { Entries, WriteRoute } from "../support/fuzz-requests";
-import { idParam, junkValue } from "../support/fuzz-values";
-import { fuzzWrites, FUZZ_TIMEOUT_MS } from "../support/fuzz-runner";
+import type { Entries } from "../support/fuzz-requests";
+import { idParam, junkValue, NO_PARAMS, paramsOf } from "../support/fuzz-values";
+import { FUZZ_TIMEOUT_MS } from "../support/fuzz-runner";
+import { fuzzEach, writes } from "../support/fuzz-table";
+import type { RouteHandler } from "../support/route-harness";
 
 /**
  * The quiz's write routes under ≥ 1,000 malformed requests each, against
@@ -48,26 +50,22 @@ function answerBody(attempt: SeededQuiz): fc.Arbitrary<Entries> {
     ]);
 }
 
-type AttemptParams = { attemptId: string };
+/** The ids of these attempts, or anything else. Called inside each test, once seeded. */
+const attemptParam = (...attempts: SeededQuiz[]) => fc.oneof(...attempts.map((attempt) => paramsOf("attemptId", idParam(attempt.attemptId, 22))));
 
-/** The route's URL and ids: the attempts' real ids, or anything else. Called inside each test, once seeded. */
-const attemptRoute = (path: string, ...attempts: SeededQuiz[]): Pick<WriteRoute<AttemptParams>, "url" | "params"> => ({
-  url: ({ attemptId }) => `/api/quiz/attempts/${encodeURIComponent(attemptId)}/${path}`,
-  params: fc.oneof(
-    ...attempts.map((attempt) => idParam(attempt.attemptId, 22).map((id) => ({ value: { attemptId: id.value }, valid: id.valid }))),
-  ),
-});
+const ANSWER_FIELDS = ["questionId", "answer"];
+
+/** A route that takes an answer to one of `attempt`'s questions. */
+const answers = (handler: RouteHandler<{ attemptId: string }>, attempt: SeededQuiz) =>
+  writes({ handler, schema: answerSchema, params: attemptParam(attempt), body: answerBody(attempt), required: ANSWER_FIELDS, known: ANSWER_FIELDS });
 
 describe("quiz routes under malformed requests", { timeout: FUZZ_TIMEOUT_MS }, () => {
-  it("POST /api/quiz/attempts", async () => {
-    await fuzzWrites(store, {
-      page: "/api/quiz/attempts/route",
-      handler: start,
-      schema: startQuizSchema,
-      htmlForForms: true,
-      route: {
-        url: () => "/api/quiz/attempts",
-        params: fc.constant({ value: {}, valid: true }),
+  fuzzEach(() => ({ store, secrets: [app.dataDir] }), {
+    "POST /api/quiz/attempts": () =>
+      writes({
+        handler: start,
+        schema: startQuizSchema,
+        params: NO_PARAMS,
         body: fc.record({
           length: fc.constantFrom<unknown>(5, 10, 20, "5", 7, 0, -5, 1e9),
           topic: fc.option(fc.oneof(fc.constantFrom("summits", "nuclear", "people"), fc.string({ maxLength: 12 })), { nil: undefined }),
@@ -79,52 +77,17 @@ describe("quiz routes under malformed requests", { timeout: FUZZ_TIMEOUT_MS }, (
         ]),
         required: ["length"],
         known: ["length", "topic", "challenge"],
-      },
-    });
-  });
-
-  it("POST /api/quiz/attempts/[attemptId]/answers", async () => {
-    await fuzzWrites(store, {
-      page: "/api/quiz/attempts/[attemptId]/answers/route",
-      handler: answer,
-      schema: answerSchema,
-      htmlForForms: true,
-      route: {
-        ...attemptRoute("answers", seeded.playing),
-        body: answerBody(seeded.playing),
-        required: ["questionId", "answer"],
-        known: ["questionId", "answer"],
-      },
-    });
-  });
-
-  it("POST /api/quiz/attempts/[attemptId]/practice", async () => {
-    await fuzzWrites(store, {
-      page: "/api/quiz/attempts/[attemptId]/practice/route",
-      handler: practice,
-      schema: answerSchema,
-      htmlForForms: true,
-      route: {
-        ...attemptRoute("practice", seeded.finished),
-        body: answerBody(seeded.finished),
-        required: ["questionId", "answer"],
-        known: ["questionId", "answer"],
-      },
-    });
-  });
-
-  it("POST /api/quiz/attempts/[attemptId]/nickname", async () => {
-    await fuzzWrites(store, {
-      page: "/api/quiz/attempts/[attemptId]/nickname/route",
-      handler: nickname,
-      schema: nicknameFormSchema,
-      htmlForForms: true,
-      route: {
-        ...attemptRoute("nickname", seeded.finished, seeded.playing),
+      }),
+    "POST /api/quiz/attempts/[attemptId]/answers": () => answers(answer, seeded.playing),
+    "POST /api/quiz/attempts/[attemptId]/practice": () => answers(practice, seeded.finished),
+    "POST /api/quiz/attempts/[attemptId]/nickname": () =>
+      writes({
+        handler: nickname,
+        schema: nicknameFormSchema,
+        params: attemptParam(seeded.finished, seeded.playing),
         body: fc.oneof(fc.constantFrom("Brave Otter 12", "Seeded Heron"), fc.string({ maxLength: 30 })).map((name): Entries => [["nickname", name]]),
         required: ["nickname"],
         known: ["nickname"],
-      },
-    });
+      }),
   });
 });

@@ -1,7 +1,7 @@
 // Before any route module: see tests/support/next-runtime.ts.
 import "../support/next-runtime";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { GET as classroomImage } from "@/app/og/classroom/[code]/route";
 import { GET as explainerImage } from "@/app/og/explainer/[slug]/route";
@@ -13,8 +13,9 @@ import { PAGE_IMAGE_NAMES } from "@/lib/share/images";
 import type { Store } from "@/lib/store";
 import { seedQuiz } from "../support/app-seed";
 import { openAppStore } from "../support/app-store";
-import { idParam, stringOf, type Maybe } from "../support/fuzz-values";
-import { fuzzReads, FUZZ_TIMEOUT_MS } from "../support/fuzz-runner";
+import { idParam, NO_PARAMS, paramsOf, stringOf } from "../support/fuzz-values";
+import { FUZZ_TIMEOUT_MS } from "../support/fuzz-runner";
+import { fuzzEach, reads } from "../support/fuzz-table";
 
 /**
  * The share images and the health check under ≥ 1,000 malformed requests
@@ -50,83 +51,38 @@ const nextNotFound = async (response: Response) => {
 };
 
 /** A name from a fixed list, or one near it. */
-const nameParam = (names: readonly string[]): fc.Arbitrary<Maybe<string>> => fc.oneof(...names.map((name) => idParam(name, name.length, RARE)));
+const nameParam = <K extends string>(key: K, names: readonly string[]) => fc.oneof(...names.map((name) => paramsOf(key, idParam(name, name.length, RARE))));
+
+/** Join codes near a real one that are not one (each real one is drawn, which takes a second), and rarely real ones as typed. */
+function codeParam() {
+  const near = fc
+    .oneof(
+      stringOf(fc.constantFrom(...JOIN_CODE_ALPHABET, "0", "O", "1", "I", "-", " ", "a", "é"), 0, 12),
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom("", "../../etc/passwd", "%00", "ABCD-EFGH-", "x".repeat(5000)),
+    )
+    .filter((code) => !JOIN_CODE_PATTERN.test(normalizeJoinCode(code)));
+  const real = fc.constantFrom("K7QF3MZP", "k7qf-3mzp", " K7QF 3MZP ");
+  return fc
+    .oneof({ arbitrary: real, weight: RARE[0] }, { arbitrary: near, weight: RARE[1] })
+    .map((code) => ({ value: { code }, valid: JOIN_CODE_PATTERN.test(normalizeJoinCode(code)) }));
+}
 
 describe("share images and health under malformed requests", { timeout: FUZZ_TIMEOUT_MS }, () => {
-  it("GET /og/result/[shareId]", async () => {
-    await fuzzReads(store, {
-      page: "/og/result/[shareId]/route",
-      handler: resultImage,
-      secrets: [app.dataDir],
-      route: {
-        url: ({ shareId: id }) => `/og/result/${encodeURIComponent(id)}`,
-        params: idParam(shareId, 16, RARE).map((id) => ({ value: { shareId: id.value }, valid: id.valid })),
-      },
-      expectAnswer: isImage,
-    });
-  });
-
-  it("GET /og/classroom/[code]", async () => {
-    // Codes near a real one that are not one (each real one is drawn, which takes a second)…
-    const near = fc
-      .oneof(
-        stringOf(fc.constantFrom(...JOIN_CODE_ALPHABET, "0", "O", "1", "I", "-", " ", "a", "é"), 0, 12),
-        fc.string({ maxLength: 40 }),
-        fc.constantFrom("", "../../etc/passwd", "%00", "ABCD-EFGH-", "x".repeat(5000)),
-      )
-      .filter((code) => !JOIN_CODE_PATTERN.test(normalizeJoinCode(code)));
-    // …and, rarely, real ones as typed.
-    const real = fc.constantFrom("K7QF3MZP", "k7qf-3mzp", " K7QF 3MZP ");
-    await fuzzReads(store, {
-      page: "/og/classroom/[code]/route",
-      handler: classroomImage,
-      secrets: [app.dataDir],
-      route: {
-        url: ({ code }) => `/og/classroom/${encodeURIComponent(code)}`,
-        params: fc
-          .oneof({ arbitrary: real, weight: RARE[0] }, { arbitrary: near, weight: RARE[1] })
-          .map((code) => ({ value: { code }, valid: JOIN_CODE_PATTERN.test(normalizeJoinCode(code)) })),
-      },
-      expectAnswer: isImage,
-    });
-  });
-
-  it("GET /og/explainer/[slug]", async () => {
-    await fuzzReads(store, {
-      page: "/og/explainer/[slug]/route",
-      handler: explainerImage,
-      route: {
-        url: ({ slug }) => `/og/explainer/${encodeURIComponent(slug)}`,
-        params: nameParam(getExplainers().map(({ slug }) => slug)).map((slug) => ({ value: { slug: slug.value }, valid: slug.valid })),
-      },
-      expectAnswer: isImage,
-      expectRefused: nextNotFound,
-    });
-  });
-
-  it("GET /og/page/[name]", async () => {
-    await fuzzReads(store, {
-      page: "/og/page/[name]/route",
-      handler: pageImage,
-      route: {
-        url: ({ name }) => `/og/page/${encodeURIComponent(name)}`,
-        params: nameParam(PAGE_IMAGE_NAMES).map((name) => ({ value: { name: name.value }, valid: name.valid })),
-      },
-      expectAnswer: isImage,
-      expectRefused: nextNotFound,
-    });
-  });
-
-  it("GET /api/health", async () => {
-    await fuzzReads(store, {
-      page: "/api/health/route",
-      handler: health,
-      secrets: [app.dataDir],
-      route: { url: () => "/api/health", params: fc.constant({ value: {}, valid: true }) },
-      expectAnswer: async (response) => {
-        expect(response.status).toBe(200);
-        expect(await response.clone().json()).toEqual({ store: "embedded", reachable: true });
-      },
-    });
+  fuzzEach(() => ({ store, secrets: [app.dataDir] }), {
+    "GET /og/result/[shareId]": () => reads({ handler: resultImage, params: paramsOf("shareId", idParam(shareId, 16, RARE)), expectAnswer: isImage }),
+    "GET /og/classroom/[code]": () => reads({ handler: classroomImage, params: codeParam(), expectAnswer: isImage }),
+    "GET /og/explainer/[slug]": () =>
+      reads({ handler: explainerImage, params: nameParam("slug", getExplainers().map(({ slug }) => slug)), expectAnswer: isImage, expectRefused: nextNotFound }),
+    "GET /og/page/[name]": () => reads({ handler: pageImage, params: nameParam("name", PAGE_IMAGE_NAMES), expectAnswer: isImage, expectRefused: nextNotFound }),
+    "GET /api/health": () =>
+      reads({
+        handler: health,
+        params: NO_PARAMS,
+        expectAnswer: async (response) => {
+          expect(response.status).toBe(200);
+          expect(await response.clone().json()).toEqual({ store: "embedded", reachable: true });
+        },
+      }),
   });
 });

@@ -2,6 +2,7 @@ import type { Topic } from "@/lib/content/schemas";
 import { createBank, type QuestionBank } from "@/lib/questions/bank-validate";
 import type { ContentLookups } from "@/lib/questions/feedback";
 import { Difficulty, Question } from "@/lib/questions/schemas";
+import type { z } from "zod";
 
 /**
  * A question bank for tests, independent of content/quiz (which changes with
@@ -17,25 +18,29 @@ const common = {
   learnMore: { slug: "the-three-meetings", anchor: "singapore" },
 } as const;
 
-export const singleQ: Question = Question.parse({
-  ...common,
+/** A question's own fields: all but the ones every fixture shares. */
+type OwnFields<Q> = Q extends unknown ? Omit<Q, keyof typeof common> : never;
+
+/** A fixture question: its own fields over the shared ones, checked as the bank checks questions. */
+function fixture(fields: OwnFields<z.input<typeof Question>>): Question {
+  return Question.parse({ ...common, ...fields });
+}
+
+/** Choices in the order given, from their ids and texts: `choices({ dmz: "The DMZ" })` is `[{ id: "dmz", text: "The DMZ" }]`. */
+export const choices = (texts: Record<string, string>) => Object.entries(texts).map(([id, text]) => ({ id, text }));
+
+export const singleQ = fixture({
   kind: "single",
   id: "fx-single",
   difficulty: "easy",
   topics: ["meetings"],
   prompt: "Where did the first meeting take place?",
   explanation: "The first meeting was in Singapore, on Sentosa island.",
-  options: [
-    { id: "hanoi", text: "Hanoi" },
-    { id: "singapore", text: "Singapore" },
-    { id: "panmunjom", text: "Panmunjom" },
-    { id: "stockholm", text: "Stockholm" },
-  ],
+  options: choices({ hanoi: "Hanoi", singapore: "Singapore", panmunjom: "Panmunjom", stockholm: "Stockholm" }),
   answer: "singapore",
 });
 
-export const trueFalseQ: Question = Question.parse({
-  ...common,
+export const trueFalseQ = fixture({
   kind: "true-false",
   id: "fx-true-false",
   difficulty: "medium",
@@ -45,23 +50,17 @@ export const trueFalseQ: Question = Question.parse({
   answer: false,
 });
 
-export const orderQ: Question = Question.parse({
-  ...common,
+export const orderQ = fixture({
   kind: "order",
   id: "fx-order",
   difficulty: "hard",
   topics: ["meetings", "stalemate"],
   prompt: "Put these meetings in order, earliest first.",
   explanation: "Singapore came first, then Hanoi, then the DMZ.",
-  items: [
-    { id: "singapore", text: "Singapore" },
-    { id: "hanoi", text: "Hanoi" },
-    { id: "dmz", text: "The DMZ" },
-  ],
+  items: choices({ singapore: "Singapore", hanoi: "Hanoi", dmz: "The DMZ" }),
 });
 
-export const whoSaidQ: Question = Question.parse({
-  ...common,
+export const whoSaidQ = fixture({
   kind: "who-said",
   id: "fx-who-said",
   difficulty: "medium",
@@ -70,45 +69,27 @@ export const whoSaidQ: Question = Question.parse({
   quote: "They will be met with fire and fury like the world has never seen.",
   context: "At a golf club in New Jersey, August 2017.",
   explanation: "It was said at Bedminster on 8 August 2017, as a warning to Pyongyang.",
-  options: [
-    { id: "trump", text: "Donald Trump" },
-    { id: "kim", text: "Kim Jong-un" },
-    { id: "kim-yo-jong", text: "Kim Yo-jong" },
-  ],
+  options: choices({ trump: "Donald Trump", kim: "Kim Jong-un", "kim-yo-jong": "Kim Yo-jong" }),
   answer: "trump",
 });
 
 export const HANDWRITTEN: readonly Question[] = [singleQ, trueFalseQ, orderQ, whoSaidQ];
 
-const WORDS = ["alpha", "bravo", "charlie", "delta", "echo"];
+const WORDS = ["alpha", "bravo", "charlie", "delta", "echo"] as const;
 
 /** A valid question of the given kind; item ids "charlie, alpha, bravo…" never sort into the answer. */
 export function makeQuestion(id: string, kind: Question["kind"], difficulty: Difficulty, topics: Topic[], size = 4): Question {
-  const base = {
-    ...common,
-    id,
-    difficulty,
-    topics,
-    prompt: `Generated question ${id}?`,
-    explanation: `Generated explanation for ${id}.`,
-  };
-  const choices = WORDS.slice(0, size).map((word) => ({ id: word, text: `Choice ${word}` }));
+  const base = { id, difficulty, topics, prompt: `Generated question ${id}?`, explanation: `Generated explanation for ${id}.` };
+  const words = choices(Object.fromEntries(WORDS.slice(0, size).map((word) => [word, `Choice ${word}`])));
   switch (kind) {
     case "single":
-      return Question.parse({ ...base, kind, options: choices, answer: choices[1]?.id });
+      return fixture({ ...base, kind, options: words, answer: WORDS[1] });
     case "true-false":
-      return Question.parse({ ...base, kind, answer: id.length % 2 === 0 });
+      return fixture({ ...base, kind, answer: id.length % 2 === 0 });
     case "order":
-      return Question.parse({ ...base, kind, items: [...choices].reverse() });
+      return fixture({ ...base, kind, items: [...words].reverse() });
     case "who-said":
-      return Question.parse({
-        ...base,
-        kind,
-        quote: "A quotation.",
-        context: "Somewhere, some time.",
-        options: choices.slice(0, 3),
-        answer: choices[2]?.id,
-      });
+      return fixture({ ...base, kind, quote: "A quotation.", context: "Somewhere, some time.", options: words.slice(0, 3), answer: WORDS[2] });
   }
 }
 
