@@ -21,7 +21,7 @@ import { measurePageWeights } from "./lib/page-weight.mjs";
 import { childEnv, ROOT, startServer, TMP } from "./lib/processes.mjs";
 import * as redis from "./lib/redis.mjs";
 import { FLOOR_CONTROL, report } from "./lib/report.mjs";
-import { measureStoreCost } from "./lib/store-cost.mjs";
+import { measureStoreCost, startCounting } from "./lib/store-cost.mjs";
 import { pageTargets } from "./lib/targets.mjs";
 
 // BENCH_PORT moves the four ports, for machines where 3330–3333 are taken.
@@ -45,26 +45,32 @@ async function assertPortsFree() {
 }
 
 /**
- * A site server on a fresh store.
+ * A site server on a fresh store, counting its store calls from the start.
  * @param {string} name
  * @param {number} port
  * @param {{ dataDir?: string; redisUrl?: string }} store
  */
 async function startSite(name, port, store) {
   if (store.dataDir) await rm(path.join(ROOT, store.dataDir), { recursive: true, force: true });
-  return startServer({
+  const server = await startServer({
     name,
     cwd: ROOT,
     port,
     env: childEnv({
       NEXT_DIST_DIR: APP_DIST_DIR,
-      BENCH_ROUTES: "1",
       NEXT_PUBLIC_SITE_URL: SITE_URL,
       ...(store.redisUrl ? { REDIS_URL: store.redisUrl } : { DATA_DIR: store.dataDir }),
     }),
     readyPath: "/api/health",
     logFile: path.join(TMP, "logs", `server-${name}.log`),
   });
+  try {
+    await startCounting(server.origin);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return server;
 }
 
 /** @typedef {{ dataDir?: string; redisUrl?: string }} StoreChoice */

@@ -5,7 +5,8 @@ import { childEnv, ROOT, runNext, TMP } from "./processes.mjs";
 
 /**
  * The two builds of a run: the site (in its own dist folder, so it never
- * touches anyone's `.next`) and the framework's floor — an App Router app
+ * touches anyone's `.next`, and with BENCH_BUILD=1, the one build that has
+ * the benchmark's routes: see next.config.js) and the framework's floor — an App Router app
  * with one empty page, generated here and built with the same `next`,
  * `react` and `react-dom` (its node_modules is a link to ours).
  */
@@ -79,7 +80,7 @@ export async function buildApp(siteUrl) {
   try {
     await runNext(["build"], {
       cwd: ROOT,
-      env: childEnv({ NEXT_DIST_DIR: APP_DIST_DIR, NEXT_PUBLIC_SITE_URL: siteUrl }),
+      env: childEnv({ NEXT_DIST_DIR: APP_DIST_DIR, NEXT_PUBLIC_SITE_URL: siteUrl, BENCH_BUILD: "1" }),
       logFile: path.join(TMP, "logs", "build-app.log"),
     });
   } finally {

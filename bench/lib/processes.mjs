@@ -46,7 +46,7 @@ function stopGroup(child) {
 export function childEnv(extra) {
   /** @type {Record<string, string | undefined>} */
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-  for (const name of ["REDIS_URL", "KV_REST_API_URL", "KV_REST_API_TOKEN", "DATA_DIR", "NEXT_DIST_DIR", "BENCH_ROUTES"]) {
+  for (const name of ["REDIS_URL", "KV_REST_API_URL", "KV_REST_API_TOKEN", "DATA_DIR", "NEXT_DIST_DIR", "BENCH_BUILD"]) {
     delete env[name];
   }
   return { ...env, ...extra };

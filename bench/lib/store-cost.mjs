@@ -3,15 +3,29 @@ import { createLiveRoom, joinStudent, poll } from "./classroom.mjs";
 import { answerPath, answersFor, fullTopic, newPlayerHeaders, postJson, startFullAttempt } from "./quiz.mjs";
 
 /**
- * Store round trips and commands per request, from the counting store
- * (BENCH_ROUTES=1): the counters are read before and after each request,
- * one request at a time, so the difference is that request's cost.
+ * Store round trips and commands per request, from the bench build's
+ * counting store (app/api/bench/store-counts): the counts are read before
+ * and after each request, one request at a time, so the difference is that
+ * request's cost.
  */
 
 const SAMPLES = 10;
 
 /** @typedef {{ roundTrips: number; commands: number; waitMs: number }} Counts */
 /** @typedef {{ roundTrips: { max: number; mean: number }; commands: { max: number; mean: number }; samples: number }} RequestCost */
+
+/**
+ * Starts counting the server's store calls (once; the bench asks right
+ * after starting a server). Fails on a server built without the bench's
+ * routes: only the bench's own build has them.
+ * @param {string} origin
+ */
+export async function startCounting(origin) {
+  const response = await fetch(`${origin}/api/bench/store-counts`, { method: "POST" });
+  if (!response.ok) {
+    throw new Error(`POST /api/bench/store-counts answered ${response.status}: is this the bench's build (BENCH_BUILD=1)? ${(await response.text()).slice(0, 300)}`);
+  }
+}
 
 /**
  * The counters of a server's store so far.
@@ -21,9 +35,7 @@ const SAMPLES = 10;
 export async function storeCounts(origin) {
   const response = await fetch(`${origin}/api/bench/store-counts`);
   const body = await response.json();
-  if (!response.ok || body === null) {
-    throw new Error(`GET /api/bench/store-counts answered ${response.status} ${JSON.stringify(body)}: is BENCH_ROUTES=1 set?`);
-  }
+  if (!response.ok) throw new Error(`GET /api/bench/store-counts answered ${response.status} ${JSON.stringify(body)}`);
   return body;
 }
 

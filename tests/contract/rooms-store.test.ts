@@ -11,7 +11,8 @@ import { answerKey } from "@/lib/quiz/scoring";
 import type { Question } from "@/lib/quiz/schemas";
 import type { StoreConfig } from "@/lib/env";
 import { createStore, op, type Store } from "@/lib/store";
-import { countingStore, storeConfigs } from "../load/stores";
+import { countingStore } from "@/bench/server/counting-store";
+import { storeConfigs } from "../load/stores";
 import { fixtureBank } from "../unit/quiz-fixtures";
 
 /**
@@ -199,7 +200,7 @@ for (const [name, config] of STORES) {
       const first = await service.pollStudent(roomId, students[0]?.token, -1);
       expect(first).toMatchObject({ phase: "lobby", nickname: "Student 1" });
       expect(await service.pollStudent(roomId, students[0]?.token, 0)).toEqual({ changed: false, version: 0, now, players: 1 });
-      expect(counted.trips()).toBe(2);
+      expect(counted.counts().roundTrips).toBe(2);
     });
 
     it("a removed student is refused everywhere, and cannot take their nickname back", async () => {

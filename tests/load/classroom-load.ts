@@ -10,7 +10,8 @@ import { createStore } from "@/lib/store";
 import { fixtureBank } from "../unit/quiz-fixtures";
 import { answerFor, answersRight } from "./answers";
 import { latencies, ms } from "./figures";
-import { countingStore, storeConfigs } from "./stores";
+import { countingStore } from "@/bench/server/counting-store";
+import { storeConfigs } from "./stores";
 
 /**
  * 200 students answering at once in one live session, on each store
@@ -74,7 +75,7 @@ for (const [name, config] of STORES) {
           const polls = students.map(async (student) => {
             const counter = countingStore(store);
             await createRoomService({ store: counter.store, bank }).pollStudent(roomId, student.token, version);
-            pollTrips.push(counter.trips());
+            pollTrips.push(counter.counts().roundTrips);
           });
           const burst = students.flatMap((_, seat) => {
             const sends = [send(seat)];

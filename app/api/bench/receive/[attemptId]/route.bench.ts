@@ -1,5 +1,3 @@
-import { benchRouteNotFound, benchRoutesEnabled } from "@/bench/server/guard";
-
 export const dynamic = "force-dynamic";
 
 /**
@@ -9,7 +7,6 @@ export const dynamic = "force-dynamic";
  * It reads nothing from the segment or the body, so there is nothing to validate.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ attemptId: string }> }): Promise<Response> {
-  if (!benchRoutesEnabled()) return benchRouteNotFound();
   await params;
   await request.text();
   return Response.json({ ok: true });

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { fillFinishedAttempts } from "@/bench/server/fill";
-import { benchRouteNotFound, benchRoutesEnabled } from "@/bench/server/guard";
 import { route } from "@/lib/http/handle-route";
 import { parseBody } from "@/lib/http/parse-request";
 import { getStore } from "@/lib/store";
@@ -13,7 +12,6 @@ const fillSchema = z
 
 /** Writes `count` finished attempts in bulk for the growth benchmark (see bench/server/fill.ts). */
 export const POST = route(async (request) => {
-  if (!benchRoutesEnabled()) return benchRouteNotFound();
   const { data } = await parseBody(request, fillSchema);
   return Response.json(await fillFinishedAttempts(await getStore(), data));
 });
