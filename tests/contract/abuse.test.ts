@@ -15,7 +15,7 @@ import { ROOM_RATE_LIMITS } from "@/lib/rooms/limits";
 import type { CreateRoomInput, StudentView } from "@/lib/rooms/schemas";
 import { createStore, op, type Store } from "@/lib/store";
 import { countingStore } from "@/bench/server/counting-store";
-import { storeConfigs } from "../load/stores";
+import { storeConfigs } from "../support/store-configs";
 import { fixtureBank, HANDWRITTEN } from "../unit/quiz-fixtures";
 
 /**

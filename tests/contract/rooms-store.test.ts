@@ -12,7 +12,7 @@ import type { Question } from "@/lib/quiz/schemas";
 import type { StoreConfig } from "@/lib/env";
 import { createStore, op, type Store } from "@/lib/store";
 import { countingStore } from "@/bench/server/counting-store";
-import { storeConfigs } from "../load/stores";
+import { storeConfigs } from "../support/store-configs";
 import { fixtureBank } from "../unit/quiz-fixtures";
 
 /**

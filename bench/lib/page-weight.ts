@@ -1,6 +1,5 @@
-// @ts-check
-import { chromium, devices } from "@playwright/test";
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./browser.mjs";
+import { chromium, devices, type Browser, type Request } from "@playwright/test";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./browser";
 
 /**
  * Page weight: what a phone downloads for one page with a cold cache —
@@ -9,37 +8,42 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./browser.mjs";
  * `load` event are the page's own (`js`); those requested later are
  * Next.js prefetching the pages that links in view lead to (`jsPrefetched`),
  * reported apart: they are spent on the next page, not on this one.
+ * tests/e2e/page-weight.crawl.ts weighs pages with the same code.
  */
 
-/**
- * @typedef {{ js: number; jsPrefetched: number; css: number; html: number; other: number; requests: number;
- *   scripts: { url: string; bytes: number; prefetched: boolean }[]; uncompressed: string[] }} PageWeight
- */
+export interface PageWeight {
+  /** Scripts requested before the load event: the page's own. */
+  js: number;
+  /** Scripts requested after it: Next.js prefetching linked pages. */
+  jsPrefetched: number;
+  css: number;
+  html: number;
+  other: number;
+  requests: number;
+  scripts: { url: string; bytes: number; prefetched: boolean }[];
+  uncompressed: string[];
+}
 
-const KIND = /** @type {const} */ ({ script: "js", stylesheet: "css", document: "html" });
+export interface WeighedPage {
+  name: string;
+  url: string;
+  cookie?: string;
+}
+
+const KIND = { script: "js", stylesheet: "css", document: "html" } as const;
 const COMPRESSIBLE = new Set(["script", "stylesheet", "document"]);
 
-/** @typedef {{ name: string; url: string; cookie?: string }} WeighedPage */
-
-/**
- * @param {import("@playwright/test").Browser} browser
- * @param {WeighedPage} target
- * @returns {Promise<PageWeight>}
- */
-export async function weigh(browser, { url, cookie }) {
+export async function weigh(browser: Browser, { url, cookie }: WeighedPage): Promise<PageWeight> {
   const context = await browser.newContext({ ...devices["Galaxy S9+"] });
   if (cookie) {
     const [name = "", value = ""] = cookie.split("=");
     await context.addCookies([{ name, value, url }]);
   }
   const page = await context.newPage();
-  /** @type {PageWeight} */
-  const weight = { js: 0, jsPrefetched: 0, css: 0, html: 0, other: 0, requests: 0, scripts: [], uncompressed: [] };
-  /** @type {Promise<void>[]} */
-  const pending = [];
+  const weight: PageWeight = { js: 0, jsPrefetched: 0, css: 0, html: 0, other: 0, requests: 0, scripts: [], uncompressed: [] };
+  const pending: Promise<void>[] = [];
   let loaded = false;
-  /** @type {Set<import("@playwright/test").Request>} */
-  const afterLoad = new Set();
+  const afterLoad = new Set<Request>();
   page.on("load", () => (loaded = true));
   page.on("request", (request) => {
     if (loaded) afterLoad.add(request);
@@ -51,7 +55,7 @@ export async function weigh(browser, { url, cookie }) {
         const [sizes, response] = await Promise.all([request.sizes(), request.response()]);
         const bytes = sizes.responseBodySize;
         const prefetched = afterLoad.has(request);
-        const kind = type === "script" && prefetched ? "jsPrefetched" : (KIND[/** @type {keyof typeof KIND} */ (type)] ?? "other");
+        const kind = type === "script" && prefetched ? "jsPrefetched" : (KIND[type as keyof typeof KIND] ?? "other");
         weight[kind] += bytes;
         weight.requests += 1;
         if (type === "script") weight.scripts.push({ url: new URL(request.url()).pathname, bytes, prefetched });
@@ -74,16 +78,11 @@ export async function weigh(browser, { url, cookie }) {
   return weight;
 }
 
-/**
- * Weighs each page in a fresh browser context (cold cache).
- * @param {WeighedPage[]} pages
- * @returns {Promise<Record<string, PageWeight>>}
- */
-export async function measurePageWeights(pages) {
+/** Weighs each page in a fresh browser context (cold cache). */
+export async function measurePageWeights(pages: WeighedPage[]): Promise<Record<string, PageWeight>> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   try {
-    /** @type {Record<string, PageWeight>} */
-    const results = {};
+    const results: Record<string, PageWeight> = {};
     for (const page of pages) results[page.name] = await weigh(browser, page);
     return results;
   } finally {

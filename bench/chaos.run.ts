@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { loadBank } from "@/lib/quiz/bank";
 import { createStore } from "@/lib/store";
-import { ensureBuild, startApp } from "./app-server";
-import { enrol, openResults, planAnswers, retryUnacknowledged, submitPlan, type PlannedAnswer } from "./crowd";
-import { latencies, ms, tally } from "./figures";
-import { inWaves, loadClient, type LoadClient, type Sent } from "./http-client";
-import { KillableRedis } from "./redis-process";
-import { verifyStore } from "./verify";
+import { ensureBuild, LOAD_BUILD, LOAD_SERVER, startApp } from "./lib/app-server";
+import { enrol, openResults, planAnswers, retryUnacknowledged, submitPlan, type PlannedAnswer } from "./lib/crowd";
+import { latencies, ms, tally } from "./lib/figures";
+import { loadClient, mapConcurrent, type LoadClient, type Sent } from "./lib/http-client";
+import { RedisServer } from "./lib/redis";
+import { verifyStore } from "./lib/verify";
 
 /**
  * `npm run test:chaos`: the production build on Redis, under a steady
  * crowd of answers, while redis-server is killed (SIGKILL) and restarted
- * on the same port with its append-only file (see redis-process.ts).
+ * on the same port with its append-only file (see lib/redis.ts).
  *
  * Requirements, each printed and checked:
  * - during the outage, answers fail with 503 + Retry-After, never a 500
@@ -21,7 +21,7 @@ import { verifyStore } from "./verify";
  * - content pages (/, /timeline, an explainer) answer 200 throughout;
  * - no acknowledged answer is lost: after the run (and the client's
  *   retries of the failed ones, as the page's script would after
- *   Retry-After), the store holds every answer exactly once (verify.ts).
+ *   Retry-After), the store holds every answer exactly once (lib/verify.ts).
  */
 
 const PLAYERS = 1_000;
@@ -52,7 +52,7 @@ interface Outage {
 }
 
 /** Waits until `count()` reaches `target`, then kills Redis, keeps it down, and restarts it. */
-async function outage(redis: KillableRedis, count: () => number, target: number): Promise<Outage> {
+async function outage(redis: RedisServer, count: () => number, target: number): Promise<Outage> {
   while (count() < target) await sleep(5);
   const killed = performance.now();
   await redis.kill();
@@ -74,9 +74,9 @@ async function pollContent(client: LoadClient, running: () => boolean): Promise<
 
 describe("answers while Redis is killed and restarted", () => {
   it("fails fast with 503, recovers within 5 s, loses no acknowledged answer, keeps content pages up", async () => {
-    console.info(`chaos: ${ensureBuild()}`);
-    const redis = await KillableRedis.start();
-    const app = await startApp({ REDIS_URL: redis.url }).catch(async (error: unknown) => {
+    console.info(`chaos: ${await ensureBuild(LOAD_BUILD)}`);
+    const redis = await RedisServer.start({ durable: true });
+    const app = await startApp({ ...LOAD_SERVER, name: "chaos", store: { REDIS_URL: redis.url } }).catch(async (error: unknown) => {
       await redis.stop();
       throw error;
     });
@@ -95,14 +95,11 @@ describe("answers while Redis is killed and restarted", () => {
       const polling = pollContent(pages, () => running);
       const fault = outage(redis, () => answered, KILL_AFTER);
       const stream = (
-        await inWaves(
-          plans.map((plan) => async () => {
-            const sent = await submitPlan(client, plan, acknowledged);
-            answered += sent.length;
-            return sent;
-          }),
-          IN_FLIGHT,
-        )
+        await mapConcurrent(plans, IN_FLIGHT, async (plan) => {
+          const sent = await submitPlan(client, plan, acknowledged);
+          answered += sent.length;
+          return sent;
+        })
       ).flat();
       const { killed, restarted, back } = await fault;
       running = false;

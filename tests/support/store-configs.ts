@@ -2,12 +2,10 @@ import { inject } from "vitest";
 import type { StoreConfig } from "@/lib/env";
 
 /**
- * For the classroom's contract suite and load script: every store adapter
- * (Redis and the Upstash bridge come from tests/support/global-setup.ts;
- * undefined when redis-server is missing). The store that counts its round
- * trips is bench/server/counting-store.ts.
+ * Every store adapter, for the contract suites: Redis and the Upstash
+ * bridge come from tests/support/global-setup.ts (undefined when
+ * redis-server is missing).
  */
-
 export function storeConfigs(dataDir: string): [name: string, config: StoreConfig | undefined][] {
   const redisUrl = inject("redisUrl");
   const upstashUrl = inject("upstashUrl");

@@ -1,40 +1,44 @@
-// @ts-check
-/**
- * `npm run bench`: builds the site and the framework's floor, starts them in
- * production mode on the embedded store (and on Redis when REDIS_URL is
- * set), measures page weight, Lighthouse, API throughput, store cost,
- * growth and a live classroom in one run, writes bench/results.json and
- * bench/results.md (and the README's table), prints the table, and exits
- * 1 when a budget is missed (2 when the bench itself failed).
- * `npm run bench -- --no-build` measures the last builds again.
- */
 import { execFileSync } from "node:child_process";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { measureApi } from "./lib/api.mjs";
-import { APP_DIST_DIR, buildApp, buildFloor, FLOOR_DIR } from "./lib/build.mjs";
-import { measureClassroom, missingClassroomRoutes } from "./lib/classroom.mjs";
-import { measureGrowth } from "./lib/growth.mjs";
-import { runLighthouse } from "./lib/lighthouse.mjs";
-import { measurePageWeights } from "./lib/page-weight.mjs";
-import { childEnv, ROOT, startServer, TMP } from "./lib/processes.mjs";
-import * as redis from "./lib/redis.mjs";
-import { FLOOR_CONTROL, report } from "./lib/report.mjs";
-import { measureStoreCost, startCounting } from "./lib/store-cost.mjs";
-import { pageTargets } from "./lib/targets.mjs";
+import { expect, it } from "vitest";
+import { measureApi } from "./lib/api";
+import { ensureBuild, ROOT, startApp, type BuildSettings } from "./lib/app-server";
+import { measureClassroom, missingClassroomRoutes } from "./lib/classroom";
+import { ensureFloorBuild, FLOOR_DIR } from "./lib/floor";
+import { measureGrowth } from "./lib/growth";
+import { runLighthouse } from "./lib/lighthouse";
+import { measurePageWeights } from "./lib/page-weight";
+import * as redis from "./lib/redis";
+import { FLOOR_CONTROL, report, type Check, type StoreResults } from "./lib/report";
+import { measureStoreCost, startCounting } from "./lib/store-cost";
+import { pageTargets } from "./lib/targets";
+
+/**
+ * `npm run bench`: builds the site (with the benchmark's routes, see
+ * next.config.js) and the framework's floor, starts them in production mode
+ * on the embedded store (and on Redis when REDIS_URL is set), measures page
+ * weight, Lighthouse, API throughput, store cost, growth and a live
+ * classroom in one run, writes bench/results.json and bench/results.md (and
+ * the README's table) and prints the table. Then checks the budgets: the
+ * run fails when one is missed. Builds are reused while no source has
+ * changed (bench/README.md).
+ */
 
 // BENCH_PORT moves the four ports, for machines where 3330–3333 are taken.
 const BASE_PORT = Number(process.env.BENCH_PORT ?? 3330);
 const PORTS = { app: BASE_PORT, floor: BASE_PORT + 1, growthSmall: BASE_PORT + 2, growthLarge: BASE_PORT + 3 };
 const SITE_URL = `http://localhost:${PORTS.app}`;
+/** The bench's build of the site: with its routes (app/api/bench), in a folder of its own. */
+const BENCH_BUILD: BuildSettings = { distDir: ".next-bench", benchRoutes: true, siteUrl: SITE_URL };
 const DATA_ROOT = path.join(".data", "bench");
-const README_MARKERS = ["<!-- bench:results -->", "<!-- /bench:results -->"];
+const README_MARKERS = ["<!-- bench:results -->", "<!-- /bench:results -->"] as const;
 
 const began = performance.now();
-const log = (/** @type {string} */ message) => console.log(`[bench ${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+const log = (message: string) => console.log(`[bench ${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
-async function assertPortsFree() {
+async function assertPortsFree(): Promise<void> {
   for (const port of Object.values(PORTS)) {
     const taken = await fetch(`http://localhost:${port}/`).then(
       () => true,
@@ -44,28 +48,24 @@ async function assertPortsFree() {
   }
 }
 
-/**
- * A site server on a fresh store, counting its store calls from the start.
- * @param {string} name
- * @param {number} port
- * @param {{ dataDir?: string; redisUrl?: string }} store
- */
-async function startSite(name, port, store) {
+interface StoreChoice {
+  dataDir?: string;
+  redisUrl?: string;
+}
+
+/** A site server on a fresh store, counting its store calls from the start. */
+async function startSite(name: string, port: number, store: StoreChoice) {
   if (store.dataDir) await rm(path.join(ROOT, store.dataDir), { recursive: true, force: true });
-  const server = await startServer({
+  const server = await startApp({
     name,
-    cwd: ROOT,
     port,
-    env: childEnv({
-      NEXT_DIST_DIR: APP_DIST_DIR,
-      NEXT_PUBLIC_SITE_URL: SITE_URL,
-      ...(store.redisUrl ? { REDIS_URL: store.redisUrl } : { DATA_DIR: store.dataDir }),
-    }),
+    distDir: BENCH_BUILD.distDir,
+    store: store.redisUrl ? { REDIS_URL: store.redisUrl } : { DATA_DIR: store.dataDir ?? "" },
+    env: { NEXT_PUBLIC_SITE_URL: SITE_URL },
     readyPath: "/api/health",
-    logFile: path.join(TMP, "logs", `server-${name}.log`),
   });
   try {
-    await startCounting(server.origin);
+    await startCounting(server.url);
   } catch (error) {
     await server.stop();
     throw error;
@@ -73,25 +73,21 @@ async function startSite(name, port, store) {
   return server;
 }
 
-/** @typedef {{ dataDir?: string; redisUrl?: string }} StoreChoice */
-
 /**
  * Store cost, API and classroom on one server, then growth on two more, each on a store of its own.
- * @param {string} label
- * @param {[StoreChoice, StoreChoice]} stores the first for the main server and the smaller growth level
- * @param {boolean} classroom
+ * @param stores the first for the main server and the smaller growth level
  */
-async function measureOnStore(label, [first, second], classroom) {
+async function measureOnStore(label: string, [first, second]: [StoreChoice, StoreChoice], classroom: boolean): Promise<StoreResults> {
   const server = await startSite(label, PORTS.app, first);
   let storeCost;
   let api;
   let classroomFigures;
   try {
     log(`${label}: store cost`);
-    storeCost = await measureStoreCost(server.origin, { classroom });
+    storeCost = await measureStoreCost(server.url, { classroom });
     log(`${label}: API throughput`);
-    api = await measureApi(server.origin, log);
-    classroomFigures = classroom ? await measureClassroom(server.origin, log) : undefined;
+    api = await measureApi(server.url, log);
+    classroomFigures = classroom ? await measureClassroom(server.url, log) : undefined;
   } finally {
     await server.stop();
   }
@@ -100,7 +96,7 @@ async function measureOnStore(label, [first, second], classroom) {
   try {
     const large = await startSite(`${label}-growth-large`, PORTS.growthLarge, second);
     try {
-      const growth = await measureGrowth([small.origin, large.origin], log);
+      const growth = await measureGrowth([small.url, large.url], log);
       return { storeCost, api, growth, classroom: classroomFigures };
     } finally {
       await large.stop();
@@ -110,7 +106,7 @@ async function measureOnStore(label, [first, second], classroom) {
   }
 }
 
-function gitDescription() {
+function gitDescription(): string {
   try {
     const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT }).toString().trim();
     const dirty = execFileSync("git", ["status", "--porcelain"], { cwd: ROOT }).toString().trim() !== "";
@@ -120,55 +116,54 @@ function gitDescription() {
   }
 }
 
-/** Puts the table between the README's markers, when it has them. @param {string} markdown */
-async function updateReadme(markdown) {
+/** Puts the table between the README's markers, when it has them. */
+async function updateReadme(markdown: string): Promise<boolean> {
   const file = path.join(ROOT, "README.md");
   const text = await readFile(file, "utf8");
   const [start, end] = README_MARKERS;
-  const from = text.indexOf(/** @type {string} */ (start));
-  const to = text.indexOf(/** @type {string} */ (end));
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
   if (from < 0 || to < from) return false;
-  await writeFile(file, `${text.slice(0, from + (start ?? "").length)}\n${markdown}\n${text.slice(to)}`);
+  await writeFile(file, `${text.slice(0, from + start.length)}\n${markdown}\n${text.slice(to)}`);
   return true;
 }
 
-async function main() {
+/** Every measurement; writes the results and returns the budgets' checks. */
+async function measure(): Promise<Check[]> {
   await assertPortsFree();
   const redisUrl = process.env.REDIS_URL?.trim() || undefined;
-  const redisUrls = redisUrl ? /** @type {const} */ ([redisUrl, redis.nextDatabase(redisUrl)]) : undefined;
+  const redisUrls = redisUrl ? ([redisUrl, redis.nextDatabase(redisUrl)] as const) : undefined;
   for (const url of redisUrls ?? []) await redis.assertEmpty(url);
   const missing = missingClassroomRoutes();
   const classroom = missing.length === 0;
   const pending = classroom ? [] : [`classroom figures: the bench needs ${missing.join(", ")}`];
 
-  if (process.argv.includes("--no-build")) {
-    log(`reusing the last builds (${APP_DIST_DIR}, bench/.tmp/floor)`);
-  } else {
-    log("building the site");
-    await buildApp(SITE_URL);
-    log("building the floor page");
-    await buildFloor();
-  }
+  log("the site's build");
+  log(await ensureBuild(BENCH_BUILD));
+  log("the floor page's build");
+  log(await ensureFloorBuild());
 
   const startedAt = new Date();
   const loadBefore = os.loadavg();
-  /** @type {Record<string, import("./lib/report.mjs").StoreResults>} */
-  const stores = {};
+  const stores: Record<string, StoreResults> = {};
   const app = await startSite("pages", PORTS.app, { dataDir: path.join(DATA_ROOT, "pages") });
-  const floor = await startServer({ name: "floor", cwd: FLOOR_DIR, port: PORTS.floor, env: childEnv({}), readyPath: "/", logFile: path.join(TMP, "logs", "server-floor.log") });
   let pageWeight;
   let lighthouse;
   let pages;
   try {
-    pages = await pageTargets(app.origin, { classroom });
-    const floorPage = { name: "floor", label: "Floor", url: `${floor.origin}/`, budget: null, indexable: true };
-    log("page weight");
-    pageWeight = await measurePageWeights([floorPage, ...pages]);
-    log("lighthouse");
-    // The floor again, last in each round: the spread between two audits of one page in this run.
-    lighthouse = await runLighthouse([floorPage, ...pages, { ...floorPage, name: FLOOR_CONTROL }], log);
+    const floor = await startApp({ name: "floor", cwd: FLOOR_DIR, port: PORTS.floor, readyPath: "/" });
+    try {
+      pages = await pageTargets(app.url, { classroom });
+      const floorPage = { name: "floor", label: "Floor", url: `${floor.url}/`, budget: null, indexable: true };
+      log("page weight");
+      pageWeight = await measurePageWeights([floorPage, ...pages]);
+      log("lighthouse");
+      // The floor again, last in each round: the spread between two audits of one page in this run.
+      lighthouse = await runLighthouse([floorPage, ...pages, { ...floorPage, name: FLOOR_CONTROL }], log);
+    } finally {
+      await floor.stop();
+    }
   } finally {
-    await floor.stop();
     await app.stop();
   }
 
@@ -192,7 +187,7 @@ async function main() {
   const results = { pageWeight, lighthouse, stores, pending, pages: pages.map(({ name, label, budget }) => ({ name, label, budget })) };
   const { checks, markdown } = report(results);
   const seconds = Math.round((performance.now() - began) / 1000);
-  const nextVersion = JSON.parse(await readFile(path.join(ROOT, "node_modules", "next", "package.json"), "utf8")).version;
+  const nextVersion = (JSON.parse(await readFile(path.join(ROOT, "node_modules", "next", "package.json"), "utf8")) as { version: string }).version;
   const meta = {
     date: startedAt.toISOString(),
     commit: gitDescription(),
@@ -208,10 +203,17 @@ async function main() {
   const inReadme = await updateReadme(header + markdown);
   console.log(`\n${header}${markdown}`);
   log(`wrote bench/results.json, bench/results.md${inReadme ? " and the README's table" : ""}`);
-  process.exitCode = checks.some((check) => check.status === "fail") ? 1 : 0;
+  return checks;
 }
 
-main().catch((error) => {
-  console.error(`\nThe bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  process.exitCode = 2;
+let checks: Check[] | undefined;
+
+it("measures the site next to its floor", async () => {
+  checks = await measure();
+});
+
+it("meets every budget", (context) => {
+  if (!checks) return context.skip("the bench did not finish");
+  const missed = checks.filter((check) => check.status === "fail").map((check) => `${check.section}: ${check.figure}: ${check.measured} (budget ${check.budget})`);
+  expect(missed, "budgets missed (the table above has every figure)").toEqual([]);
 });

@@ -1,6 +1,7 @@
-// @ts-check
-import { storeCounts } from "./store-cost.mjs";
-import { answerPath, fullTopic, mapConcurrent, postJson, prepareAnswers } from "./quiz.mjs";
+import { answerPath, fullTopic, postJson, prepareAnswers } from "./crowd";
+import { quantile } from "./figures";
+import { mapConcurrent } from "./http-client";
+import { storeCounts } from "./store-cost";
 
 /**
  * Growth: the cost of recording an answer and of the results page (which
@@ -16,30 +17,30 @@ import { answerPath, fullTopic, mapConcurrent, postJson, prepareAnswers } from "
  * slows both alike instead of whichever level was measured at the time.
  */
 
-const LEVELS = /** @type {const} */ ([1_000, 1_000_000]);
+const LEVELS = [1_000, 1_000_000] as const;
 const WITH_OWN_KEYS = 10_000;
 /** Attempts per fill request: own keys are slow to write, counters are not. */
 const FILL_PER_CALL = { withOwnKeys: 5_000, countersOnly: 100_000 };
 const QUIZZES = 40;
 const WARM_UP_QUIZZES = 10;
 
-/** @typedef {{ p50Ms: number; p90Ms: number; storeMsPerRequest: number; samples: number }} Timing */
-/** @typedef {{ finishedAttempts: number; fillSeconds: number; answer: Timing; results: Timing }} GrowthLevel */
-
-/** @param {number[]} values @param {number} q */
-function quantile(values, q) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return /** @type {number} */ (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
+export interface Timing {
+  p50Ms: number;
+  p90Ms: number;
+  storeMsPerRequest: number;
+  samples: number;
 }
 
-/**
- * Fills a store to `level` finished attempts; returns the seconds it took.
- * @param {string} origin
- * @param {number} level
- */
-async function fill(origin, level) {
-  /** @type {{ count: number; seed: number; records: boolean }[]} */
-  const calls = [];
+export interface GrowthLevel {
+  finishedAttempts: number;
+  fillSeconds: number;
+  answer: Timing;
+  results: Timing;
+}
+
+/** Fills a store to `level` finished attempts; returns the seconds it took. */
+async function fill(origin: string, level: number): Promise<number> {
+  const calls: { count: number; seed: number; records: boolean }[] = [];
   for (let from = 0; from < level; ) {
     const records = from < WITH_OWN_KEYS;
     const step = records ? FILL_PER_CALL.withOwnKeys : FILL_PER_CALL.countersOnly;
@@ -53,21 +54,15 @@ async function fill(origin, level) {
   return (performance.now() - started) / 1000;
 }
 
-/**
- * Sends each server its requests, alternating between the servers, one request at a time.
- * @param {string[]} origins
- * @param {(() => Promise<Response>)[][]} requests one list per server, of equal length
- * @returns {Promise<Timing[]>}
- */
-async function timeAlternately(origins, requests) {
-  /** @type {number[][]} */
-  const latencies = origins.map(() => []);
+/** Sends each server its requests (one list per server, of equal length), alternating between the servers, one request at a time. */
+async function timeAlternately(origins: string[], requests: (() => Promise<Response>)[][]): Promise<Timing[]> {
+  const latencies: number[][] = origins.map(() => []);
   const before = await Promise.all(origins.map(storeCounts));
   const rounds = requests[0]?.length ?? 0;
   for (let i = 0; i < rounds; i += 1) {
     for (const [server, list] of requests.entries()) {
       const started = performance.now();
-      const response = await /** @type {() => Promise<Response>} */ (list[i])();
+      const response = await (list[i] as () => Promise<Response>)();
       await response.arrayBuffer();
       latencies[server]?.push(performance.now() - started);
       if (!response.ok) throw new Error(`${response.url} answered ${response.status}`);
@@ -75,19 +70,15 @@ async function timeAlternately(origins, requests) {
   }
   const after = await Promise.all(origins.map(storeCounts));
   return origins.map((_, server) => {
-    const list = /** @type {number[]} */ (latencies[server]);
+    const list = latencies[server] ?? [];
     const waitMs = (after[server]?.waitMs ?? 0) - (before[server]?.waitMs ?? 0);
     return { p50Ms: quantile(list, 0.5), p90Ms: quantile(list, 0.9), storeMsPerRequest: waitMs / list.length, samples: list.length };
   });
 }
 
-/**
- * Plays `quizzes` full quizzes on every server, answer by answer, then opens each one's results.
- * @param {string[]} origins
- * @param {number} quizzes
- */
-async function play(origins, quizzes) {
-  const plan = await fullTopic();
+/** Plays `quizzes` full quizzes on every server, answer by answer, then opens each one's results. */
+async function play(origins: string[], quizzes: number): Promise<{ answer: Timing; results: Timing }[]> {
+  const plan = fullTopic();
   const answers = await Promise.all(origins.map((origin) => prepareAnswers(origin, plan, quizzes)));
   const answer = await timeAlternately(
     origins,
@@ -99,27 +90,22 @@ async function play(origins, quizzes) {
     origins,
     answers.map((list, server) => [...new Set(list.map((a) => a.attemptId))].map((id) => () => fetch(`${origins[server]}/quiz/results/${id}`))),
   );
-  return origins.map((_, server) => ({ answer: /** @type {Timing} */ (answer[server]), results: /** @type {Timing} */ (results[server]) }));
+  return origins.map((_, server) => ({ answer: answer[server] as Timing, results: results[server] as Timing }));
 }
 
-/**
- * @param {string[]} origins one server per level, each on an empty store of its own
- * @param {(message: string) => void} log
- * @returns {Promise<GrowthLevel[]>}
- */
-export async function measureGrowth(origins, log) {
-  /** @type {number[]} */
-  const fillSeconds = [];
+/** @param origins one server per level, each on an empty store of its own */
+export async function measureGrowth(origins: string[], log: (message: string) => void): Promise<GrowthLevel[]> {
+  const fillSeconds: number[] = [];
   for (const [server, level] of LEVELS.entries()) {
     log(`growth: filling a store with ${level.toLocaleString("en")} finished attempts`);
-    fillSeconds.push(await fill(/** @type {string} */ (origins[server]), level));
+    fillSeconds.push(await fill(origins[server] as string, level));
   }
   await play(origins, WARM_UP_QUIZZES);
   log(`growth: playing ${QUIZZES} quizzes on each store`);
   const timings = await play(origins, QUIZZES);
   return LEVELS.map((level, server) => ({
     finishedAttempts: level,
-    fillSeconds: /** @type {number} */ (fillSeconds[server]),
-    .../** @type {{ answer: Timing; results: Timing }} */ (timings[server]),
+    fillSeconds: fillSeconds[server] as number,
+    ...(timings[server] as { answer: Timing; results: Timing }),
   }));
 }

@@ -1,7 +1,7 @@
 import { Agent, request } from "node:http";
 
 /**
- * A plain HTTP client for the load scripts: node:http with an agent of
+ * A plain HTTP client for the load and chaos runs: node:http with an agent of
  * many sockets, so thousands of requests are in flight at once, and each
  * request's status, latency and start/end times on one clock.
  *
@@ -76,17 +76,16 @@ export function loadClient(baseUrl: string, connections: number): LoadClient {
   };
 }
 
-/** Runs `tasks` with at most `limit` in flight; results in input order. */
-export async function inWaves<T>(tasks: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = new Array<T>(tasks.length);
+/** Runs `task` over `items` with at most `limit` at a time; results in input order. */
+export async function mapConcurrent<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
-    while (next < tasks.length) {
+    while (next < items.length) {
       const index = next++;
-      const task = tasks[index];
-      if (task) results[index] = await task();
+      results[index] = await task(items[index] as T, index);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }

@@ -1,8 +1,15 @@
-/** Latency figures for the load scripts: they print numbers, they do not time-box them. */
+/** Figures from lists of measurements, and how the entries print them. */
 
+/** The value at quantile `q` (0–1) by rank, NaN for an empty list. */
 export function quantile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
+/** The median (the lower one of an even count), NaN for an empty list. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
 }
 
 export const ms = (value: number) => `${value.toFixed(1)} ms`;

@@ -1,6 +1,6 @@
-// @ts-check
-import { createLiveRoom, joinStudent, poll } from "./classroom.mjs";
-import { answerPath, answersFor, fullTopic, newPlayerHeaders, postJson, startFullAttempt } from "./quiz.mjs";
+import type { StoreCounts } from "../server/counting-store";
+import { createLiveRoom, joinStudent, poll } from "./classroom";
+import { answerPath, answersFor, fullTopic, newPlayerHeaders, postJson, startFullAttempt } from "./crowd";
 
 /**
  * Store round trips and commands per request, from the bench build's
@@ -11,74 +11,60 @@ import { answerPath, answersFor, fullTopic, newPlayerHeaders, postJson, startFul
 
 const SAMPLES = 10;
 
-/** @typedef {{ roundTrips: number; commands: number; waitMs: number }} Counts */
-/** @typedef {{ roundTrips: { max: number; mean: number }; commands: { max: number; mean: number }; samples: number }} RequestCost */
+export interface RequestCost {
+  roundTrips: { max: number; mean: number };
+  commands: { max: number; mean: number };
+  samples: number;
+}
+
+const countsUrl = (origin: string) => `${origin}/api/bench/store-counts`;
 
 /**
  * Starts counting the server's store calls (once; the bench asks right
  * after starting a server). Fails on a server built without the bench's
  * routes: only the bench's own build has them.
- * @param {string} origin
  */
-export async function startCounting(origin) {
-  const response = await fetch(`${origin}/api/bench/store-counts`, { method: "POST" });
+export async function startCounting(origin: string): Promise<void> {
+  const response = await fetch(countsUrl(origin), { method: "POST" });
   if (!response.ok) {
     throw new Error(`POST /api/bench/store-counts answered ${response.status}: is this the bench's build (BENCH_BUILD=1)? ${(await response.text()).slice(0, 300)}`);
   }
 }
 
-/**
- * The counters of a server's store so far.
- * @param {string} origin
- * @returns {Promise<Counts>}
- */
-export async function storeCounts(origin) {
-  const response = await fetch(`${origin}/api/bench/store-counts`);
-  const body = await response.json();
+/** The counts of a server's store so far. */
+export async function storeCounts(origin: string): Promise<StoreCounts> {
+  const response = await fetch(countsUrl(origin));
+  const body: unknown = await response.json();
   if (!response.ok) throw new Error(`GET /api/bench/store-counts answered ${response.status} ${JSON.stringify(body)}`);
-  return body;
+  return body as StoreCounts;
 }
 
-/**
- * The store cost of a request, read around it.
- * @param {string} origin
- * @param {() => Promise<unknown>} request
- * @returns {Promise<Counts>}
- */
-export async function costOf(origin, request) {
+/** The store cost of a request, read around it. */
+export async function costOf(origin: string, request: () => Promise<unknown>): Promise<StoreCounts> {
   const before = await storeCounts(origin);
   await request();
   const after = await storeCounts(origin);
   return { roundTrips: after.roundTrips - before.roundTrips, commands: after.commands - before.commands, waitMs: after.waitMs - before.waitMs };
 }
 
-/** @param {Counts[]} samples @returns {RequestCost} */
-function summarise(samples) {
-  const of = (/** @type {(c: Counts) => number} */ pick) => ({
+function summarise(samples: StoreCounts[]): RequestCost {
+  const of = (pick: (c: StoreCounts) => number) => ({
     max: Math.max(...samples.map(pick)),
     mean: samples.reduce((sum, c) => sum + pick(c), 0) / samples.length,
   });
   return { roundTrips: of((c) => c.roundTrips), commands: of((c) => c.commands), samples: samples.length };
 }
 
-/**
- * @param {string} url
- */
-async function getOk(url) {
+async function getOk(url: string): Promise<void> {
   const response = await fetch(url);
   await response.arrayBuffer();
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
 }
 
-/**
- * @param {string} origin
- * @param {{ classroom: boolean }} options whether the classroom routes exist
- * @returns {Promise<Record<string, RequestCost>>}
- */
-export async function measureStoreCost(origin, options) {
-  const plan = await fullTopic();
-  /** @type {Record<string, Counts[]>} */
-  const samples = { start: [], answer: [], questionPage: [], resultsFirstView: [], pollChanged: [], pollUnchanged: [] };
+/** @param options whether the classroom routes exist */
+export async function measureStoreCost(origin: string, options: { classroom: boolean }): Promise<Record<string, RequestCost>> {
+  const plan = fullTopic();
+  const samples: Record<string, StoreCounts[]> = { start: [], answer: [], questionPage: [], resultsFirstView: [], pollChanged: [], pollUnchanged: [] };
   for (let i = 0; i < SAMPLES; i += 1) {
     samples.start?.push(await costOf(origin, () => postJson(`${origin}/api/quiz/attempts`, { length: 10 })));
   }
@@ -102,7 +88,6 @@ export async function measureStoreCost(origin, options) {
     const room = await createLiveRoom(origin);
     const cookie = await joinStudent(origin, room.roomId);
     for (let i = 0; i < SAMPLES; i += 1) {
-      /** @type {number} */
       let version = -1;
       samples.pollChanged?.push(await costOf(origin, async () => (version = (await poll(origin, room.roomId, cookie, -1)).version)));
       samples.pollUnchanged?.push(await costOf(origin, () => poll(origin, room.roomId, cookie, version)));

@@ -2,8 +2,8 @@ import { quizKeys } from "@/lib/quiz/keys";
 import { parseBuckets } from "@/lib/quiz/percentile";
 import { parseAttempt } from "@/lib/quiz/record";
 import { normalizeAnswer, sameAnswer } from "@/lib/quiz/scoring";
-import type { Store } from "@/lib/store";
-import { attemptKeys, QUIZ_LENGTH, readHashes, type PlannedAnswer, type Player } from "./crowd";
+import { op, type Store } from "@/lib/store";
+import { QUIZ_LENGTH, type PlannedAnswer, type Player } from "./crowd";
 
 /**
  * The store after a run, against what the crowd sent and what the server
@@ -28,6 +28,16 @@ export interface Verification {
 }
 
 const MAX_PROBLEMS_LISTED = 20;
+
+/** Reads a hash per key, in batches (one round trip each). */
+async function readHashes(store: Store, keys: readonly string[]): Promise<Record<string, string>[]> {
+  const batches: string[][] = [];
+  for (let i = 0; i < keys.length; i += 200) batches.push(keys.slice(i, i + 200));
+  const replies = await Promise.all(batches.map((batch) => store.exec(batch.map((key) => op.hgetall(key)))));
+  return replies.flat();
+}
+
+const attemptKeys = (players: readonly Player[]) => players.map((player) => quizKeys.attempt(player.attemptId));
 
 export async function verifyStore(
   store: Store,

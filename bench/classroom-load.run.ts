@@ -1,17 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { StoreConfig } from "@/lib/env";
 import { createRoomService, type Joined } from "@/lib/rooms";
 import type { StudentView } from "@/lib/rooms/schemas";
 import { createStore } from "@/lib/store";
-import { fixtureBank } from "../unit/quiz-fixtures";
-import { answerFor, answersRight } from "./answers";
-import { latencies, ms } from "./figures";
-import { countingStore } from "@/bench/server/counting-store";
-import { storeConfigs } from "./stores";
+import { fixtureBank } from "../tests/unit/quiz-fixtures";
+import { answerFor, answersRight } from "./lib/crowd";
+import { latencies, ms } from "./lib/figures";
+import { embeddedBackend, redisAvailable, redisBackend, vercelKvBackend, type Backend } from "./lib/stores";
+import { countingStore } from "./server/counting-store";
 
 /**
  * 200 students answering at once in one live session, on each store
@@ -26,10 +23,26 @@ import { storeConfigs } from "./stores";
 
 const STUDENTS = 200;
 const QUESTIONS = 5;
-const dataDir = mkdtempSync(path.join(tmpdir(), "classroom-load-"));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const STORES = storeConfigs(dataDir);
+/** Every store adapter: embedded, a redis-server of its own, and Vercel KV's client through the Upstash bridge to it. */
+async function openStores(): Promise<Backend[]> {
+  const backends: Backend[] = [embeddedBackend()];
+  if (redisAvailable()) {
+    const redis = await redisBackend({ durable: false });
+    backends.push(redis, await vercelKvBackend(redis.redis));
+  }
+  return backends;
+}
+
+const backends = await openStores();
+// The bridge before the Redis behind it.
+afterAll(async () => {
+  for (const backend of [...backends].reverse()) await backend.close();
+});
+const STORES: [string, StoreConfig | undefined][] = (["embedded", "redis", "vercel-kv"] as const).map((name) => [
+  name,
+  backends.find((backend) => backend.name === name)?.config,
+]);
 
 const bank = fixtureBank();
 

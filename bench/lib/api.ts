@@ -1,6 +1,6 @@
-// @ts-check
 import autocannon from "autocannon";
-import { answerPath, fullTopic, prepareAnswers } from "./quiz.mjs";
+import { answerPath, fullTopic, prepareAnswers, type PreparedAnswer } from "./crowd";
+import { median } from "./figures";
 
 /**
  * Throughput of the answer route next to a no-op route in the same server,
@@ -18,23 +18,29 @@ const ROUNDS = 5;
 const PER_ROUND = 3_000;
 const WARM_UP = 1_000;
 
-/** @typedef {{ requestsPerSecond: number; p50Ms: number; p99Ms: number; requests: number; failures: number }} RouteFigures */
-/**
- * @typedef {{ answer: RouteFigures; noop: RouteFigures; receive: RouteFigures; noopControl: RouteFigures; shareOfNoop: number;
- *   receiveShareOfNoop: number; controlShareOfNoop: number;
- *   rounds: { answer: number; noop: number; receive: number; noopControl: number }[]; connections: number }} ApiFigures
- */
+export interface RouteFigures {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  failures: number;
+}
 
-/** @param {number[]} values */
-const median = (values) => /** @type {number} */ ([...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]);
+export interface ApiFigures {
+  answer: RouteFigures;
+  noop: RouteFigures;
+  receive: RouteFigures;
+  noopControl: RouteFigures;
+  shareOfNoop: number;
+  receiveShareOfNoop: number;
+  controlShareOfNoop: number;
+  rounds: { answer: number; noop: number; receive: number; noopControl: number }[];
+  connections: number;
+}
 
-/**
- * @param {string} url
- * @param {number} amount
- * @param {Partial<import("autocannon").Options>} options
- * @returns {Promise<RouteFigures>}
- */
-async function load(url, amount, options) {
+type LoadOptions = Partial<autocannon.Options>;
+
+async function load(url: string, amount: number, options: LoadOptions): Promise<RouteFigures> {
   // autocannon notices that `amount` requests are done only on its one-second tick, so its
   // `duration` is rounded up to a whole second: up to 20% off for a round of a few seconds.
   // The round's time is taken here instead, from the start to the last response.
@@ -54,8 +60,7 @@ async function load(url, amount, options) {
   };
 }
 
-/** @param {RouteFigures[]} rounds @returns {RouteFigures} */
-function combine(rounds) {
+function combine(rounds: RouteFigures[]): RouteFigures {
   return {
     requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)),
     p50Ms: median(rounds.map((r) => r.p50Ms)),
@@ -68,12 +73,8 @@ function combine(rounds) {
 /**
  * autocannon options that send the prepared answers in turn, each with its own body and headers, to `pathOf(answer)`.
  * Without `reuse`, each answer is sent once (a second time would be a replay, not a first answer).
- * @param {import("./quiz.mjs").PreparedAnswer[]} answers
- * @param {(answer: import("./quiz.mjs").PreparedAnswer) => string} pathOf
- * @param {{ reuse: boolean }} options
- * @returns {Partial<import("autocannon").Options>}
  */
-function sendingAnswers(answers, pathOf, { reuse }) {
+function sendingAnswers(answers: PreparedAnswer[], pathOf: (answer: PreparedAnswer) => string, { reuse }: { reuse: boolean }): LoadOptions {
   let next = 0;
   return {
     headers: { "content-type": "application/json" },
@@ -89,13 +90,8 @@ function sendingAnswers(answers, pathOf, { reuse }) {
   };
 }
 
-/**
- * @param {string} origin
- * @param {(message: string) => void} log
- * @returns {Promise<ApiFigures>}
- */
-export async function measureApi(origin, log) {
-  const plan = await fullTopic();
+export async function measureApi(origin: string, log: (message: string) => void): Promise<ApiFigures> {
+  const plan = fullTopic();
   // Each connection may have one request in flight past `amount`: keep spares.
   const needed = WARM_UP + ROUNDS * PER_ROUND + (ROUNDS + 1) * CONNECTIONS;
   log(`api: starting ${Math.ceil(needed / plan.questions.length)} quizzes on "${plan.topic}" for ${needed} distinct answers`);
@@ -108,14 +104,10 @@ export async function measureApi(origin, log) {
   await load(noopUrl, WARM_UP, {});
   await load(origin, WARM_UP, receiveOptions);
   await load(origin, WARM_UP, answerOptions);
-  /** @type {RouteFigures[]} */
-  const noop = [];
-  /** @type {RouteFigures[]} */
-  const receive = [];
-  /** @type {RouteFigures[]} */
-  const answer = [];
-  /** @type {RouteFigures[]} */
-  const noopControl = [];
+  const noop: RouteFigures[] = [];
+  const receive: RouteFigures[] = [];
+  const answer: RouteFigures[] = [];
+  const noopControl: RouteFigures[] = [];
   for (let round = 1; round <= ROUNDS; round += 1) {
     log(`api: round ${round}/${ROUNDS}`);
     noop.push(await load(noopUrl, PER_ROUND, {}));

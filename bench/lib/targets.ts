@@ -1,6 +1,7 @@
-// @ts-check
-import { createLiveRoom } from "./classroom.mjs";
-import { answersFor, fullTopic, mapConcurrent, newPlayerHeaders, startFullAttempt } from "./quiz.mjs";
+import { createLiveRoom } from "./classroom";
+import { answersFor, fullTopic, newPlayerHeaders, startFullAttempt } from "./crowd";
+import { mapConcurrent } from "./http-client";
+import type { PageSpec } from "./report";
 
 /**
  * The pages the browser measurements load, one per page type, with their
@@ -8,40 +9,26 @@ import { answersFor, fullTopic, mapConcurrent, newPlayerHeaders, startFullAttemp
  * class session) is created through the public routes first.
  */
 
-/** @typedef {import("./report.mjs").PageSpec & { url: string; indexable: boolean; cookie?: string }} Target */
+export type Target = PageSpec & { url: string; indexable: boolean; cookie?: string };
 
-/**
- * The first sitemap entry under `prefix`, so the bench follows content renames.
- * @param {string} origin
- * @param {string} prefix
- */
-async function fromSitemap(origin, prefix) {
+/** The first sitemap entry under `prefix`, so the bench follows content renames. */
+async function fromSitemap(origin: string, prefix: string): Promise<string> {
   const xml = await (await fetch(`${origin}/sitemap.xml`)).text();
   const path = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? "").pathname).find((p) => p.startsWith(prefix));
   if (!path) throw new Error(`the sitemap lists no page under ${prefix}`);
   return path;
 }
 
-/**
- * Whether search engines may index the page: no robots noindex, and not disallowed in robots.txt.
- * @param {string} origin
- * @param {string} path
- * @param {string | undefined} cookie
- */
-async function indexable(origin, path, cookie) {
+/** Whether search engines may index the page: no robots noindex, and not disallowed in robots.txt. */
+async function indexable(origin: string, path: string, cookie: string | undefined): Promise<boolean> {
   const html = await (await fetch(origin + path, { headers: cookie ? { cookie } : {} })).text();
   const robots = await (await fetch(`${origin}/robots.txt`)).text();
   const disallowed = [...robots.matchAll(/^Disallow:\s*(\S+)/gim)].some((match) => path.startsWith(match[1] ?? "\u0000"));
   return !/<meta name="robots" content="[^"]*noindex/.test(html) && !disallowed;
 }
 
-/**
- * @param {string} origin
- * @param {{ classroom: boolean }} options
- * @returns {Promise<Target[]>}
- */
-export async function pageTargets(origin, options) {
-  const plan = await fullTopic();
+export async function pageTargets(origin: string, options: { classroom: boolean }): Promise<Target[]> {
+  const plan = fullTopic();
   const playing = await startFullAttempt(origin, plan, newPlayerHeaders());
   const player = newPlayerHeaders();
   const finished = await startFullAttempt(origin, plan, player);
@@ -49,8 +36,7 @@ export async function pageTargets(origin, options) {
     const response = await fetch(`${origin}/api/quiz/attempts/${attemptId}/answers`, { method: "POST", headers, body });
     if (!response.ok) throw new Error(`answering for the results page failed: ${response.status}`);
   });
-  /** @type {Omit<Target, "indexable">[]} */
-  const targets = [
+  const targets: Omit<Target, "indexable">[] = [
     { name: "home", label: "Home", url: "/", budget: null },
     { name: "timeline", label: "Timeline", url: "/timeline", budget: "content" },
     { name: "explainer", label: "Explainer", url: await fromSitemap(origin, "/explainers/"), budget: "content" },

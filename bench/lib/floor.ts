@@ -1,20 +1,17 @@
-// @ts-check
-import { mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { childEnv, ROOT, runNext, TMP } from "./processes.mjs";
+import { childEnv, ROOT, runNext, TMP } from "./app-server";
 
 /**
- * The two builds of a run: the site (in its own dist folder, so it never
- * touches anyone's `.next`, and with BENCH_BUILD=1, the one build that has
- * the benchmark's routes: see next.config.js) and the framework's floor — an App Router app
- * with one empty page, generated here and built with the same `next`,
- * `react` and `react-dom` (its node_modules is a link to ours).
+ * The framework's floor: an App Router app with one empty page, generated
+ * here and built with the same `next`, `react` and `react-dom` as the site
+ * (its node_modules is a link to ours).
  */
 
-export const APP_DIST_DIR = ".next-bench";
 export const FLOOR_DIR = path.join(TMP, "floor");
 
-const FLOOR_FILES = {
+const FLOOR_FILES: Record<string, string> = {
   "app/layout.tsx": `import type { ReactNode } from "react";
 
 export default function RootLayout({ children }: { children: ReactNode }) {
@@ -69,26 +66,19 @@ export default function Page() {
 };
 
 /**
- * `next build` adds the types of the dist folder it builds into to the
- * project's tsconfig.json (and reformats it); the bench's folder is
- * throwaway, so the file is put back as it was.
- * @param {string} siteUrl
+ * Builds the floor, unless its last build is of the same files and newer
+ * than the installed Next.js. Returns what it did, for the log.
  */
-export async function buildApp(siteUrl) {
-  const tsconfig = path.join(ROOT, "tsconfig.json");
-  const original = await readFile(tsconfig, "utf8");
-  try {
-    await runNext(["build"], {
-      cwd: ROOT,
-      env: childEnv({ NEXT_DIST_DIR: APP_DIST_DIR, NEXT_PUBLIC_SITE_URL: siteUrl, BENCH_BUILD: "1" }),
-      logFile: path.join(TMP, "logs", "build-app.log"),
-    });
-  } finally {
-    if ((await readFile(tsconfig, "utf8")) !== original) await writeFile(tsconfig, original);
+export async function ensureFloorBuild(): Promise<string> {
+  // Written after a build: what was built (`next build` itself rewrites the floor's tsconfig.json).
+  const recorded = path.join(FLOOR_DIR, ".next", "bench-floor.json");
+  const wanted = JSON.stringify(FLOOR_FILES);
+  const nextInstalled = statSync(path.join(ROOT, "node_modules", "next", "package.json")).mtimeMs;
+  if (existsSync(recorded) && readFileSync(recorded, "utf8") === wanted && statSync(recorded).mtimeMs > nextInstalled) {
+    return "reused the floor's build";
   }
-}
 
-export async function buildFloor() {
+  const started = performance.now();
   await rm(FLOOR_DIR, { recursive: true, force: true });
   for (const [file, text] of Object.entries(FLOOR_FILES)) {
     const target = path.join(FLOOR_DIR, file);
@@ -97,4 +87,6 @@ export async function buildFloor() {
   }
   await symlink(path.join(ROOT, "node_modules"), path.join(FLOOR_DIR, "node_modules"), "dir");
   await runNext(["build"], { cwd: FLOOR_DIR, env: childEnv({}), logFile: path.join(TMP, "logs", "build-floor.log") });
+  await writeFile(recorded, wanted);
+  return `built the floor in ${((performance.now() - started) / 1000).toFixed(0)} s`;
 }

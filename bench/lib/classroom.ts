@@ -1,8 +1,8 @@
-// @ts-check
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { mapConcurrent } from "./quiz.mjs";
-import { ROOT } from "./processes.mjs";
+import { ROOT } from "./app-server";
+import { quantile } from "./figures";
+import { mapConcurrent } from "./http-client";
 
 /**
  * A live class session over HTTP, as the teacher's and students' pages
@@ -28,27 +28,18 @@ const CLASSROOM_ROUTES = [
 ];
 
 /** Routes the bench needs that do not exist (yet). */
-export function missingClassroomRoutes() {
+export function missingClassroomRoutes(): string[] {
   return CLASSROOM_ROUTES.filter((file) => !existsSync(path.join(ROOT, file)));
 }
 
-/**
- * The `name=value` part of the Set-Cookie header that sets `prefix…`.
- * @param {Response} response
- * @param {string} prefix
- */
-function cookieFrom(response, prefix) {
+/** The `name=value` part of the Set-Cookie header that sets `prefix…`. */
+function cookieFrom(response: Response, prefix: string): string {
   const header = response.headers.getSetCookie().find((value) => value.startsWith(prefix));
   if (!header) throw new Error(`${response.url} set no ${prefix}… cookie`);
-  return /** @type {string} */ (header.split(";")[0]);
+  return header.split(";")[0] ?? "";
 }
 
-/**
- * @param {string} url
- * @param {unknown} body
- * @param {string} [cookie]
- */
-async function post(url, body, cookie) {
+async function post(url: string, body: unknown, cookie?: string): Promise<Response> {
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
@@ -58,85 +49,68 @@ async function post(url, body, cookie) {
   return response;
 }
 
-/**
- * A live session, through the route a teacher's form posts to.
- * @param {string} origin
- * @returns {Promise<{ roomId: string; code: string; hostCookie: string }>}
- */
-export async function createLiveRoom(origin) {
+export interface LiveRoom {
+  roomId: string;
+  code: string;
+  hostCookie: string;
+}
+
+/** A live session, through the route a teacher's form posts to. */
+export async function createLiveRoom(origin: string): Promise<LiveRoom> {
   const response = await post(`${origin}/api/classroom/rooms`, { length: 10, mode: "live" });
-  const { roomId, code } = await response.json();
+  const { roomId, code } = (await response.json()) as { roomId: string; code: string };
   return { roomId, code, hostCookie: cookieFrom(response, "classroom_host_") };
 }
 
-/**
- * Joins one student with a generated nickname; returns the player cookie.
- * @param {string} origin
- * @param {string} roomId
- */
-export async function joinStudent(origin, roomId) {
+/** Joins one student with a generated nickname; returns the player cookie. */
+export async function joinStudent(origin: string, roomId: string): Promise<string> {
   return cookieFrom(await post(`${origin}/api/classroom/rooms/${roomId}/players`, {}), "classroom_player_");
 }
 
 /**
  * One poll, as the student's page sends it.
- * @param {string} origin
- * @param {string} roomId
- * @param {string} cookie
- * @param {number} version the version the phone shows (-1: none yet)
- * @returns {Promise<{ version: number; changed: boolean }>}
+ * @param version the version the phone shows (-1: none yet)
  */
-export async function poll(origin, roomId, cookie, version) {
+export async function poll(origin: string, roomId: string, cookie: string, version: number): Promise<{ version: number; changed: boolean }> {
   const response = await fetch(`${origin}/api/classroom/rooms/${roomId}/state?v=${version}`, { headers: { cookie } });
-  const body = await response.json();
+  const body = (await response.json()) as { version: number; changed?: boolean };
   if (!response.ok) throw new Error(`poll answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
   return { version: body.version, changed: body.changed !== false };
 }
 
-/**
- * A teacher's action; returns the session's new version.
- * @param {string} origin
- * @param {{ roomId: string; hostCookie: string }} room
- * @param {string} action
- * @param {number} version
- * @returns {Promise<number>}
- */
-async function act(origin, room, action, version) {
+/** A teacher's action; returns the session's new version. */
+async function act(origin: string, room: LiveRoom, action: string, version: number): Promise<number> {
   const response = await post(`${origin}/api/classroom/rooms/${room.roomId}/host/actions`, { action, version }, room.hostCookie);
-  return (await response.json()).version;
+  return ((await response.json()) as { version: number }).version;
 }
 
-const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** @param {number[]} values @param {number} q */
-function quantile(values, q) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? NaN : /** @type {number} */ (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
+export interface ClassroomFigures {
+  students: number;
+  transitions: number;
+  delayP50Ms: number;
+  delayP99Ms: number;
+  delayMaxMs: number;
+  missed: number;
+  pollsPerSecond: number;
+  pollP50Ms: number;
+  pollP99Ms: number;
+  pollFailures: number;
 }
 
-/**
- * @typedef {{ students: number; transitions: number; delayP50Ms: number; delayP99Ms: number; delayMaxMs: number; missed: number;
- *   pollsPerSecond: number; pollP50Ms: number; pollP99Ms: number; pollFailures: number }} ClassroomFigures
- */
-
-/**
- * @param {string} origin
- * @param {(message: string) => void} log
- * @returns {Promise<ClassroomFigures>}
- */
-export async function measureClassroom(origin, log) {
+export async function measureClassroom(origin: string, log: (message: string) => void): Promise<ClassroomFigures> {
   const room = await createLiveRoom(origin);
   log(`classroom: ${STUDENTS} students joining`);
   const cookies = await mapConcurrent(Array.from({ length: STUDENTS }), 10, () => joinStudent(origin, room.roomId));
 
   /** The version each student's phone shows, and when it first showed each version. */
-  const shown = cookies.map(() => ({ version: -1, seenAt: /** @type {Map<number, number>} */ (new Map()) }));
-  /** @type {number[]} */
-  const pollLatencies = [];
+  const shown = cookies.map(() => ({ version: -1, seenAt: new Map<number, number>() }));
+  const pollLatencies: number[] = [];
   let pollFailures = 0;
   let polling = true;
   const students = cookies.map(async (cookie, i) => {
-    const phone = /** @type {(typeof shown)[number]} */ (shown[i]);
+    const phone = shown[i] as (typeof shown)[number];
     await sleep(Math.random() * POLL_INTERVAL_MS); // phones do not open the page in the same millisecond
     while (polling) {
       const started = performance.now();
@@ -154,18 +128,16 @@ export async function measureClassroom(origin, log) {
     }
   });
 
-  /** @param {number} version @param {number} since */
-  const waitUntilAllSee = async (version, since) => {
+  const waitUntilAllSee = async (version: number, since: number) => {
     while (performance.now() - since < GIVE_UP_MS && shown.some((phone) => phone.version < version)) await sleep(50);
   };
 
   await sleep(3 * POLL_INTERVAL_MS);
   const pollingFrom = performance.now();
   const pollsBefore = pollLatencies.length;
-  /** @type {number[]} */
-  const delays = [];
+  const delays: number[] = [];
   let missed = 0;
-  let version = (await poll(origin, room.roomId, /** @type {string} */ (cookies[0]), -1)).version;
+  let version = (await poll(origin, room.roomId, cookies[0] ?? "", -1)).version;
   for (let question = 0; question < QUESTIONS; question += 1) {
     if (question > 0) {
       version = await act(origin, room, "close", version);

@@ -1,7 +1,7 @@
-// @ts-check
 import * as chromeLauncher from "chrome-launcher";
-import lighthouse from "lighthouse";
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./browser.mjs";
+import lighthouse, { type Result } from "lighthouse";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./browser";
+import { median as medianOf } from "./figures";
 
 /**
  * Lighthouse with its defaults for mobile (Moto G Power screen, simulated
@@ -12,68 +12,65 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./browser.mjs";
  */
 
 const RUNS = 3;
-const CATEGORIES = /** @type {const} */ (["performance", "accessibility", "best-practices", "seo"]);
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 const METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"];
 
-/** @typedef {Record<(typeof CATEGORIES)[number], number | null>} Scores */
-/**
- * @typedef {{ scores: Scores; runs: Scores[]; failing: string[]; metrics: Record<string, number | null>;
- *   errors: string[]; warnings: string[]; skipped: string[] }} LighthouseResult
- */
-/** @typedef {{ name: string; url: string; indexable: boolean; cookie?: string }} AuditedPage */
+export type Scores = Record<(typeof CATEGORIES)[number], number | null>;
 
-/** @param {number[]} values */
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? null : /** @type {number} */ (sorted[Math.floor((sorted.length - 1) / 2)]);
+export interface LighthouseResult {
+  scores: Scores;
+  runs: Scores[];
+  failing: string[];
+  metrics: Record<string, number | null>;
+  errors: string[];
+  warnings: string[];
+  skipped: string[];
 }
+
+export interface AuditedPage {
+  name: string;
+  url: string;
+  indexable: boolean;
+  cookie?: string;
+}
+
+const median = (values: number[]) => (values.length === 0 ? null : medianOf(values));
 
 /**
  * Requests to anywhere but the page's own origin: this machine has no network, and the
  * measurement must not depend on one.
- * @param {import("lighthouse").Result} lhr
  */
-function externalRequests(lhr) {
+function externalRequests(lhr: Result): string[] {
   const origin = new URL(lhr.requestedUrl ?? lhr.finalDisplayedUrl).origin;
-  const details = /** @type {{ items?: { url?: string }[] } | undefined} */ (lhr.audits["network-requests"]?.details);
+  const details = lhr.audits["network-requests"]?.details as { items?: { url?: string }[] } | undefined;
   return (details?.items ?? [])
     .map((item) => item.url ?? "")
     .filter((url) => /^https?:/.test(url) && new URL(url).origin !== origin);
 }
 
-/**
- * Audits that cost points outside performance, with what they found (e.g. the console error).
- * @param {import("lighthouse").Result} lhr
- */
-function failingAudits(lhr) {
+/** Audits that cost points outside performance, with what they found (e.g. the console error). */
+function failingAudits(lhr: Result): string[] {
   return CATEGORIES.filter((id) => id !== "performance").flatMap((id) =>
     (lhr.categories[id]?.auditRefs ?? [])
       .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
       .map((ref) => {
-        const details = /** @type {{ items?: Record<string, unknown>[] } | undefined} */ (lhr.audits[ref.id]?.details);
+        const details = lhr.audits[ref.id]?.details as { items?: Record<string, unknown>[] } | undefined;
         const found = (details?.items ?? []).slice(0, 3).map((item) => String(item.description ?? item.url ?? item.source ?? "").slice(0, 160));
         return `${id}: ${ref.id}${found.length > 0 ? ` (${found.join("; ")})` : ""}`;
       }),
   );
 }
 
-/** @param {import("lighthouse").Result} lhr @returns {Scores} */
-function scoresOf(lhr) {
-  return /** @type {Scores} */ (
-    Object.fromEntries(
-      CATEGORIES.map((id) => {
-        const score = lhr.categories[id]?.score;
-        return [id, typeof score === "number" ? Math.round(score * 100) : null];
-      }),
-    )
-  );
+function scoresOf(lhr: Result): Scores {
+  return Object.fromEntries(
+    CATEGORIES.map((id) => {
+      const score = lhr.categories[id]?.score;
+      return [id, typeof score === "number" ? Math.round(score * 100) : null];
+    }),
+  ) as Scores;
 }
 
-/**
- * @param {number} port
- * @param {AuditedPage} page
- */
-async function audit(port, page) {
+async function audit(port: number, page: AuditedPage): Promise<{ lhr: Result | undefined; skipAudits: string[] }> {
   // A page kept out of search engines on purpose (personal pages) fails "is-crawlable" by design.
   const skipAudits = page.indexable ? [] : ["is-crawlable"];
   const result = await lighthouse(
@@ -96,12 +93,8 @@ async function audit(port, page) {
 /**
  * An audit whose trace Lighthouse failed to record (NO_NAVSTART and the like: its
  * message asks to run it again) is run once more; the first failure is noted.
- * @param {number} port
- * @param {AuditedPage} page
- * @param {string[]} errors
- * @param {number} run
  */
-async function auditAgainOnRuntimeError(port, page, errors, run) {
+async function auditAgainOnRuntimeError(port: number, page: AuditedPage, errors: string[], run: number) {
   const first = await audit(port, page);
   const error = first.lhr?.runtimeError;
   if (!error) return first;
@@ -109,30 +102,23 @@ async function auditAgainOnRuntimeError(port, page, errors, run) {
   return audit(port, page);
 }
 
-/**
- * @param {AuditedPage[]} pages
- * @param {(message: string) => void} log
- * @returns {Promise<Record<string, LighthouseResult>>}
- */
-export async function runLighthouse(pages, log) {
-  /** @type {Record<string, LighthouseResult>} */
-  const results = Object.fromEntries(
+export async function runLighthouse(pages: AuditedPage[], log: (message: string) => void): Promise<Record<string, LighthouseResult>> {
+  const results: Record<string, LighthouseResult> = Object.fromEntries(
     pages.map((page) => [
       page.name,
       { scores: { performance: null, accessibility: null, "best-practices": null, seo: null }, runs: [], failing: [], metrics: {}, errors: [], warnings: [], skipped: [] },
     ]),
   );
-  /** @type {Record<string, Record<string, number | null>[]>} */
-  const metricRuns = Object.fromEntries(pages.map((page) => [page.name, []]));
+  const metricRuns: Record<string, Record<string, number | null>[]> = Object.fromEntries(pages.map((page) => [page.name, []]));
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ["--headless=new", ...CHROMIUM_FLAGS] });
   try {
     for (let run = 1; run <= RUNS; run += 1) {
       log(`lighthouse: run ${run}/${RUNS} over ${pages.length} pages`);
       for (const page of pages) {
-        const result = /** @type {LighthouseResult} */ (results[page.name]);
-        const { lhr, skipAudits } = await auditAgainOnRuntimeError(chrome.port, page, result.errors, run).catch((error) => {
+        const result = results[page.name] as LighthouseResult;
+        const { lhr, skipAudits } = await auditAgainOnRuntimeError(chrome.port, page, result.errors, run).catch((error: unknown) => {
           result.errors.push(`run ${run}: ${error instanceof Error ? error.message : String(error)}`);
-          return { lhr: undefined, skipAudits: [] };
+          return { lhr: undefined, skipAudits: [] as string[] };
         });
         result.skipped = skipAudits;
         if (!lhr) continue;
@@ -149,11 +135,11 @@ export async function runLighthouse(pages, log) {
     chrome.kill();
   }
   for (const page of pages) {
-    const result = /** @type {LighthouseResult} */ (results[page.name]);
+    const result = results[page.name] as LighthouseResult;
     for (const id of CATEGORIES) {
       const values = result.runs.map((run) => run[id]).filter((value) => value !== null);
       // A category missing from any run has no median of three: it is reported as a failure, not guessed.
-      result.scores[id] = values.length === RUNS ? median(/** @type {number[]} */ (values)) : null;
+      result.scores[id] = values.length === RUNS ? median(values) : null;
     }
     result.metrics = Object.fromEntries(
       METRICS.map((id) => [id, median((metricRuns[page.name] ?? []).map((run) => run[id]).filter((value) => typeof value === "number"))]),

@@ -1,4 +1,9 @@
-// @ts-check
+import type { ApiFigures, RouteFigures } from "./api";
+import type { ClassroomFigures } from "./classroom";
+import type { GrowthLevel, Timing } from "./growth";
+import type { LighthouseResult } from "./lighthouse";
+import type { PageWeight } from "./page-weight";
+import type { RequestCost } from "./store-cost";
 
 /**
  * Budgets and the Markdown report. Every budget is relative to a baseline
@@ -22,30 +27,50 @@ const BUDGETS = {
 export const FLOOR_CONTROL = "floorControl";
 const CONTROL = "Control";
 
-/** @typedef {"pass" | "fail" | "pending" | "info"} Status */
-/** @typedef {{ section: string; figure: string; measured: string; budget: string; status: Status }} Check */
+export type Status = "pass" | "fail" | "pending" | "info";
 
-const MARK = { pass: "✅", fail: "❌ missed", pending: "⏳ pending", info: "—" };
-const kb = (/** @type {number} */ bytes) => `${(bytes / KB).toFixed(1)} kB`;
-const ms = (/** @type {number} */ value) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
-const percent = (/** @type {number} */ share) => `${(share * 100).toFixed(0)}%`;
-/** @param {import("./api.mjs").ApiFigures} api @param {"answer" | "noopControl"} route */
-const roundShares = (api, route) => `rounds ${api.rounds.map((round) => percent(round[route] / round.noop)).join(", ")}`;
-/** @param {boolean} ok @returns {Status} */
-const verdict = (ok) => (ok ? "pass" : "fail");
+export interface Check {
+  section: string;
+  figure: string;
+  measured: string;
+  budget: string;
+  status: Status;
+}
 
-/** @param {string[]} header @param {string[][]} rows */
-function table(header, rows) {
+export interface PageSpec {
+  name: string;
+  label: string;
+  budget: "content" | "quiz" | null;
+}
+
+export interface StoreResults {
+  storeCost?: Record<string, RequestCost>;
+  api?: ApiFigures;
+  growth?: GrowthLevel[];
+  classroom?: ClassroomFigures;
+}
+
+export interface BenchResults {
+  pageWeight: Record<string, PageWeight>;
+  lighthouse: Record<string, LighthouseResult>;
+  stores: Record<string, StoreResults>;
+  pending: string[];
+  pages: PageSpec[];
+}
+
+const MARK: Record<Status, string> = { pass: "✅", fail: "❌ missed", pending: "⏳ pending", info: "—" };
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} kB`;
+const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+const percent = (share: number) => `${(share * 100).toFixed(0)}%`;
+const roundShares = (api: ApiFigures, route: "answer" | "noopControl") =>
+  `rounds ${api.rounds.map((round) => percent(round[route] / round.noop)).join(", ")}`;
+const verdict = (ok: boolean): Status => (ok ? "pass" : "fail");
+
+function table(header: string[], rows: string[][]): string {
   return [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
 }
 
-/**
- * @typedef {{ name: string; label: string; budget: "content" | "quiz" | null }} PageSpec
- * @param {Record<string, import("./page-weight.mjs").PageWeight>} weights
- * @param {PageSpec[]} pages
- * @param {Check[]} checks
- */
-function pageWeightSection(weights, pages, checks) {
+function pageWeightSection(weights: Record<string, PageWeight>, pages: PageSpec[], checks: Check[]): string {
   const floor = weights.floor;
   if (!floor) return "";
   const rows = [["Floor (empty App Router page)", kb(floor.js), "—", kb(floor.jsPrefetched), kb(floor.css), kb(floor.html), kb(floor.other), "—", ""]];
@@ -61,20 +86,15 @@ function pageWeightSection(weights, pages, checks) {
   return table(["Page", "JS", "JS above floor", "JS prefetched for links", "CSS", "HTML", "Other (RSC, images…)", "Budget (JS above floor)", ""], rows);
 }
 
-/**
- * @param {Record<string, import("./lighthouse.mjs").LighthouseResult>} results
- * @param {PageSpec[]} pages
- * @param {Check[]} checks
- */
-function lighthouseSection(results, pages, checks) {
+function lighthouseSection(results: Record<string, LighthouseResult>, pages: PageSpec[], checks: Check[]): string {
   const floor = results.floor?.scores.performance ?? null;
-  const show = (/** @type {number | null} */ score) => (score === null ? "failed" : String(score));
-  /** The median with the spread of the runs, which on a busy machine is wide. @param {import("./lighthouse.mjs").LighthouseResult} result */
-  const performanceOf = (result) => {
+  const show = (score: number | null) => (score === null ? "failed" : String(score));
+  /** The median with the spread of the runs, which on a busy machine is wide. */
+  const performanceOf = (result: LighthouseResult) => {
     const runs = result.runs.map((run) => run.performance).filter((score) => score !== null);
     return runs.length === 0 ? show(null) : `${show(result.scores.performance)} (${Math.min(...runs)}–${Math.max(...runs)})`;
   };
-  const baselineRow = (/** @type {string} */ label, /** @type {import("./lighthouse.mjs").LighthouseResult | undefined} */ result, /** @type {string} */ note) =>
+  const baselineRow = (label: string, result: LighthouseResult | undefined, note: string) =>
     result ? [[label, performanceOf(result), show(result.scores.accessibility), show(result.scores["best-practices"]), show(result.scores.seo), "—", note]] : [];
   const control = results[FLOOR_CONTROL]?.scores.performance ?? null;
   const controlNote = control === null || floor === null ? "" : `would ${control >= floor ? "meet" : "miss"} the performance budget`;
@@ -105,12 +125,7 @@ function lighthouseSection(results, pages, checks) {
   return table(["Page", "Performance (runs)", "Accessibility", "Best practices", "SEO", "Budget", ""], rows);
 }
 
-/**
- * @param {string} store
- * @param {import("./api.mjs").ApiFigures} api
- * @param {Check[]} checks
- */
-function apiSection(store, api, checks) {
+function apiSection(store: string, api: ApiFigures, checks: Check[]): string {
   const share = api.shareOfNoop;
   const budgeted = store === "embedded";
   const valid = api.answer.failures === 0 && api.noop.failures === 0;
@@ -125,7 +140,7 @@ function apiSection(store, api, checks) {
     budget: budgeted ? `≥ ${percent(BUDGETS.apiShareOfNoop)}` : "—",
     status,
   });
-  const row = (/** @type {string} */ name, /** @type {import("./api.mjs").RouteFigures} */ figures, /** @type {string} */ budget, /** @type {string} */ mark) => [
+  const row = (name: string, figures: RouteFigures, budget: string, mark: string) => [
     name,
     figures.requestsPerSecond.toFixed(0),
     ms(figures.p50Ms),
@@ -145,21 +160,16 @@ function apiSection(store, api, checks) {
   );
 }
 
-const COST_LABELS = /** @type {Record<string, { label: string; budgeted: boolean }>} */ ({
+const COST_LABELS: Record<string, { label: string; budgeted: boolean }> = {
   start: { label: "Quiz start", budgeted: true },
   answer: { label: "Answer", budgeted: true },
   pollChanged: { label: "Classroom poll (state changed)", budgeted: true },
   pollUnchanged: { label: "Classroom poll (unchanged)", budgeted: true },
   questionPage: { label: "Question page", budgeted: false },
   resultsFirstView: { label: "Results page, first view (finish + percentile)", budgeted: false },
-});
+};
 
-/**
- * @param {string} store
- * @param {Record<string, import("./store-cost.mjs").RequestCost>} costs
- * @param {Check[]} checks
- */
-function storeCostSection(store, costs, checks) {
+function storeCostSection(store: string, costs: Record<string, RequestCost>, checks: Check[]): string {
   const rows = Object.entries(COST_LABELS).flatMap(([name, { label, budgeted }]) => {
     const cost = costs[name];
     if (!cost) return [];
@@ -172,34 +182,26 @@ function storeCostSection(store, costs, checks) {
   return table(["Request", "Round trips (max)", "Commands (max)", "Samples", "Budget", ""], rows);
 }
 
-/**
- * @param {string} store
- * @param {import("./growth.mjs").GrowthLevel[]} levels
- * @param {Check[]} checks
- */
-function growthSection(store, levels, checks) {
+function growthSection(store: string, levels: GrowthLevel[], checks: Check[]): string {
   const [small, large] = levels;
   if (!small || !large) return "";
-  const rows = /** @type {const} */ ([
-    ["answer", "Record an answer"],
-    ["results", "Results page (finish + percentile)"],
-  ]).flatMap(([key, label]) => {
+  const rows = (
+    [
+      ["answer", "Record an answer"],
+      ["results", "Results page (finish + percentile)"],
+    ] as const
+  ).flatMap(([key, label]) => {
     const ratio = large[key].p50Ms / small[key].p50Ms;
     const status = verdict(ratio <= BUDGETS.growthRatio);
     checks.push({ section: `Growth (${store})`, figure: `${label}: p50 at ${large.finishedAttempts.toLocaleString("en")} / at ${small.finishedAttempts.toLocaleString("en")}`, measured: `${ratio.toFixed(2)}×`, budget: `≤ ${BUDGETS.growthRatio}×`, status });
-    const cell = (/** @type {import("./growth.mjs").Timing} */ t) => `${ms(t.p50Ms)} (p90 ${ms(t.p90Ms)}, store ${t.storeMsPerRequest.toFixed(2)} ms)`;
+    const cell = (t: Timing) => `${ms(t.p50Ms)} (p90 ${ms(t.p90Ms)}, store ${t.storeMsPerRequest.toFixed(2)} ms)`;
     return [[label, cell(small[key]), cell(large[key]), `${ratio.toFixed(2)}×`, `≤ ${BUDGETS.growthRatio}×`, MARK[status]]];
   });
   const header = levels.map((level) => `${level.finishedAttempts.toLocaleString("en")} finished: p50`);
   return table(["Request", ...header, "Ratio", "Budget", ""], rows);
 }
 
-/**
- * @param {string} store
- * @param {import("./classroom.mjs").ClassroomFigures} figures
- * @param {Check[]} checks
- */
-function classroomSection(store, figures, checks) {
+function classroomSection(store: string, figures: ClassroomFigures, checks: Check[]): string {
   const ok = figures.missed === 0 && figures.delayP99Ms < BUDGETS.classroomP99Ms;
   checks.push({
     section: `Classroom (${store})`,
@@ -214,20 +216,8 @@ function classroomSection(store, figures, checks) {
   );
 }
 
-/**
- * @typedef {{ storeCost?: Record<string, import("./store-cost.mjs").RequestCost>; api?: Parameters<typeof apiSection>[1];
- *   growth?: import("./growth.mjs").GrowthLevel[]; classroom?: import("./classroom.mjs").ClassroomFigures }} StoreResults
- * @typedef {{ pageWeight: Record<string, import("./page-weight.mjs").PageWeight>; lighthouse: Record<string, import("./lighthouse.mjs").LighthouseResult>;
- *   stores: Record<string, StoreResults>; pending: string[]; pages: PageSpec[] }} BenchResults
- */
-
-/**
- * @param {BenchResults} results
- * @returns {{ checks: Check[]; markdown: string }}
- */
-export function report(results) {
-  /** @type {Check[]} */
-  const checks = [];
+export function report(results: BenchResults): { checks: Check[]; markdown: string } {
+  const checks: Check[] = [];
   const parts = [
     "### Page weight (compressed bytes, cold cache, Chromium)",
     pageWeightSection(results.pageWeight, results.pages, checks),

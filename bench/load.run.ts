@@ -1,16 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { StoreConfig } from "@/lib/env";
 import { loadBank } from "@/lib/quiz/bank";
 import { createStore } from "@/lib/store";
-import { startRedisServer } from "../support/global-setup";
-import { ensureBuild, startApp } from "./app-server";
-import { enrol, openResults, planAnswers, QUIZ_LENGTH, retryUnacknowledged, submitPlan, type PlannedAnswer } from "./crowd";
-import { latencies, tally } from "./figures";
-import { loadClient } from "./http-client";
-import { verifyStore } from "./verify";
+import { ensureBuild, LOAD_BUILD, LOAD_SERVER, startApp, type ServerStore } from "./lib/app-server";
+import { enrol, openResults, planAnswers, QUIZ_LENGTH, retryUnacknowledged, submitPlan, type PlannedAnswer } from "./lib/crowd";
+import { latencies, tally } from "./lib/figures";
+import { loadClient } from "./lib/http-client";
+import { embeddedBackend, redisBackend, type Backend } from "./lib/stores";
+import { verifyStore } from "./lib/verify";
 
 /**
  * `npm run test:load`: the production build (`next start`) on the
@@ -20,7 +16,7 @@ import { verifyStore } from "./verify";
  * every player opens the results.
  * Answers that fail (503 when the store is too slow under the load) are
  * retried after Retry-After, as the page would. The store must then hold
- * exactly what was sent and acknowledged: see verify.ts.
+ * exactly what was sent and acknowledged: see lib/verify.ts.
  * Prints throughput, latency and status counts; fails when a count is off
  * or an answer was not acknowledged.
  */
@@ -39,36 +35,18 @@ const CONNECTIONS = 256;
 const WAVES = 100;
 const RETRY_ROUNDS = 5;
 
-beforeAll(() => console.info(`load: ${ensureBuild()}`));
+beforeAll(async () => console.info(`load: ${await ensureBuild(LOAD_BUILD)}`));
 
-type Phase = { name: string; open(): Promise<{ config: StoreConfig; server: { DATA_DIR: string } | { REDIS_URL: string }; close(): Promise<void> }> };
-
-const PHASES: Phase[] = [
-  {
-    name: "embedded",
-    async open() {
-      const dataDir = mkdtempSync(path.join(tmpdir(), "load-data-"));
-      return {
-        config: { kind: "embedded", dataDir },
-        server: { DATA_DIR: dataDir },
-        close: async () => rmSync(dataDir, { recursive: true, force: true }),
-      };
-    },
-  },
-  {
-    name: "redis",
-    async open() {
-      const redis = await startRedisServer();
-      return { config: { kind: "redis", url: redis.url }, server: { REDIS_URL: redis.url }, close: () => redis.stop() };
-    },
-  },
+const PHASES: { name: string; open(): Promise<Backend & { server: ServerStore }> }[] = [
+  { name: "embedded", open: async () => embeddedBackend() },
+  { name: "redis", open: () => redisBackend({ durable: false }) },
 ];
 
 describe("quiz answers over HTTP under load", () => {
   for (const phase of PHASES) {
     it(`${phase.name}: ${PLAYERS * QUIZ_LENGTH} answers at once are each counted exactly once`, async () => {
       const backend = await phase.open();
-      const app = await startApp(backend.server).catch(async (error: unknown) => {
+      const app = await startApp({ ...LOAD_SERVER, name: `load-${phase.name}`, store: backend.server }).catch(async (error: unknown) => {
         await backend.close();
         throw error;
       });
