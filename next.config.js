@@ -24,16 +24,28 @@ const SECURITY_HEADERS = [
 ];
 const NOTHING_ALLOWED_POLICY = "default-src 'none'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+/**
+ * Next.js's own file extensions, plus `bench.ts` only in the benchmark's build (BENCH_BUILD=1, which `npm run
+ * bench` sets for the build in its own dist folder). The benchmark's routes are `route.bench.ts` files under
+ * app/api/bench/; any other build reads them as files named "route.bench", which are no route, so it neither
+ * compiles nor serves them.
+ */
+const PAGE_EXTENSIONS = ["tsx", "ts", "jsx", "js"];
+const BENCH_BUILD = process.env.BENCH_BUILD === "1";
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   // A separate build folder lets the benchmark and parallel test runs build side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  pageExtensions: BENCH_BUILD ? [...PAGE_EXTENSIONS, "bench.ts"] : PAGE_EXTENSIONS,
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and Node-only store drivers stay out of the server bundle.
   serverExternalPackages: ["libsql", "redis"],
   // Content is read from disk at run time by dynamic routes (the quiz); ship it with every function.
   outputFileTracingIncludes: { "/**": ["./content/**/*"] },
+  // Reads from the working directory make the tracer list the whole project; the benchmark's sources never ship.
+  outputFileTracingExcludes: { "/**": ["./bench/**/*", "./app/api/bench/**/*"] },
   async headers() {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },

@@ -37,10 +37,6 @@ const rawEnvSchema = z.object({
   STORE_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).max(30_000).default(DEFAULT_STORE_TIMEOUT_MS)),
   NEXT_DIST_DIR: z.preprocess(blankToUndefined, z.string().default(".next")),
   NODE_ENV: optionalString,
-  BENCH_ROUTES: z.preprocess(
-    blankToUndefined,
-    z.enum(["0", "1"], { error: "BENCH_ROUTES must be 1 (benchmark only) or unset" }).default("0"),
-  ),
 });
 
 export type StoreConfig =
@@ -60,8 +56,6 @@ export interface Env {
   distDir: string;
   /** `next dev`: the security policy allows what hot reloading needs. */
   development: boolean;
-  /** `npm run bench` only: the /api/bench routes answer and the store counts its round trips. Never in production. */
-  benchRoutes: boolean;
 }
 
 export class EnvError extends Error {
@@ -112,7 +106,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     siteUrl: raw.NEXT_PUBLIC_SITE_URL ?? (vercelHost ? `https://${vercelHost}` : undefined),
     distDir: raw.NEXT_DIST_DIR,
     development: raw.NODE_ENV === "development",
-    benchRoutes: raw.BENCH_ROUTES === "1",
   };
 }
 

@@ -1,6 +1,5 @@
 import "server-only";
 import { DEFAULT_STORE_TIMEOUT_MS, describeStore, env, type StoreConfig } from "@/lib/env";
-import { countingStore } from "./counting";
 import { guardStore, type GuardOptions } from "./guard";
 import type { Store } from "./types";
 import { wellFormedStore } from "./well-formed";
@@ -47,10 +46,8 @@ type WithStore = typeof globalThis & { [SINGLETON]?: Promise<Store> };
 export function getStore(): Promise<Store> {
   const holder = globalThis as WithStore;
   if (!holder[SINGLETON]) {
-    const { store: config, storeTimeoutMs, benchRoutes } = env();
-    const created = createStore(config, { timeoutMs: storeTimeoutMs }).then((store) =>
-      benchRoutes ? countingStore(store) : store,
-    );
+    const { store: config, storeTimeoutMs } = env();
+    const created = createStore(config, { timeoutMs: storeTimeoutMs });
     holder[SINGLETON] = created;
     created.then(
       () => console.info(`store: ${describeStore(config)}`),

@@ -18,7 +18,8 @@ import { CLASSROOM_RATE_LIMITS } from "@/lib/classroom/limits";
 import type { CreateSessionInput } from "@/lib/classroom/requests";
 import type { StudentView } from "@/lib/classroom/views";
 import { createStore, op, type Store } from "@/lib/store";
-import { countingStore, storeConfigs } from "../load/stores";
+import { countingStore } from "@/bench/server/counting-store";
+import { storeConfigs } from "../support/store-configs";
 import { fixtureBank, HANDWRITTEN } from "../unit/quiz-fixtures";
 
 /**
@@ -185,10 +186,10 @@ for (const [name, config] of storeConfigs(dataDir)) {
       const counting = createQuizService({ store: counted.store, bank, now: () => now });
       const who = { client: unique("phone"), idempotencyKey: newKey() };
       const { attemptId } = await counting.startAttempt({ length: 5 }, who);
-      expect(counted.trips()).toBe(1);
+      expect(counted.counts().roundTrips).toBe(1);
       const question = HANDWRITTEN[0] as Question;
       await counting.answerQuestion(attemptId, { questionId: question.id, answer: right(question) }, who);
-      expect(counted.trips()).toBe(2);
+      expect(counted.counts().roundTrips).toBe(2);
     });
 
     describe("idempotent quiz answers", () => {

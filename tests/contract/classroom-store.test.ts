@@ -14,7 +14,8 @@ import { answerKey } from "@/lib/questions/scoring";
 import type { Question } from "@/lib/questions/schemas";
 import type { StoreConfig } from "@/lib/env";
 import { createStore, op, type Store } from "@/lib/store";
-import { countingStore, storeConfigs } from "../load/stores";
+import { countingStore } from "@/bench/server/counting-store";
+import { storeConfigs } from "../support/store-configs";
 import { fixtureBank } from "../unit/quiz-fixtures";
 
 /**
@@ -202,7 +203,7 @@ for (const [name, config] of STORES) {
       const first = await service.pollStudent(sessionId, students[0]?.token, -1);
       expect(first).toMatchObject({ phase: "lobby", nickname: "Student 1" });
       expect(await service.pollStudent(sessionId, students[0]?.token, 0)).toEqual({ changed: false, version: 0, now, players: 1 });
-      expect(counted.trips()).toBe(2);
+      expect(counted.counts().roundTrips).toBe(2);
     });
 
     it("a removed student is refused everywhere, and cannot take their nickname back", async () => {

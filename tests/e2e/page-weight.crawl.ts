@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { weigh } from "../../bench/lib/page-weight.mjs";
+import { weigh } from "../../bench/lib/page-weight";
 import { sitemapPaths } from "./support";
 
 /**
@@ -10,7 +10,7 @@ import { sitemapPaths } from "./support";
  *
  * The floor page is not built here (a second Next.js build would double the
  * test's time), so its figure comes from the last `npm run bench`, which
- * measured it the same way (bench/lib/page-weight.mjs, shared) and saved it
+ * measured it the same way (bench/lib/page-weight.ts, shared) and saved it
  * in bench/results.json with the Next.js version it was measured on.
  * Compressed sizes of a given build do not vary between runs, so this test
  * is deterministic; after a Next.js upgrade it asks for the bench again

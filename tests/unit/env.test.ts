@@ -9,7 +9,6 @@ describe("parseEnv", () => {
       siteUrl: undefined,
       distDir: ".next",
       development: false,
-      benchRoutes: false,
     });
   });
 
@@ -55,12 +54,6 @@ describe("parseEnv", () => {
   it("reads STORE_TIMEOUT_MS within bounds", () => {
     expect(parseEnv({ STORE_TIMEOUT_MS: "800" }).storeTimeoutMs).toBe(800);
     expect(() => parseEnv({ STORE_TIMEOUT_MS: "5" })).toThrow(/STORE_TIMEOUT_MS/);
-  });
-
-  it("turns the benchmark routes on only for BENCH_ROUTES=1", () => {
-    expect(parseEnv({ BENCH_ROUTES: "1" }).benchRoutes).toBe(true);
-    expect(parseEnv({ BENCH_ROUTES: "" }).benchRoutes).toBe(false);
-    expect(() => parseEnv({ BENCH_ROUTES: "yes" })).toThrow(/BENCH_ROUTES must be 1/);
   });
 });
 

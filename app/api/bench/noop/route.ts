@@ -1,9 +1,0 @@
-import { benchRouteNotFound, benchRoutesEnabled } from "@/bench/server/guard";
-
-export const dynamic = "force-dynamic";
-
-/** The framework's floor for an API request: the answer route's throughput is compared with this one's. */
-export async function POST(): Promise<Response> {
-  if (!benchRoutesEnabled()) return benchRouteNotFound();
-  return Response.json({ ok: true });
-}

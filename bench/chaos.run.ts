@@ -1,0 +1,169 @@
+import { describe, expect, it } from "vitest";
+import { loadBank } from "@/lib/questions/bank";
+import { createStore } from "@/lib/store";
+import { ensureBuild, LOAD_BUILD, LOAD_SERVER, startApp } from "./lib/app-server";
+import { enrol, openResults, planAnswers, retryUnacknowledged, submitPlan, type PlannedAnswer } from "./lib/crowd";
+import { latencies, ms, tally } from "./lib/figures";
+import { loadClient, mapConcurrent, type LoadClient, type Sent } from "./lib/http-client";
+import { RedisServer } from "./lib/redis";
+import { verifyStore } from "./lib/verify";
+
+/**
+ * `npm run test:chaos`: the production build on Redis, under a steady
+ * crowd of answers, while redis-server is killed (SIGKILL) and restarted
+ * on the same port with its append-only file (see lib/redis.ts).
+ *
+ * Requirements, each printed and checked:
+ * - during the outage, answers fail with 503 + Retry-After, never a 500
+ *   or a hang: every failed request answered within 2 s;
+ * - once Redis answers again, the first answer succeeds, and from then on
+ *   every answer succeeds, within 5 s;
+ * - content pages (/, /timeline, an explainer) answer 200 throughout;
+ * - no acknowledged answer is lost: after the run (and the client's
+ *   retries of the failed ones, as the page's script would after
+ *   Retry-After), the store holds every answer exactly once (lib/verify.ts).
+ */
+
+const PLAYERS = 1_000;
+/**
+ * Answers in flight at any time: a steady crowd the server keeps up with,
+ * rather than one burst, so the outage falls in the middle of it and a
+ * request's latency is the app's, not time queued in front of a saturated
+ * server (at ~60 requests/s on a busy machine, 200 in flight queued every
+ * request ~3 s, which hid the fail-fast under test).
+ */
+const IN_FLIGHT = 24;
+/** Kill Redis once this many answer requests have been answered (of ~10,050). */
+const KILL_AFTER = 3_000;
+const DOWN_MS = 4_000;
+const CONTENT_PAGES = ["/", "/timeline", "/explainers/renewed-talks"];
+const FAILURE_DEADLINE_MS = 2_000;
+const RECOVERY_DEADLINE_MS = 5_000;
+const RETRY_ROUNDS = 5;
+
+const sleep = (msToWait: number) => new Promise((resolve) => setTimeout(resolve, msToWait));
+
+interface Outage {
+  killed: number;
+  /** When redis-server was started again (down until then). */
+  restarted: number;
+  /** When redis-server answered PING again after the restart. */
+  back: number;
+}
+
+/** Waits until `count()` reaches `target`, then kills Redis, keeps it down, and restarts it. */
+async function outage(redis: RedisServer, count: () => number, target: number): Promise<Outage> {
+  while (count() < target) await sleep(5);
+  const killed = performance.now();
+  await redis.kill();
+  await sleep(DOWN_MS);
+  const restarted = performance.now();
+  await redis.restart();
+  return { killed, restarted, back: performance.now() };
+}
+
+/** Fetches the content pages one after another until `running()` is false. */
+async function pollContent(client: LoadClient, running: () => boolean): Promise<Sent[]> {
+  const polls: Sent[] = [];
+  for (let i = 0; running(); i += 1) {
+    polls.push(await client.send("GET", CONTENT_PAGES[i % CONTENT_PAGES.length] ?? "/"));
+    await sleep(50);
+  }
+  return polls;
+}
+
+describe("answers while Redis is killed and restarted", () => {
+  it("fails fast with 503, recovers within 5 s, loses no acknowledged answer, keeps content pages up", async () => {
+    console.info(`chaos: ${await ensureBuild(LOAD_BUILD)}`);
+    const redis = await RedisServer.start({ durable: true });
+    const app = await startApp({ ...LOAD_SERVER, name: "chaos", store: { REDIS_URL: redis.url } }).catch(async (error: unknown) => {
+      await redis.stop();
+      throw error;
+    });
+    const store = await createStore({ kind: "redis", url: redis.url }, { timeoutMs: 30_000 });
+    const client = loadClient(app.url, IN_FLIGHT * 2);
+    const pages = loadClient(app.url, 4);
+    try {
+      const { players, starts } = await enrol(client, { store, bank: loadBank() }, PLAYERS, IN_FLIGHT);
+      const plans = planAnswers(players);
+      const acknowledged = new Set<PlannedAnswer>();
+
+      // The crowd, the outage and the content poller, all at once.
+      let answered = 0;
+      let running = true;
+      const started = performance.now();
+      const polling = pollContent(pages, () => running);
+      const fault = outage(redis, () => answered, KILL_AFTER);
+      const stream = (
+        await mapConcurrent(plans, IN_FLIGHT, async (plan) => {
+          const sent = await submitPlan(client, plan, acknowledged);
+          answered += sent.length;
+          return sent;
+        })
+      ).flat();
+      const { killed, restarted, back } = await fault;
+      running = false;
+      const polls = await polling;
+      const streamSeconds = (performance.now() - started) / 1000;
+
+      const retries = await retryUnacknowledged(client, { plans, acknowledged, sent: stream }, { rounds: RETRY_ROUNDS, inFlight: IN_FLIGHT });
+      // Every answer is in by now, so every results page counts its score once.
+      const views = (await openResults(client, players, IN_FLIGHT)).flat();
+      const verification = await verifyStore(store, { players, plans, acknowledged, finished: players });
+
+      // The figures.
+      // A double tap's second copy may meet the first still in progress (409, by design): not a failure.
+      const failed = stream.filter((s) => s.status !== 200 && !(s.status === 409 && s.body.includes('"request_in_progress"')));
+      const duringOutage = stream.filter((s) => s.start >= killed && s.start < restarted);
+      const afterBack = stream.filter((s) => s.start >= back).sort((a, b) => a.start - b.start);
+      const firstSuccess = afterBack.find((s) => s.status === 200);
+      const lastFailure = afterBack.filter((s) => failed.includes(s)).at(-1);
+      const toFirstSuccess = firstSuccess ? firstSuccess.end - back : Infinity;
+      // Steady: from the first success on, every answer sent after the last failure succeeded.
+      const toSteady = Math.max(toFirstSuccess, lastFailure ? lastFailure.end - back : 0);
+      const failedMaxMs = Math.max(0, ...failed.map((s) => s.ms));
+      const pagesDuringOutage = polls.filter((s) => s.end >= killed && s.start < back + RECOVERY_DEADLINE_MS);
+      const replayedRetries = retries.filter((s) => s.status === 200 && s.body.includes('"replay":true')).length;
+
+      const missed: string[] = [];
+      if (failed.some((s) => s.status !== 503)) missed.push(`failed answers other than 503: ${tally(failed.filter((s) => s.status !== 503).map((s) => s.status))}`);
+      if (failed.some((s) => s.status === 503 && !s.retryAfter)) missed.push("a 503 without Retry-After");
+      if (failedMaxMs > FAILURE_DEADLINE_MS) missed.push(`a failed answer took ${ms(failedMaxMs)} (> ${FAILURE_DEADLINE_MS} ms)`);
+      if (players.length !== PLAYERS) missed.push(`starts: ${tally(starts.map((s) => s.status))}`);
+      if (duringOutage.length === 0) missed.push("no answer was sent during the outage: the fault did not hit the load");
+      if (toFirstSuccess > RECOVERY_DEADLINE_MS) missed.push(`first success ${ms(toFirstSuccess)} after Redis returned (> ${RECOVERY_DEADLINE_MS} ms)`);
+      if (toSteady > RECOVERY_DEADLINE_MS) missed.push(`steady success ${ms(toSteady)} after Redis returned (> ${RECOVERY_DEADLINE_MS} ms)`);
+      if (polls.some((s) => s.status !== 200)) missed.push(`content pages: ${tally(polls.map((s) => s.status))}`);
+      if (acknowledged.size !== plans.length) missed.push(`${plans.length - acknowledged.size} answers never acknowledged after ${RETRY_ROUNDS} retry rounds`);
+      if (views.some((s) => s.status !== 200)) missed.push(`results pages: ${tally(views.map((s) => s.status))}`);
+      missed.push(...verification.problems);
+
+      console.info(
+        [
+          `chaos (redis, next start): ${players.length} players, ${plans.length} answers, ${stream.length} requests (${IN_FLIGHT} in flight), ${streamSeconds.toFixed(1)} s, ${(stream.length / streamSeconds).toFixed(0)} requests/s`,
+          `  redis-server SIGKILLed after ${KILL_AFTER} answers, down ${DOWN_MS / 1000} s, restarted with appendonly yes + appendfsync always; answering PING ${ms(back - restarted)} after the restart`,
+          `  answer statuses: ${tally(stream.map((s) => s.status))}; latency ${latencies(stream.map((s) => s.ms))}`,
+          `  starts before the run: ${tally(starts.map((s) => s.status))}`,
+          `  sent during the outage: ${duringOutage.length}, ${tally(duringOutage.map((s) => s.status))}, latency ${latencies(duringOutage.map((s) => s.ms))}; Retry-After ${tally(failed.map((s) => s.retryAfter ?? "missing"))}`,
+          `  failed answers: ${failed.length}, latency ${latencies(failed.map((s) => s.ms))} (requirement ≤ ${FAILURE_DEADLINE_MS} ms)`,
+          `  recovery after Redis returned: first success ${ms(toFirstSuccess)}, steady ${ms(toSteady)} (requirement ≤ ${RECOVERY_DEADLINE_MS} ms)`,
+          `  content pages polled: ${polls.length}, ${tally(polls.map((s) => s.status))}; latency ${latencies(polls.map((s) => s.ms))}; during the outage ${pagesDuringOutage.length}, ${latencies(pagesDuringOutage.map((s) => s.ms))}`,
+          `  retries of failed answers: ${retries.length}, ${tally(retries.map((s) => s.status))}; ${replayedRetries} had in fact been stored (replay)`,
+          `  results pages: ${tally(views.map((s) => s.status))}`,
+          `  store: ${verification.acknowledged} acknowledged, ${verification.stored} stored, ${verification.counted} counted (${verification.rightCounted} right), ${verification.finishedCounted} scores in the distribution`,
+          `  result: ${missed.length === 0 ? "every requirement met" : `MISSED\n    ${missed.join("\n    ")}`}`,
+        ].join("\n"),
+      );
+      expect(missed).toEqual([]);
+    } catch (error) {
+      console.error(`server output (last 3,000 characters):\n${app.log().slice(-3_000)}`);
+      throw error;
+    } finally {
+      client.close();
+      pages.close();
+      await store.close();
+      await app.stop();
+      await redis.stop();
+    }
+  });
+});
