@@ -93,7 +93,10 @@ const count = (value: unknown) => {
  * for limits on failures that are counted afterwards with `countFailure`.
  */
 export function rateLimitOps(rule: RateLimitRule, subject: string, now: number, options: { count: boolean }): RateCheck {
-  const k = rateLimitWindow(rule, subject, now);
+  return windowCheck(rule, rateLimitWindow(rule, subject, now), options);
+}
+
+function windowCheck(rule: RateLimitRule, k: ReturnType<typeof rateLimitWindow>, options: { count: boolean }): RateCheck {
   const estimate = (current: number, previous: number) => current + previous * k.overlap;
   if (options.count) {
     return {
@@ -140,7 +143,7 @@ export interface RateLimits {
 export function rateLimits(checks: readonly LimitedBy[], now: number, options: { count: boolean } = { count: true }): RateLimits {
   const windows = checks.map(({ rule, subject }) => ({ rule, k: rateLimitWindow(rule, subject, now) }));
   // Named by position and rule: a name that is not a bare index keeps the checks in order.
-  const reads = checks.map(({ rule, subject }, i) => ({ name: `${i}:${rule.name}`, rule, check: rateLimitOps(rule, subject, now, options) }));
+  const reads = windows.map(({ rule, k }, i) => ({ name: `${i}:${rule.name}`, rule, check: windowCheck(rule, k, options) }));
   return {
     guard: windows.map(({ rule, k }) => ({
       key: k.current,
