@@ -68,19 +68,28 @@ export function childEnv(extra: Record<string, string | undefined>): NodeJS.Proc
 
 /** Runs `next <args>` to completion, its output in `logFile`; throws with the log's tail when it fails. */
 export async function runNext(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }): Promise<void> {
+  const next = await spawnNext(args, { ...options, keepChars: 4_000 });
+  const code = await new Promise<number | null>((resolve) => next.child.on("close", resolve));
+  next.log.end();
+  if (code !== 0) throw new Error(`next ${args.join(" ")} failed (exit ${code}); log: ${options.logFile}\n${next.output()}`);
+}
+
+/** `next <args>` as a child, its output written to `logFile` and its last `keepChars` characters kept for errors. */
+async function spawnNext(
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; keepChars: number; detached?: boolean },
+): Promise<{ child: ChildProcess; log: WriteStream; output: () => string }> {
   await mkdir(path.dirname(options.logFile), { recursive: true });
   const log = createWriteStream(options.logFile);
-  const child = spawn(process.execPath, [NEXT_BIN, ...args], { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
-  let tail = "";
+  const child = spawn(process.execPath, [NEXT_BIN, ...args], { cwd: options.cwd, env: options.env, detached: options.detached, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
   const keep = (chunk: Buffer) => {
     log.write(chunk);
-    tail = (tail + chunk.toString()).slice(-4_000);
+    output = (output + chunk.toString()).slice(-options.keepChars);
   };
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
-  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  log.end();
-  if (code !== 0) throw new Error(`next ${args.join(" ")} failed (exit ${code}); log: ${options.logFile}\n${tail}`);
+  return { child, log, output: () => output };
 }
 
 function newestMtime(entry: string): number {
@@ -180,19 +189,10 @@ export const LOAD_SERVER = { distDir: LOAD_BUILD.distDir, host: "127.0.0.1", rea
 export async function startApp(options: StartOptions): Promise<AppServer> {
   const port = options.port ?? (await freePort());
   const logFile = path.join(TMP, "logs", `server-${options.name}.log`);
-  await mkdir(path.dirname(logFile), { recursive: true });
-  const logStream: WriteStream = createWriteStream(logFile);
   const args = ["start", "--port", String(port), ...(options.host ? ["--hostname", options.host] : [])];
   const env = childEnv({ ...(options.distDir ? { NEXT_DIST_DIR: options.distDir } : {}), ...options.store, ...options.env });
-  const child = spawn(process.execPath, [NEXT_BIN, ...args], { cwd: options.cwd ?? ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const { child, log: logStream, output } = await spawnNext(args, { cwd: options.cwd ?? ROOT, env, logFile, keepChars: 64_000, detached: true });
   running.add(child);
-  let output = "";
-  const keep = (chunk: Buffer) => {
-    logStream.write(chunk);
-    output = (output + chunk.toString()).slice(-64_000);
-  };
-  child.stdout.on("data", keep);
-  child.stderr.on("data", keep);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
   const stop = async () => {
@@ -206,15 +206,15 @@ export async function startApp(options: StartOptions): Promise<AppServer> {
   const url = `http://${options.host ?? "localhost"}:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the ${options.name} server exited with ${child.exitCode} before it was ready; log: ${logFile}\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the ${options.name} server exited with ${child.exitCode} before it was ready; log: ${logFile}\n${output()}`);
     const ready = await fetch(url + options.readyPath).then(
       (response) => response.ok,
       () => false,
     );
-    if (ready) return { url, log: () => output, stop };
+    if (ready) return { url, log: output, stop };
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`the ${options.name} server did not answer ${options.readyPath} within 60 s; log: ${logFile}\n${output}`);
+      throw new Error(`the ${options.name} server did not answer ${options.readyPath} within 60 s; log: ${logFile}\n${output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -6,6 +6,7 @@ import { answerKey } from "@/lib/questions/scoring";
 import type { Question } from "@/lib/questions/schemas";
 import type { Store } from "@/lib/store";
 import { mapConcurrent, type LoadClient, type Sent } from "./http-client";
+import { someAnswer } from "../../tests/support/some-answer";
 
 /**
  * The players every entry plays with, over HTTP as the browser's script
@@ -189,18 +190,6 @@ let seats = 0;
 /** Headers of a request from a new player, with an address no other player of this run has. */
 export function newPlayerHeaders(): Record<string, string> {
   return { "content-type": "application/json", ...from({ address: addressOf(seats++) }) };
-}
-
-/** Any answer the question accepts (right or wrong does not change the cost). */
-function someAnswer(question: Question): string | string[] {
-  switch (question.kind) {
-    case "true-false":
-      return "true";
-    case "order":
-      return question.items.map((item) => item.id);
-    default:
-      return question.options[0]?.id ?? "";
-  }
 }
 
 /** The topic with the most questions that one quiz can still hold entirely. */

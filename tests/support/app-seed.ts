@@ -12,6 +12,7 @@ import { quizService } from "@/lib/quiz";
 import type { HostView } from "@/lib/classroom/views";
 import { hostCookieName, playerCookieName } from "@/lib/classroom/cookies";
 import { callRoute, type RouteHandler } from "./route-harness";
+import { someAnswer } from "./some-answer";
 
 /**
  * Real data for the route fuzz tests and the TTL scan, made through the
@@ -50,18 +51,6 @@ function cookieValue(response: Response, name: string): string {
   const header = response.headers.getSetCookie().find((cookie) => cookie.startsWith(`${name}=`));
   if (!header) throw new Error(`seeding: no ${name} cookie`);
   return header.slice(name.length + 1).split(";")[0] ?? "";
-}
-
-/** A syntactically fine answer: the first option, "true", or the items as shown. */
-export function someAnswer(question: PublicQuestion): string | string[] {
-  switch (question.kind) {
-    case "true-false":
-      return "true";
-    case "order":
-      return question.items.map((item) => item.id);
-    default:
-      return question.options[0]?.id ?? "";
-  }
 }
 
 export interface SeededQuiz {
