@@ -1,10 +1,10 @@
 import "server-only";
-import { execNamed, op } from "@/lib/store";
 import type { ServiceContext } from "@/lib/service";
-import { assertSessionId } from "./requests";
+import { execNamed, op } from "@/lib/store";
 import { CLASSROOM_MESSAGES, ClassroomError } from "./errors";
 import { classroomKeys } from "./keys";
 import { parsePlayer, parseRoster, parseSession, type PlayerRecord, type RosterRecord, type SessionRecord } from "./record";
+import { assertSessionId } from "./requests";
 import { isHostCredential, playerIdFor } from "./tokens";
 
 /** Who is asking, from their cookies: the teacher's credential or a student's token. */

@@ -1,19 +1,19 @@
 import "server-only";
-import { answerKey, encodeAnswer, normalizeAnswer, sameAnswer } from "@/lib/questions/scoring";
+import type { Requester } from "@/lib/http/requester";
 import type { AnswerInput } from "@/lib/questions/requests";
 import type { NormalizedAnswer, Question } from "@/lib/questions/schemas";
+import { answerKey, encodeAnswer, normalizeAnswer, sameAnswer } from "@/lib/questions/scoring";
 import { rateLimits } from "@/lib/rate-limit";
+import type { ServiceContext } from "@/lib/service";
 import { execIfNamed, execNamed, op } from "@/lib/store";
 import { activePlayerFrom, playerIdFromToken, sessionFrom } from "./access";
-import type { ServiceContext } from "@/lib/service";
-import type { Requester } from "@/lib/http/requester";
-import { assertSessionId } from "./requests";
 import { CLASSROOM_MESSAGES, ClassroomError } from "./errors";
 import { PLAYER_FIELDS as P, SESSION_FIELDS as F, classroomKeys, ttlSeconds } from "./keys";
 import { CLASSROOM_RATE_LIMITS as LIMITS } from "./limits";
-import { effectivePhase, type PlayerRecord, type SessionRecord } from "./record";
-import { choiceField, pointsFor } from "./scoring";
 import { questionAt } from "./live";
+import { effectivePhase, type PlayerRecord, type SessionRecord } from "./record";
+import { assertSessionId } from "./requests";
+import { choiceField, pointsFor } from "./scoring";
 
 /**
  * A student's answer, counted exactly once.

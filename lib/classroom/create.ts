@@ -1,17 +1,17 @@
 import "server-only";
-import { rateLimits } from "@/lib/rate-limit";
-import { op } from "@/lib/store";
+import type { Requester } from "@/lib/http/requester";
 import { drawAttempt } from "@/lib/questions/draw";
 import { encodeRefs, refsOf } from "@/lib/questions/refs";
-import { newJoinCode } from "./code";
+import { rateLimits } from "@/lib/rate-limit";
 import type { ServiceContext } from "@/lib/service";
-import type { Requester } from "@/lib/http/requester";
+import { op } from "@/lib/store";
+import { newJoinCode } from "./code";
 import { ClassroomError } from "./errors";
 import { initialExpiry, SESSION_FIELDS as F, classroomKeys, ttlSeconds } from "./keys";
 import { CLASSROOM_RATE_LIMITS } from "./limits";
 import type { CreateSessionInput } from "./requests";
-import type { CreatedSession } from "./views";
 import { hashHostCredential, newHostCredential, newSessionId } from "./tokens";
+import type { CreatedSession } from "./views";
 
 /** A fresh code collides with a live one about once in 10^7 sessions; a few tries are plenty. */
 const CODE_TRIES = 5;

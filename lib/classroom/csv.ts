@@ -1,5 +1,5 @@
-import type { Dashboard } from "./views";
 import { formatJoinCode } from "./code";
+import type { Dashboard } from "./views";
 
 /**
  * The dashboard as a CSV for spreadsheets: one row per student, one column

@@ -1,16 +1,16 @@
 import "server-only";
 import { displayAnswer, feedbackFrom } from "@/lib/questions/feedback";
-import { answerKey, sameAnswer } from "@/lib/questions/scoring";
 import type { Question } from "@/lib/questions/schemas";
+import { answerKey, sameAnswer } from "@/lib/questions/scoring";
 import { parseStats, readStatsOp, type QuestionStats } from "@/lib/questions/stats";
+import type { ServiceContext } from "@/lib/service";
 import { execNamed, op } from "@/lib/store";
 import { readHostSessionAndRoster } from "./access";
-import type { ServiceContext } from "@/lib/service";
 import { classroomKeys } from "./keys";
-import { effectivePhase, parsePlayer, type PlayerRecord, type SessionRecord } from "./record";
-import type { Dashboard, DashboardAnswer, DashboardQuestion, DashboardStudent, ShareCount } from "./views";
-import { mostChosenWrong, rankOf } from "./scoring";
 import { questionAt } from "./live";
+import { effectivePhase, parsePlayer, type PlayerRecord, type SessionRecord } from "./record";
+import { mostChosenWrong, rankOf } from "./scoring";
+import type { Dashboard, DashboardAnswer, DashboardQuestion, DashboardStudent, ShareCount } from "./views";
 
 /**
  * The teacher's dashboard: every student's answers and score, each

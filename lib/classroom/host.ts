@@ -1,19 +1,19 @@
 import "server-only";
 import { rateLimits } from "@/lib/rate-limit";
+import type { ServiceContext } from "@/lib/service";
 import { execNamed, op, type Op, type ScoredMember } from "@/lib/store";
 import { readHostSessionAndRoster, requireHost, sessionFrom } from "./access";
-import type { ServiceContext } from "@/lib/service";
-import { assertSessionId } from "./requests";
 import { CLASSROOM_MESSAGES, ClassroomError } from "./errors";
 import { withdrawOps } from "./join";
 import { expiryAfterEnd, SESSION_FIELDS as F, classroomKeys, ttlSeconds } from "./keys";
 import { CLASSROOM_RATE_LIMITS } from "./limits";
+import { hostView, questionAt } from "./live";
 import { effectivePhase, parseSession, parseRoster, type SessionRecord, type RosterRecord } from "./record";
+import { assertSessionId } from "./requests";
 import type { HostAction, HostActionInput } from "./requests";
-import type { HostView, LivePhase } from "./views";
 import { distributionBars } from "./scoring";
 import { nicknameHash } from "./tokens";
-import { hostView, questionAt } from "./live";
+import type { HostView, LivePhase } from "./views";
 
 /**
  * The teacher's actions. Moving a live session on (start, close, reveal,

@@ -1,7 +1,7 @@
 import "server-only";
+import type { Requester } from "@/lib/http/requester";
 import type { AnswerInput } from "@/lib/questions/requests";
 import { appDeps, serviceContext, type ServiceDeps } from "@/lib/service";
-import type { Requester } from "@/lib/http/requester";
 import { readHostSession } from "./access";
 import { recordAnswer } from "./answer";
 import { createSession } from "./create";

@@ -1,21 +1,19 @@
 import "server-only";
+import type { Requester } from "@/lib/http/requester";
 import { friendlyName, nicknameSchema, normalizeNickname } from "@/lib/nickname";
 import { countFailure, rateLimits } from "@/lib/rate-limit";
 import type { ServiceContext } from "@/lib/service";
-import type { Requester } from "@/lib/http/requester";
 import { execIfNamed, execNamed, op, type Op } from "@/lib/store";
 import { activePlayerFrom, sessionFrom } from "./access";
 import { formatJoinCode } from "./code";
-import { assertSessionId } from "./requests";
 import { CLASSROOM_MESSAGES, ClassroomError } from "./errors";
-import { PLAYER_FIELDS as P, SESSION_FIELDS as F, classroomKeys, ttlSeconds } from "./keys";
 import { joinRetry, type JoinRetry, type JoinRetryResults } from "./join-retry";
-import { CLASSROOM_RATE_LIMITS as LIMITS } from "./limits";
+import { PLAYER_FIELDS as P, SESSION_FIELDS as F, classroomKeys, ttlSeconds } from "./keys";
+import { CLASSROOM_RATE_LIMITS as LIMITS, CLASSROOM_LIMITS } from "./limits";
 import { effectivePhase, encodeRosterEntry, parsePlayer, type SessionRecord } from "./record";
-import { joinSessionShape } from "./requests";
-import { CLASSROOM_LIMITS } from "./limits";
-import type { JoinInfo, Joined } from "./views";
+import { assertSessionId, joinSessionShape } from "./requests";
 import { newPlayerToken, nicknameHash, playerIdFor } from "./tokens";
+import type { JoinInfo, Joined } from "./views";
 
 /** The join route's body: the form's shape, with the server's nickname filter. */
 export const joinSessionSchema = joinSessionShape(nicknameSchema);

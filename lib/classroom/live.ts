@@ -1,11 +1,11 @@
 import type { QuestionBank } from "@/lib/questions/bank-validate";
 import { displayAnswer } from "@/lib/questions/feedback";
 import { toPublicQuestion } from "@/lib/questions/public";
-import { answerKey, sameAnswer } from "@/lib/questions/scoring";
 import type { PublicQuestion, Question } from "@/lib/questions/schemas";
+import { answerKey, sameAnswer } from "@/lib/questions/scoring";
 import { effectivePhase, type PlayerRecord, type SessionRecord, type RosterRecord, type StoredReveal } from "./record";
-import type { HostView, LivePhase, RevealInfo, StandingEntry, StudentView } from "./views";
 import { distributionBars, rankOf } from "./scoring";
+import type { HostView, LivePhase, RevealInfo, StandingEntry, StudentView } from "./views";
 
 /**
  * What each browser receives, built from the stored records and the bank.

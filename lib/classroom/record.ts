@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { Topic } from "@/lib/content/schemas";
 import { decodeRefs, type QuestionRef } from "@/lib/questions/refs";
-import { decodeAnswer } from "@/lib/questions/scoring";
 import type { NormalizedAnswer } from "@/lib/questions/schemas";
+import { decodeAnswer } from "@/lib/questions/scoring";
 import { PLAYER_FIELDS as P, SESSION_FIELDS as F } from "./keys";
-import { LIVE_PHASES, type LivePhase, type SessionSettings } from "./views";
 import { SESSION_MODES, SCORING_CHOICES, TIMER_CHOICES } from "./settings";
+import { LIVE_PHASES, type LivePhase, type SessionSettings } from "./views";
 
 /**
  * The session, roster and player hashes, parsed. Stored data is untrusted

@@ -1,8 +1,8 @@
 import { displayAnswer } from "@/lib/questions/feedback";
-import { answerKey, sameAnswer } from "@/lib/questions/scoring";
 import type { NormalizedAnswer, Question } from "@/lib/questions/schemas";
-import type { DistributionBar, StandingEntry } from "./views";
+import { answerKey, sameAnswer } from "@/lib/questions/scoring";
 import type { Scoring } from "./settings";
+import type { DistributionBar, StandingEntry } from "./views";
 
 /**
  * Pure scoring of classroom answers: points, the distribution of answers to

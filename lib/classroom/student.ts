@@ -1,16 +1,16 @@
 import "server-only";
 import { feedbackFrom } from "@/lib/questions/feedback";
 import { answerKey, sameAnswer } from "@/lib/questions/scoring";
+import type { ServiceContext } from "@/lib/service";
 import { execNamed, op } from "@/lib/store";
 import { readPlayerSession } from "./access";
 import type { RecordedAnswer } from "./answer";
-import type { ServiceContext } from "@/lib/service";
 import { classroomKeys } from "./keys";
+import { publicQuestionAt, questionAt, studentView } from "./live";
 import { playPath } from "./paths";
 import { effectivePhase, type PlayerRecord, type SessionRecord } from "./record";
-import type { AnswerResponse, HomeworkView, PlayView, StudentView, UnchangedPoll } from "./views";
 import { rankOf } from "./scoring";
-import { publicQuestionAt, questionAt, studentView } from "./live";
+import type { AnswerResponse, HomeworkView, PlayView, StudentView, UnchangedPoll } from "./views";
 
 /**
  * A student's live view, or "unchanged" when the phone already shows this

@@ -1,5 +1,5 @@
-import { StoreUnavailableError } from "@/lib/store/errors";
 import { PublicError } from "@/lib/public-error";
+import { StoreUnavailableError } from "@/lib/store/errors";
 import { ApiError } from "./api-error";
 import { formErrorPage } from "./form-response";
 

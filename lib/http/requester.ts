@@ -1,5 +1,5 @@
-import { idempotencyKeyOf } from "./idempotency/key";
 import { clientSubject } from "./client-address";
+import { idempotencyKeyOf } from "./idempotency/key";
 
 /** Who sent a write: the client its rate limits count against, and the request's idempotency key. */
 export interface Requester {

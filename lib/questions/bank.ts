@@ -1,13 +1,13 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { ContentError } from "@/lib/content/errors";
 import { getExplainer, getSource } from "@/lib/content";
+import { ContentError } from "@/lib/content/errors";
+import type { Topic } from "@/lib/content/schemas";
 import { createBank, validateBank, type BankFile, type QuestionBank } from "./bank-validate";
 import type { ContentLookups } from "./feedback";
 import { buildFeedback } from "./feedback";
 import type { AnswerFeedback, Question } from "./schemas";
-import type { Topic } from "@/lib/content/schemas";
 
 /**
  * The question bank: content/quiz/*.json, one file per topic, each an array

@@ -1,5 +1,5 @@
-import { answerKey, isCorrect } from "./scoring";
 import type { AnswerFeedback, NormalizedAnswer, Question, SourceRef } from "./schemas";
+import { answerKey, isCorrect } from "./scoring";
 
 /**
  * What a player sees once a question is answered. Pure: the content lookups

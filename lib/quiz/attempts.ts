@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { fingerprint, idempotencyErrors, runOnce } from "@/lib/http/idempotency";
-import { rateLimits } from "@/lib/rate-limit";
+import type { Requester } from "@/lib/http/requester";
 import { choiceOrder, drawAttempt, type DrawnQuestion } from "@/lib/questions/draw";
 import { buildFeedback, feedbackFrom } from "@/lib/questions/feedback";
 import { toPublicQuestion } from "@/lib/questions/public";
@@ -9,8 +9,8 @@ import { encodeRefs, refsOf } from "@/lib/questions/refs";
 import type { AnswerInput } from "@/lib/questions/requests";
 import { answerKey, correctness, encodeAnswer, normalizeAnswer, sameAnswer } from "@/lib/questions/scoring";
 import { countAnswerOps } from "@/lib/questions/stats";
+import { rateLimits } from "@/lib/rate-limit";
 import type { ServiceContext } from "@/lib/service";
-import type { Requester } from "@/lib/http/requester";
 import { execIfNamed, execNamed, op } from "@/lib/store";
 import { QUIZ_MESSAGES, QuizError } from "./errors";
 import { ATTEMPT_FIELDS as F, QUIZ_TTL, quizKeys } from "./keys";

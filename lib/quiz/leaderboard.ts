@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
+import type { Requester } from "@/lib/http/requester";
 import { normalizeNickname } from "@/lib/nickname";
 import { rateLimits } from "@/lib/rate-limit";
 import type { ServiceContext } from "@/lib/service";
-import type { Requester } from "@/lib/http/requester";
 import { execIfNamed, execNamed, op } from "@/lib/store";
 import { QUIZ_MESSAGES, QuizError } from "./errors";
 import { ATTEMPT_FIELDS as F, QUIZ_TTL, quizKeys, type LeaderboardBoard } from "./keys";

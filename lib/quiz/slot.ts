@@ -1,5 +1,5 @@
-import { decodeAnswer } from "@/lib/questions/scoring";
 import type { NormalizedAnswer } from "@/lib/questions/schemas";
+import { decodeAnswer } from "@/lib/questions/scoring";
 
 /**
  * An answer slot's value (quizKeys.slot): "pending" until answered, then

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Requester } from "@/lib/http/requester";
 import { createQuizService } from "@/lib/quiz";
 import { QUIZ_MESSAGES, QuizError } from "@/lib/quiz/errors";
 import type { StartQuizInput } from "@/lib/quiz/requests";
@@ -6,7 +7,6 @@ import { readResultLink, type ResultLink } from "@/lib/quiz/result-links";
 import type { StartedAttempt } from "@/lib/quiz/views";
 import { consume } from "@/lib/rate-limit";
 import { appDeps, serviceContext, type ServiceDeps } from "@/lib/service";
-import type { Requester } from "@/lib/http/requester";
 import { SHARE_RATE_LIMITS } from "./limits";
 import type { SharedResult } from "./views";
 
