@@ -4,8 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const dataDir = `.data/e2e-${PORT}`;
-/** The classroom specs, which run in their own project (below). */
-const CLASSROOM_SPECS = /classroom\.spec\.ts/;
+/** The classroom specs (`classroom*.spec.ts`), which run in their own project (below). */
+const CLASSROOM_SPECS = /classroom[\w-]*\.spec\.ts/;
 
 // Browsers cannot be downloaded on every machine: use Debian's Chromium when it is there.
 const debianChromium = "/usr/bin/chromium";

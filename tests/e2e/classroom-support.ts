@@ -36,16 +36,25 @@ function deviceOptions(name: string) {
   return options;
 }
 
-/** Students alternate between the narrowest phone the site supports (320 px) and a common iPhone. */
-const PHONES = ["Galaxy S9+", "iPhone 13"];
+/** Students take turns on the smallest phone the site supports (320×568), an iPhone and a Pixel. */
+const PHONES = [
+  { ...deviceOptions("Galaxy S9+"), viewport: { width: 320, height: 568 } },
+  deviceOptions("iPhone 13"),
+  deviceOptions("Pixel 7"),
+];
 
 export async function phone(browser: Browser, index: number): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext(deviceOptions(PHONES[index % PHONES.length] ?? "Galaxy S9+"));
+  const context = await browser.newContext(PHONES[index % PHONES.length]);
   return { context, page: await context.newPage() };
 }
 
+/** The teacher's laptop, driving a classroom projector at 1366×768. */
 export async function laptop(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ ...deviceOptions("Desktop Chrome"), acceptDownloads: true });
+  const context = await browser.newContext({
+    ...deviceOptions("Desktop Chrome"),
+    viewport: { width: 1366, height: 768 },
+    acceptDownloads: true,
+  });
   return { context, page: await context.newPage() };
 }
 
