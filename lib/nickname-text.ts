@@ -2,10 +2,10 @@ import * as z from "zod/mini";
 
 /**
  * The nickname rules a browser can check without the word list: Unicode
- * clean-up and length. Forms validate with these; route handlers use
- * `@/lib/nickname`, which adds the profanity filter (server-only: the word
- * list would add 15 kB to every page with a nickname field, and the server
- * decides anyway).
+ * clean-up and length. Forms and route handlers validate bodies with these;
+ * the services then run `@/lib/nickname`, which adds the profanity filter
+ * (server-only: the word list would add 15 kB to every page with a nickname
+ * field) and refuses with `invalid_nickname` (422).
  *
  * Pipeline: NFKC → remove invisible/format characters → collapse whitespace
  * → trim → length in graphemes (→ profanity filter, on the server). The
@@ -82,8 +82,8 @@ export const NICKNAME_MESSAGES = {
   tooLong: (count: number) =>
     `Nicknames can be up to ${NICKNAME_MAX_GRAPHEMES} characters; this one has ${count}. Please shorten it.`,
   stackedMarks: "That nickname stacks too many accent marks on one letter. Please use plain letters.",
-  offensive:
-    "That nickname contains a word we don't show on the leaderboard. Please choose another, or use a generated name.",
+  offensive: "That nickname isn't allowed here. Try another.",
+  taken: "Someone in this class already has that name. Add a letter or a number, or leave it empty for a generated name.",
 } as const;
 
 /** Every rule but the profanity filter. */
@@ -104,25 +104,18 @@ export function checkNicknameText(input: string): NicknameResult {
 
 /**
  * A string in, the normalized nickname out, or one issue with the message
- * to show and `params.reason` for code that needs to branch; `check` is
- * `checkNicknameText` in the browser and `normalizeNickname` on the server.
+ * to show and `params.reason` for code that needs to branch.
  */
-export function nicknameSchemaFrom(check: (input: string) => NicknameResult) {
-  return z.pipe(
-    z.string({ error: NICKNAME_MESSAGES.empty }),
-    z.transform((value: string, ctx) => {
-      const result = check(value);
-      if (result.ok) return result.nickname;
-      ctx.issues.push({ code: "custom", input: value, message: result.message, params: { reason: result.reason } });
-      return z.NEVER;
-    }),
-  );
-}
+export const nicknameTextSchema = z.pipe(
+  z.string({ error: NICKNAME_MESSAGES.empty }),
+  z.transform((value: string, ctx) => {
+    const result = checkNicknameText(value);
+    if (result.ok) return result.nickname;
+    ctx.issues.push({ code: "custom", input: value, message: result.message, params: { reason: result.reason } });
+    return z.NEVER;
+  }),
+);
 
-/** The leaderboard form's body, around either nickname schema. */
-export const nicknameFormShape = <S extends z.core.$ZodType<string, string>>(nickname: S) => z.strictObject({ nickname });
-
-/** What forms check before posting. */
-export const nicknameTextSchema = nicknameSchemaFrom(checkNicknameText);
-export const nicknameFormTextSchema = nicknameFormShape(nicknameTextSchema);
+/** The leaderboard form's body, as the form and the route check it. */
+export const nicknameFormTextSchema = z.strictObject({ nickname: nicknameTextSchema });
 export type NicknameFormInput = z.input<typeof nicknameFormTextSchema>;

@@ -6,17 +6,10 @@ import {
   englishRecommendedTransformers,
   pattern,
 } from "obscenity";
-import {
-  checkNicknameText,
-  countGraphemes,
-  NICKNAME_MESSAGES,
-  nicknameFormShape,
-  nicknameSchemaFrom,
-  type NicknameResult,
-} from "./nickname-text";
+import { checkNicknameText, countGraphemes, NICKNAME_MESSAGES, type NicknameResult } from "./nickname-text";
 
 /**
- * Nicknames for the quiz leaderboard and classroom joins, as route handlers
+ * Nicknames for the quiz leaderboard and classroom joins, as the services
  * check them: the browser's rules (`./nickname-text`) plus a profanity
  * filter. Server-only: the word list stays out of the pages.
  */
@@ -145,9 +138,6 @@ export function normalizeNickname(input: string): NicknameResult {
   return result;
 }
 
-/** For route handlers: a string in, the normalized nickname out (see `nicknameSchemaFrom`). */
-export const nicknameSchema = nicknameSchemaFrom(normalizeNickname);
-
 // --- Generated names -------------------------------------------------------
 
 /*
@@ -191,6 +181,3 @@ export function friendlyName(randomInt: (max: number) => number = secureRandomIn
   const number = 10 + randomInt(90);
   return `${pick(FRIENDLY_ADJECTIVES, randomInt)} ${pick(FRIENDLY_NOUNS, randomInt)} ${number}`;
 }
-
-/** The leaderboard form's body, as the route handler checks it. */
-export const nicknameFormSchema = nicknameFormShape(nicknameSchema);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { CreateSessionForm } from "@/components/classroom/create-session-form";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { classroomPath, joinPath } from "@/lib/classroom/paths";
@@ -10,7 +11,9 @@ export const metadata: Metadata = {
   alternates: { canonical: classroomPath },
 };
 
-export default function Page() {
+export default async function Page() {
+  // Rendered per request: a refused form post (no JavaScript) comes back here with its choices in the query.
+  await connection();
   return (
     <>
       <Breadcrumbs trail={[{ href: classroomPath, label: "For teachers" }]} />

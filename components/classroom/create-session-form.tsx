@@ -1,16 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { RadioGroup, SelectField } from "@/components/ui/choice-fields";
-import { postJson } from "@/lib/forms/post-json";
+import { useFormPost, useNoValidate, useRefusal } from "@/components/ui/use-form-post";
 import { lazySchemaResolver } from "@/lib/forms/schema-resolver";
 import { TOPIC_CHOICES } from "@/lib/content/constants";
 import { QUIZ_LENGTHS } from "@/lib/questions/lengths";
 import { api } from "@/lib/classroom/paths";
 import type { CreateSessionFormValues, CreateSessionInput } from "@/lib/classroom/requests";
-import { DUE_IN_HOURS, TIMER_CHOICES, type DueInHours, type SessionMode, type Scoring, type TimerChoice } from "@/lib/classroom/settings";
+import { DUE_IN_HOURS, SESSION_MODES, TIMER_CHOICES, type DueInHours, type SessionMode, type Scoring, type TimerChoice } from "@/lib/classroom/settings";
 
 const createCheck = lazySchemaResolver(() => import("@/lib/classroom/requests").then((module) => module.createSessionSchema));
 
@@ -26,6 +25,17 @@ const timerLabel = (seconds: TimerChoice) => (seconds === 0 ? "No timer: you clo
 const dueLabel = (hours: DueInHours) =>
   hours === 1 ? "In 1 hour" : hours < 168 ? `In ${hours / 24} day${hours === 24 ? "" : "s"}` : `In ${hours / 168} week${hours === 168 ? "" : "s"}`;
 
+const DEFAULTS: Required<{ [Field in keyof CreateSessionFormValues]: string }> = {
+  mode: "live",
+  length: "10",
+  topic: "",
+  timer: "20",
+  scoring: "accuracy",
+  dueInHours: "24",
+};
+/** A refused plain post comes back with the teacher's choices, to be chosen again. */
+const ECHO = Object.keys(DEFAULTS);
+
 /**
  * Setting up a session. Posts as a plain form without JavaScript (the
  * server answers with the projector page); with it, validates with the
@@ -33,38 +43,34 @@ const dueLabel = (hours: DueInHours) =>
  */
 export function CreateSessionForm() {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const refusal = useRefusal(ECHO);
+  const defaults = { ...DEFAULTS, ...refusal?.values };
   const form = useForm<CreateSessionFormValues, unknown, CreateSessionInput>({
     resolver: createCheck.resolver,
-    defaultValues: { mode: "live", length: "10", topic: "", timer: "20", scoring: "accuracy", dueInHours: "24" },
+    defaultValues: { ...defaults, mode: SESSION_MODES.find((mode) => mode === defaults.mode) },
   });
   const { register, formState } = form;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    setError(null);
-    const posted = await postJson<{ href: string }>(api.sessions, values);
-    if (posted.ok) router.push(posted.data.href);
-    else setError(posted.message);
-  });
+  const submission = useFormPost({ refusal, validating: formState.isSubmitting });
+  const onSubmit = form.handleSubmit((values) => submission.post<{ href: string }>(api.sessions, values, (data) => router.push(data.href)));
+  const noValidate = useNoValidate();
 
   const problems = Object.values(formState.errors).map((problem) => problem?.message);
-  const busy = formState.isSubmitting || formState.isSubmitSuccessful;
   return (
-    <form method="post" action={api.sessions} onSubmit={onSubmit} noValidate {...createCheck.preloadOn}>
-      <RadioGroup legend="How will the class play?" field={register("mode")} options={(Object.keys(MODES) as SessionMode[]).map((value) => ({ value, label: MODES[value] }))} />
-      <RadioGroup legend="How many questions?" field={register("length")} options={QUIZ_LENGTHS.map((value) => ({ value, label: `${value} questions` }))} />
-      <SelectField label="Topic (optional)" field={register("topic")} options={TOPIC_CHOICES} />
+    <form method="post" action={api.sessions} onSubmit={onSubmit} noValidate={noValidate} {...createCheck.preloadOn}>
+      <RadioGroup legend="How will the class play?" field={register("mode")} initial={defaults.mode} options={(Object.keys(MODES) as SessionMode[]).map((value) => ({ value, label: MODES[value] }))} />
+      <RadioGroup legend="How many questions?" field={register("length")} initial={defaults.length} options={QUIZ_LENGTHS.map((value) => ({ value, label: `${value} questions` }))} />
+      <SelectField label="Topic (optional)" field={register("topic")} initial={defaults.topic} options={TOPIC_CHOICES} />
       <h2>For a live session</h2>
-      <SelectField label="Time per question" field={register("timer")} options={TIMER_CHOICES.map((value) => ({ value, label: timerLabel(value) }))} />
-      <RadioGroup legend="Scoring" field={register("scoring")} options={(Object.keys(SCORING) as Scoring[]).map((value) => ({ value, label: SCORING[value] }))} />
+      <SelectField label="Time per question" field={register("timer")} initial={defaults.timer} options={TIMER_CHOICES.map((value) => ({ value, label: timerLabel(value) }))} />
+      <RadioGroup legend="Scoring" field={register("scoring")} initial={defaults.scoring} options={(Object.keys(SCORING) as Scoring[]).map((value) => ({ value, label: SCORING[value] }))} />
       <h2>For homework</h2>
-      <SelectField label="Due" field={register("dueInHours")} options={DUE_IN_HOURS.map((value) => ({ value, label: dueLabel(value) }))} />
+      <SelectField label="Due" field={register("dueInHours")} initial={defaults.dueInHours} options={DUE_IN_HOURS.map((value) => ({ value, label: dueLabel(value) }))} />
       <p className="meta">Homework is scored on accuracy, without a timer: students see the answer after each question.</p>
       <p role="alert" className="form-error">
-        {error ?? problems.find(Boolean)}
+        {submission.error ?? problems.find(Boolean)}
       </p>
-      <button type="submit" className="button" disabled={busy}>
-        {busy ? "Setting up…" : "Create the session"}
+      <button type="submit" className="button" disabled={submission.busy}>
+        {submission.busy ? "Setting up…" : "Create the session"}
       </button>
     </form>
   );

@@ -1,18 +1,22 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
-import { postJson } from "@/lib/forms/post-json";
+import type { ReactNode } from "react";
+import { useFormPost, useRefusal } from "@/components/ui/use-form-post";
 import { api } from "@/lib/classroom/paths";
 import type { HostAction, HostActionInput } from "@/lib/classroom/requests";
 import type { HostView } from "@/lib/classroom/views";
 import styles from "./host.module.css";
 
+/** What a refused plain post echoes, to find the button it came from. */
+const ECHO = ["action", "playerId"] as const;
+
 /**
  * One teacher action as a button. Without JavaScript it is a plain form
  * post that lands back on the page; with it, a JSON post whose answer
  * (the new state) goes to `onDone`, or refreshes the page when there is
- * none. `confirm` asks first, for actions that cannot be undone.
+ * none (or when it is refused: the page then shows where the session is).
+ * `confirm` asks first, for actions that cannot be undone.
  */
 export function HostActionForm({
   sessionId,
@@ -36,21 +40,18 @@ export function HostActionForm({
   children: ReactNode;
 }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // A refused plain post of this very button (the same action, for the same player).
+  const refusal = useRefusal(ECHO);
+  const refused = refusal?.values.action === action && refusal.values.playerId === playerId ? refusal : undefined;
+  const submission = useFormPost({ refusal: refused, staysAfterSuccess: true });
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (confirm && !window.confirm(confirm)) return;
-    setError(null);
-    setBusy(true);
     // The route validates; the projector page carries no validator for four fields it sets itself.
     const body: HostActionInput = { action, version, playerId, from };
-    const posted = await postJson<HostView>(api.hostActions(sessionId), body);
-    setBusy(false);
-    if (!posted.ok) setError(posted.message);
-    if (posted.ok && onDone) onDone(posted.data);
-    else router.refresh();
+    const sent = await submission.post<HostView>(api.hostActions(sessionId), body, (view) => onDone?.(view));
+    if (!sent || !onDone) router.refresh();
   }
 
   return (
@@ -59,10 +60,10 @@ export function HostActionForm({
       <input type="hidden" name="version" value={version} />
       {playerId && <input type="hidden" name="playerId" value={playerId} />}
       <input type="hidden" name="from" value={from} />
-      <button type="submit" className={className} disabled={busy}>
+      <button type="submit" className={className} disabled={submission.busy}>
         {children}
       </button>
-      <span role="alert">{error}</span>
+      <span role="alert">{submission.error}</span>
     </form>
   );
 }

@@ -3,11 +3,12 @@ import { joinPath } from "@/lib/classroom/paths";
 /**
  * Typing the code from the screen. A plain GET form: it works before any
  * script has loaded on a slow school connection, and the join page checks
- * the code on the server (where wrong codes are counted).
+ * the code on the server (where wrong codes are counted). It has no script,
+ * so the browser's own check asks for a code before sending an empty one.
  */
 export function JoinCodeForm({ code, error }: { code?: string; error?: string }) {
   return (
-    <form method="get" action={joinPath()} noValidate>
+    <form method="get" action={joinPath()}>
       <label htmlFor="code" style={{ fontWeight: 700, display: "block" }}>
         Code
       </label>
@@ -19,6 +20,7 @@ export function JoinCodeForm({ code, error }: { code?: string; error?: string })
         name="code"
         type="text"
         defaultValue={code}
+        required
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}

@@ -1,52 +1,51 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { NicknameField } from "@/components/ui/nickname-field";
-import { postJson } from "@/lib/forms/post-json";
+import { useFormPost, useNoValidate, useRefusal } from "@/components/ui/use-form-post";
 import { lazySchemaResolver } from "@/lib/forms/schema-resolver";
 import { IDEMPOTENCY_FIELD, IDEMPOTENCY_HEADER } from "@/lib/http/idempotency/fields";
+import { NICKNAME_MAX_GRAPHEMES } from "@/lib/nickname-text";
 import { api } from "@/lib/classroom/paths";
 import type { JoinSessionFormValues } from "@/lib/classroom/requests";
 
 const joinCheck = lazySchemaResolver(() => import("@/lib/classroom/requests").then((module) => module.joinSessionTextSchema));
 
+const ECHO = ["nickname"] as const;
+
 /**
  * The nickname step of joining: type one, or leave it empty for a
- * generated name. The same schema (the shared normaliser and filter) runs
- * here and in the route; uniqueness is the server's to check.
+ * generated name. The same schema (the shared normaliser) runs here and in
+ * the route; the word filter and uniqueness are the server's to check.
  * `idempotencyKey` (fresh per server render) goes with every submit, so a
  * double tap or a retry joins once.
  */
 export function JoinForm({ sessionId, suggestion, idempotencyKey }: { sessionId: string; suggestion: string; idempotencyKey: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const refusal = useRefusal(ECHO);
   const form = useForm<JoinSessionFormValues, unknown, { nickname?: string }>({
     resolver: joinCheck.resolver,
-    defaultValues: { nickname: "" },
+    defaultValues: { nickname: refusal?.values.nickname ?? "" },
   });
+  const submission = useFormPost({ refusal, validating: form.formState.isSubmitting });
+  const onSubmit = form.handleSubmit((values) =>
+    submission.post<{ href: string }>(api.players(sessionId), values, (data) => router.push(data.href), { [IDEMPOTENCY_HEADER]: idempotencyKey }),
+  );
+  const noValidate = useNoValidate();
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setError(null);
-    const posted = await postJson<{ href: string }>(api.players(sessionId), values, { [IDEMPOTENCY_HEADER]: idempotencyKey });
-    if (posted.ok) router.push(posted.data.href);
-    else setError(posted.message);
-  });
-
-  const message = error ?? form.formState.errors.nickname?.message;
-  const busy = form.formState.isSubmitting || form.formState.isSubmitSuccessful;
   return (
-    <form method="post" action={api.players(sessionId)} onSubmit={onSubmit} noValidate {...joinCheck.preloadOn}>
+    <form method="post" action={api.players(sessionId)} onSubmit={onSubmit} noValidate={noValidate} {...joinCheck.preloadOn}>
       <input type="hidden" name={IDEMPOTENCY_FIELD} value={idempotencyKey} />
       <NicknameField
         label="Your nickname"
-        hint={`Up to 20 characters, shown to the class. Leave it empty to get a name like ${suggestion}.`}
-        error={message}
+        hint={`Up to ${NICKNAME_MAX_GRAPHEMES} characters, shown to the class. Leave it empty to get a name like ${suggestion}.`}
+        error={submission.error ?? form.formState.errors.nickname?.message}
+        initial={refusal?.values.nickname}
         registration={form.register("nickname")}
       />
-      <button type="submit" className="button" disabled={busy}>
-        {busy ? "Joining…" : "Join"}
+      <button type="submit" className="button" disabled={submission.busy}>
+        {submission.busy ? "Joining…" : "Join"}
       </button>
     </form>
   );

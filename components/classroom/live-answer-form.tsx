@@ -6,6 +6,7 @@ import { QuestionFields } from "@/components/quiz/question-fields";
 import { answerCheck } from "@/components/quiz/answer-check";
 import { QuestionHeading } from "@/components/quiz/question-heading";
 import { postJson } from "@/lib/forms/post-json";
+import { useNoValidate, useRefusal } from "@/components/ui/use-form-post";
 import { api } from "@/lib/classroom/paths";
 import type { AnswerResponse, StudentView } from "@/lib/classroom/views";
 import type { AnswerInput } from "@/lib/questions/requests";
@@ -31,7 +32,7 @@ export function LiveAnswerForm({
   question: PublicQuestion;
   onAnswered: (view: StudentView) => void;
 }) {
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(useRefusal()?.message ?? null);
   const [sending, setSending] = useState(false);
   const form = useForm<AnswerInput>({ resolver: answerCheck.resolver, defaultValues: { questionId: question.id } });
 
@@ -48,7 +49,7 @@ export function LiveAnswerForm({
   const fieldError = form.formState.errors.answer?.message ?? form.formState.errors.answer?.root?.message;
 
   return (
-    <form method="post" action={api.answers(sessionId)} onSubmit={form.handleSubmit(send)} noValidate {...answerCheck.preloadOn}>
+    <form method="post" action={api.answers(sessionId)} onSubmit={form.handleSubmit(send)} noValidate={useNoValidate()} {...answerCheck.preloadOn}>
       <fieldset className={styles.fieldset}>
         <QuestionHeading question={question} />
         <input type="hidden" value={question.id} {...form.register("questionId")} />

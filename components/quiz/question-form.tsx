@@ -11,6 +11,7 @@ import { QuestionFields } from "./question-fields";
 import { QuestionHeading } from "./question-heading";
 import { QuizProgress } from "./quiz-progress";
 import { postJson } from "@/lib/forms/post-json";
+import { useNoValidate, useRefusal } from "@/components/ui/use-form-post";
 import { answerCheck } from "./answer-check";
 import { IDEMPOTENCY_FIELD, IDEMPOTENCY_HEADER } from "@/lib/http/idempotency/fields";
 
@@ -37,7 +38,7 @@ export function QuestionForm({
     defaultValues: { questionId: question.id },
   });
   const [result, setResult] = useState<{ feedback: Feedback; next: NextStep } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(useRefusal()?.message ?? null);
   const [navigating, startNavigation] = useTransition();
   const feedbackHeading = useRef<HTMLHeadingElement>(null);
 
@@ -59,7 +60,7 @@ export function QuestionForm({
   return (
     <>
       <QuizProgress index={question.index} total={question.total} />
-      <form method="post" action={action} onSubmit={onSubmit} noValidate className="question-form" {...answerCheck.preloadOn}>
+      <form method="post" action={action} onSubmit={onSubmit} noValidate={useNoValidate()} className="question-form" {...answerCheck.preloadOn}>
         <fieldset>
           <QuestionHeading question={question} />
           <input type="hidden" value={question.id} {...form.register("questionId")} />

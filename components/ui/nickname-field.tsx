@@ -1,21 +1,28 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { NICKNAME_MAX_GRAPHEMES } from "@/lib/nickname-text";
 
 /**
  * The nickname input of both nickname forms (joining a class, going on the
  * leaderboard): label, hint, and an error that is read out when it appears.
- * The input takes more than the 20 allowed characters, so a long name gets
- * the form's message instead of being cut short without a word.
+ * It takes no more characters than a nickname may have (the schema's own
+ * limit), so the limit shows while typing rather than after sending.
+ * `required`: without JavaScript, the browser asks for a name before posting.
+ * `initial`: the name typed before a refused post, in the server's HTML.
  */
 export function NicknameField({
   label,
   hint,
   error,
   registration,
+  required = false,
+  initial,
 }: {
   label: string;
   hint: string;
   error: string | undefined;
   registration: UseFormRegisterReturn<"nickname">;
+  required?: boolean;
+  initial?: string;
 }) {
   return (
     <>
@@ -29,7 +36,9 @@ export function NicknameField({
         id="nickname"
         type="text"
         autoComplete="nickname"
-        maxLength={60}
+        maxLength={NICKNAME_MAX_GRAPHEMES}
+        required={required}
+        defaultValue={initial}
         aria-describedby="nickname-hint nickname-error"
         aria-invalid={error ? true : undefined}
         {...registration}

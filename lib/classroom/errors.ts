@@ -1,3 +1,4 @@
+import { NICKNAME_MESSAGES } from "@/lib/nickname-text";
 import { PublicError, type PublicErrorCode } from "@/lib/public-error";
 
 /**
@@ -20,8 +21,7 @@ export const CLASSROOM_MESSAGES = {
   locked: "The teacher has locked this session: no one new can join. Ask your teacher.",
   full: "This session is full (200 players). Ask your teacher to start another one.",
   ended: "This session has ended. Ask your teacher for the results.",
-  nicknameTaken: (nickname: string) =>
-    `Someone in this session is already called “${nickname}”. Add a letter or number, or leave it blank for a generated name.`,
+  nicknameTaken: NICKNAME_MESSAGES.taken,
   stale: "The session has moved on (perhaps on another device). The screen now shows where it is.",
   closed: "Answers to this question are closed.",
   notCurrent: "That question is not the one being asked now. Your screen has been updated.",

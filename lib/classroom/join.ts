@@ -1,6 +1,6 @@
 import "server-only";
 import type { Requester } from "@/lib/http/requester";
-import { friendlyName, nicknameSchema, normalizeNickname } from "@/lib/nickname";
+import { friendlyName, normalizeNickname } from "@/lib/nickname";
 import { countFailure, rateLimits } from "@/lib/rate-limit";
 import type { ServiceContext } from "@/lib/service";
 import { execIfNamed, execNamed, op, type Op } from "@/lib/store";
@@ -11,12 +11,10 @@ import { joinRetry, type JoinRetry, type JoinRetryResults } from "./join-retry";
 import { PLAYER_FIELDS as P, SESSION_FIELDS as F, classroomKeys, ttlSeconds } from "./keys";
 import { CLASSROOM_RATE_LIMITS as LIMITS, CLASSROOM_LIMITS } from "./limits";
 import { effectivePhase, encodeRosterEntry, parsePlayer, type SessionRecord } from "./record";
-import { assertSessionId, joinSessionShape } from "./requests";
+import { assertSessionId } from "./requests";
 import { newPlayerToken, nicknameHash, playerIdFor } from "./tokens";
 import type { JoinInfo, Joined } from "./views";
 
-/** The join route's body: the form's shape, with the server's nickname filter. */
-export const joinSessionSchema = joinSessionShape(nicknameSchema);
 
 // ---------------------------------------------------------------- codes
 
@@ -164,7 +162,7 @@ async function addPlayer(
     }
     return { token, playerId, nickname, rejoined: false, ttlSeconds: ttl };
   }
-  if (typed) throw new ClassroomError("nickname_taken", CLASSROOM_MESSAGES.nicknameTaken(typed));
+  if (typed) throw new ClassroomError("nickname_taken", CLASSROOM_MESSAGES.nicknameTaken);
   throw new Error(`No free generated nickname after ${GENERATED_TRIES} tries`);
 }
 

@@ -38,13 +38,13 @@ export type CreateSessionFormValues = z.input<typeof createSessionSchema>;
 /**
  * Joining: a nickname, or nothing for a generated one, and the form's
  * idempotency key (lib/http/idempotency/fields.ts) for posts without JavaScript.
- * The route passes the server's nickname schema (with the profanity
- * filter, `joinSessionSchema` in ./join), the form the browser's
- * (`joinSessionTextSchema`).
+ * The form and the route check the same; the word filter is the service's
+ * (lib/classroom/join.ts: 422 invalid_nickname), so the list stays off the page.
  */
-export const joinSessionShape = <S extends z.core.$ZodType<string, string>>(nickname: S) =>
-  z.strictObject({ nickname: blankAsAbsent(z.optional(nickname)), [IDEMPOTENCY_FIELD]: z.optional(idempotencyKeySchema) });
-export const joinSessionTextSchema = joinSessionShape(nicknameTextSchema);
+export const joinSessionTextSchema = z.strictObject({
+  nickname: blankAsAbsent(z.optional(nicknameTextSchema)),
+  [IDEMPOTENCY_FIELD]: z.optional(idempotencyKeySchema),
+});
 export type JoinSessionFormValues = z.input<typeof joinSessionTextSchema>;
 
 /** A join code as typed: case, spaces and dashes do not matter. */

@@ -3,7 +3,10 @@ export type PostResult<T> = { ok: true; data: T } | { ok: false; message: string
 
 export async function errorMessage(response: Response): Promise<string> {
   try {
-    const body = (await response.json()) as { error?: { message?: string } };
+    const body = (await response.json()) as { error?: { message?: string; fields?: Record<string, string[]> } };
+    // A refused value's own message ("Choose an answer."), not the summary that names schema paths for scripts.
+    const fieldMessage = Object.values(body.error?.fields ?? {})[0]?.[0];
+    if (fieldMessage) return fieldMessage;
     if (body.error?.message) return body.error.message;
   } catch {
     // Not our JSON error shape: fall through to a generic message.

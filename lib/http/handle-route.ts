@@ -1,7 +1,8 @@
 import { PublicError } from "@/lib/public-error";
 import { StoreUnavailableError } from "@/lib/store/errors";
+import { refusedHref } from "@/lib/forms/refusal";
 import { ApiError } from "./api-error";
-import { formErrorPage } from "./form-response";
+import { seeOther } from "./form-response";
 
 /**
  * Refuses state-changing requests that a browser says come from another
@@ -38,16 +39,38 @@ function toApiError(error: unknown): ApiError {
 type RouteContext<P> = { params: Promise<P> };
 
 interface RouteOptions<P> {
-  /** Where a person who posted a plain HTML form should go after an error. */
-  formErrorBack?: (params: P) => { href: string; label: string };
+  /**
+   * The page of the form a person posted without JavaScript, to go back to
+   * after a refusal (`form`: what they sent). It shows the form again with
+   * the message beside the field (lib/forms/refusal.ts).
+   */
+  formErrorBack?: (params: P, form: URLSearchParams) => string;
+  /** The fields of the form that page shows again as they were typed (never an answer or a key). */
+  echo?: readonly string[];
 }
 
 const isFormPost = (request: Request) =>
   (request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded");
 
 /**
+ * A refused plain form post: 303 back to the form's page, with the code,
+ * the field at fault and the echoed values in its query. A body too large
+ * to read is not read again.
+ */
+async function refusedForm(error: ApiError, sent: Request, back: (form: URLSearchParams) => string, echo: readonly string[]): Promise<Response> {
+  const form = new URLSearchParams(error.code === "body_too_large" ? "" : await sent.text().catch(() => ""));
+  const echoed: Record<string, string> = {};
+  for (const name of echo) {
+    const value = form.get(name);
+    if (value !== null) echoed[name] = value;
+  }
+  const field = Object.keys(error.fields ?? {}).find((name) => name !== "_");
+  return seeOther(refusedHref(back(form), { code: error.code, field }, echoed));
+}
+
+/**
  * Wraps a route handler: same-origin check for writes, and one error
- * mapping — JSON `{ error }` for scripts, a small page for plain forms.
+ * mapping — JSON `{ error }` for scripts, back to the form's page for plain forms.
  */
 export function route<P = Record<string, never>>(
   handler: (request: Request, params: P) => Promise<Response>,
@@ -55,14 +78,17 @@ export function route<P = Record<string, never>>(
 ) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     const params = await context.params;
+    const { formErrorBack, echo = [] } = options;
+    // The handler reads the body; a plain form's refusal reads it again to echo what was typed.
+    const sent = formErrorBack && isFormPost(request) ? request.clone() : undefined;
     try {
       if (request.method !== "GET" && request.method !== "HEAD") assertSameOrigin(request);
       return await handler(request, params);
     } catch (error) {
       const apiError = toApiError(error);
-      return options.formErrorBack && isFormPost(request)
-        ? formErrorPage(apiError, options.formErrorBack(params))
-        : apiError.toResponse();
+      // Another site's form is not a person's mistake to correct on ours: it gets the bare refusal.
+      const backToForm = formErrorBack && sent && apiError.code !== "cross_site";
+      return backToForm ? refusedForm(apiError, sent, (form) => formErrorBack(params, form), echo) : apiError.toResponse();
     }
   };
 }

@@ -84,7 +84,7 @@ test("an offensive nickname is refused with a message", async ({ page }) => {
   await playQuickQuiz(page);
   await page.getByLabel("Nickname").fill("shithead");
   await page.getByRole("button", { name: "Add me to the leaderboard" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: /choose another/ })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: /Try another/ })).toBeVisible();
 });
 
 test("missed questions can be practised without changing the score", async ({ page }) => {

@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import { z } from "zod";
+import { REFUSED_PARAM } from "@/lib/forms/refusal";
 
 /** What every answer to a fuzzed request must satisfy (tests/support/fuzz-runner.ts). */
 
@@ -22,21 +23,27 @@ export function expectNoLeaks(text: string, secrets: readonly string[] = []): vo
 }
 
 /**
- * A refusal as the design says: 4xx (never 5xx); JSON `{ error }` for
- * scripts; for a plain form post to a page that has one, a small HTML page
- * with the message and a way back; Retry-After on 429 and 503.
+ * A refusal as the design says: JSON `{ error }` with a 4xx (never 5xx)
+ * for scripts, Retry-After on 429 and 503; a plain form post to a route
+ * that has a form page goes back to it (303, the code in the query).
  */
 export async function expectRefusal(response: Response, options: { htmlForForms: boolean; form: boolean; secrets?: readonly string[] }) {
+  // Another site's form (cross_site) gets the JSON refusal, not a way back.
+  if (options.form && options.htmlForForms && response.status !== 403) {
+    expect(response.status, "a refused form goes back to its page").toBe(303);
+    const location = response.headers.get("location") ?? "";
+    expect(location, "back to a page of this site").toMatch(/^\/(?!\/)/);
+    const code = new URL(location, "http://site.invalid").searchParams.get(REFUSED_PARAM);
+    expect(code).toMatch(/^[a-z_]+$/);
+    expect(code, "a bug is never a refusal").not.toBe("internal_error");
+    expectNoLeaks(location, options.secrets);
+    return;
+  }
   expect(response.status, "a refusal is a 4xx").toBeGreaterThanOrEqual(400);
   expect(response.status, "a refusal is a 4xx").toBeLessThan(500);
   if (response.status === 429) expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
   const text = await response.text();
   expectNoLeaks(text, options.secrets);
-  if (options.form && options.htmlForForms) {
-    expect(response.headers.get("content-type")).toMatch(/^text\/html/);
-    expect(text).toMatch(/<h1[^>]*>[^<]+<\/h1>/);
-    return;
-  }
   expect(response.headers.get("content-type")).toMatch(/^application\/json/);
   const parsed = errorBody.safeParse(JSON.parse(text));
   expect(parsed.error, text).toBeUndefined();

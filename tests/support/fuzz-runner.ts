@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { expect } from "vitest";
 import { z } from "zod";
+import { REFUSED_PARAM } from "@/lib/forms/refusal";
 import type { Store } from "@/lib/store";
 import { expectNoLeaks, expectRefusal } from "./fuzz-checks";
 import { anyRead, faultyWrite, type FuzzRead, type ReadRoute, type WriteRoute } from "./fuzz-requests";
@@ -77,10 +78,14 @@ export interface WriteFuzz<P> extends RouteTarget<P> {
   route: WriteRoute<P>;
   /** The route's body schema: a body it accepts must be one the schema accepts. */
   schema: z.core.$ZodType;
-  /** Whether the route answers a plain form post's error with an HTML page (it has `formErrorBack`). */
+  /** Whether the route sends a refused plain form post back to its form's page (it has `formErrorBack`). */
   htmlForForms: boolean;
   secrets?: readonly string[];
 }
+
+/** A plain form's refusal: 303 back to a page of this site, the code in its query (lib/forms/refusal.ts). */
+const isFormRefusal = (response: Response) =>
+  response.status === 303 && new URL(response.headers.get("location") ?? "/", "http://site.invalid").searchParams.has(REFUSED_PARAM);
 
 /**
  * ≥ 1,000 faulty writes: never a 5xx; every refusal in the error shape with
@@ -89,7 +94,7 @@ export interface WriteFuzz<P> extends RouteTarget<P> {
  */
 export function fuzzWrites<P>(store: Store, fuzz: WriteFuzz<P>): Promise<void> {
   return fuzzRoute(store, fuzz, faultyWrite(fuzz.route), async (response, fuzzed, watch) => {
-    if (response.status < 400) {
+    if (response.status < 400 && !isFormRefusal(response)) {
       // Re-read first, so that a failure below does not leave later (shrinking) runs comparing against a stale store.
       await watch.accepted();
       expect(fuzzed.certain, `accepted a request with ${fuzzed.faults.join(", ")}`).toBe(false);

@@ -13,8 +13,7 @@ import { GET as claim } from "@/app/classroom/host/[sessionId]/claim/route";
 import { answerSchema } from "@/lib/questions/requests";
 import { hostCookieName, playerCookieName } from "@/lib/classroom/cookies";
 import { dashboardPath } from "@/lib/classroom/paths";
-import { joinSessionSchema } from "@/lib/classroom/join";
-import { createSessionSchema, hostActionSchema, pollQuerySchema, sessionIdSchema } from "@/lib/classroom/requests";
+import { createSessionSchema, hostActionSchema, joinSessionTextSchema, pollQuerySchema, sessionIdSchema } from "@/lib/classroom/requests";
 import type { Store } from "@/lib/store";
 import { seedSession, type SeededSession } from "../support/app-seed";
 import { someAnswer } from "../support/some-answer";
@@ -83,7 +82,7 @@ describe("classroom writes under malformed requests", { timeout: FUZZ_TIMEOUT_MS
     "POST /api/classroom/sessions/[sessionId]/players": () =>
       writes({
         handler: join,
-        schema: joinSessionSchema,
+        schema: joinSessionTextSchema,
         params: sessionParam(),
         body: fc.option(fc.oneof(fc.constantFrom("Seeded 1", "Ana"), junkValue), { nil: undefined }).map((nickname) => present({ nickname })),
         required: [],

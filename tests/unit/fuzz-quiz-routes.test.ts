@@ -6,7 +6,7 @@ import { POST as answer } from "@/app/api/quiz/attempts/[attemptId]/answers/rout
 import { POST as nickname } from "@/app/api/quiz/attempts/[attemptId]/nickname/route";
 import { POST as practice } from "@/app/api/quiz/attempts/[attemptId]/practice/route";
 import { POST as start } from "@/app/api/quiz/attempts/route";
-import { nicknameFormSchema } from "@/lib/nickname";
+import { nicknameFormTextSchema } from "@/lib/nickname-text";
 import { answerSchema } from "@/lib/questions/requests";
 import { startQuizSchema } from "@/lib/quiz/requests";
 import type { Store } from "@/lib/store";
@@ -84,7 +84,7 @@ describe("quiz routes under malformed requests", { timeout: FUZZ_TIMEOUT_MS }, (
     "POST /api/quiz/attempts/[attemptId]/nickname": () =>
       writes({
         handler: nickname,
-        schema: nicknameFormSchema,
+        schema: nicknameFormTextSchema,
         params: attemptParam(seeded.finished, seeded.playing),
         body: fc.oneof(fc.constantFrom("Brave Otter 12", "Seeded Heron"), fc.string({ maxLength: 30 })).map((name): Entries => [["nickname", name]]),
         required: ["nickname"],

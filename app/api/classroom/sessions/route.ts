@@ -25,5 +25,5 @@ export const POST = route(
     );
     return response;
   },
-  { formErrorBack: () => ({ href: classroomPath, label: "Back to setting up a session" }) },
+  { formErrorBack: () => classroomPath, echo: Object.keys(createSessionSchema.shape) },
 );

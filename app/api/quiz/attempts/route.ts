@@ -24,5 +24,5 @@ export const POST = route(
       ? seeOther(href)
       : Response.json({ attemptId: attempt.attemptId, length: attempt.length, href }, { status: 201 });
   },
-  { formErrorBack: () => ({ href: "/quiz", label: "Back to the quiz" }) },
+  { formErrorBack: () => "/quiz", echo: ["length", "topic"] },
 );

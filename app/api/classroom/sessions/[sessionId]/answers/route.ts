@@ -25,5 +25,5 @@ export const POST = route<{ sessionId: string }>(
     }
     return Response.json(result, { headers: { "Cache-Control": "no-store" } });
   },
-  { formErrorBack: ({ sessionId }) => ({ href: playPath(sessionId), label: "Back to the session" }) },
+  { formErrorBack: ({ sessionId }) => playPath(sessionId) },
 );

@@ -2,11 +2,11 @@ import { seeOther } from "@/lib/http/form-response";
 import { route } from "@/lib/http/handle-route";
 import { parseBody } from "@/lib/http/parse-request";
 import { requesterOf } from "@/lib/http/requester";
-import { joinSessionSchema } from "@/lib/classroom/join";
 import { classroomService } from "@/lib/classroom";
 import { playerCookieName, readPlayerCookie } from "@/lib/classroom/cookies";
 import { isHttps, requestCookies, setCookieHeader } from "@/lib/http/cookies";
 import { joinPath, playPath } from "@/lib/classroom/paths";
+import { joinSessionTextSchema } from "@/lib/classroom/requests";
 
 /**
  * Join a session (or come back to it: a browser that already holds a player
@@ -16,7 +16,7 @@ import { joinPath, playPath } from "@/lib/classroom/paths";
  */
 export const POST = route<{ sessionId: string }>(
   async (request, { sessionId }) => {
-    const { data, format } = await parseBody(request, joinSessionSchema);
+    const { data, format } = await parseBody(request, joinSessionTextSchema);
     const joined = await (await classroomService()).joinSession(
       sessionId,
       { nickname: data.nickname, token: readPlayerCookie(requestCookies(request), sessionId) },
@@ -33,5 +33,5 @@ export const POST = route<{ sessionId: string }>(
     );
     return response;
   },
-  { formErrorBack: ({ sessionId }) => ({ href: `${joinPath()}?session=${sessionId}`, label: "Back to joining" }) },
+  { formErrorBack: ({ sessionId }) => `${joinPath()}?session=${sessionId}`, echo: ["nickname"] },
 );

@@ -21,5 +21,5 @@ export const POST = route<{ attemptId: string }>(
     if (format === "form") return seeOther(feedbackPath(attemptId, data.questionId));
     return Response.json({ feedback: result.feedback, next: nextStep(attemptId, result.progress), replay: result.replay });
   },
-  { formErrorBack: ({ attemptId }) => ({ href: playPath(attemptId), label: "Back to the quiz" }) },
+  { formErrorBack: ({ attemptId }) => playPath(attemptId) },
 );

@@ -20,5 +20,5 @@ export const POST = route<{ attemptId: string }>(
     const next: NextStep = { href: after, label: "Next", sameRoute: false };
     return Response.json({ feedback, next });
   },
-  { formErrorBack: ({ attemptId }) => ({ href: practicePath(attemptId), label: "Back to practice" }) },
+  { formErrorBack: ({ attemptId }) => practicePath(attemptId) },
 );

@@ -15,5 +15,8 @@ export const POST = route<{ sessionId: string }>(
     if (format === "form") return seeOther(data.from === "dashboard" ? dashboardPath(sessionId) : hostPath(sessionId));
     return Response.json(view, { headers: { "Cache-Control": "no-store" } });
   },
-  { formErrorBack: ({ sessionId }) => ({ href: hostPath(sessionId), label: "Back to the session" }) },
+  {
+    formErrorBack: ({ sessionId }, form) => (form.get("from") === "dashboard" ? dashboardPath(sessionId) : hostPath(sessionId)),
+    echo: ["action", "playerId"],
+  },
 );
