@@ -25,7 +25,7 @@ export function QuestionTable({ dashboard }: { dashboard: Dashboard }) {
             <tr key={question.id}>
               <td>{question.index + 1}</td>
               <th scope="row" style={{ fontWeight: 400 }}>
-                {question.prompt}
+                {question.label}
                 <br />
                 <strong className={styles.right}>✓ {question.correctAnswer}</strong>
               </th>

@@ -1,12 +1,12 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { formatJoinCode } from "@/lib/classroom/code";
 import { api, dashboardPath } from "@/lib/classroom/paths";
 import type { HostAction } from "@/lib/classroom/requests";
 import type { HostView, LivePhase } from "@/lib/classroom/views";
-import { Countdown } from "./countdown";
 import { HostActionForm } from "./host-action-form";
+import { FullscreenButton } from "./host-fullscreen";
 import { HostStage } from "./host-stage";
 import { LocalTime } from "./local-time";
 import { Roster } from "./roster";
@@ -43,7 +43,8 @@ function nextSteps(view: HostView, phase: LivePhase): { action: HostAction; labe
  * The projector during a session, and the teacher's controls. Polls the
  * host state; each action answers with the new state, so the screen moves
  * at once. The join panel (rendered on the server, with its QR code) stays
- * large in the lobby and for homework.
+ * large in the lobby and for homework. The whole screen, controls
+ * included, can go full screen, so the teacher runs it from there.
  */
 export function HostLive({ initial, joinPanel }: { initial: HostView; joinPanel: ReactNode }) {
   const [state, setState] = useState({ view: initial, offset: 0 });
@@ -66,30 +67,26 @@ export function HostLive({ initial, joinPanel }: { initial: HostView; joinPanel:
   const live = view.settings.mode === "live";
   const showJoin = phase === "lobby" || (!live && phase !== "ended");
   const act = { sessionId: view.sessionId, version: view.version, onDone: receive };
+  const screen = useRef<HTMLDivElement>(null);
 
   return (
-    <>
-      <p className={styles.bar}>
+    <div ref={screen} className={styles.screen}>
+      <div className={styles.bar}>
         <span>Code {formatJoinCode(view.code)}</span>
         <span>{view.players.length === 1 ? "1 player" : `${view.players.length} players`}</span>
         {view.locked && <span>Locked: no new joins</span>}
         {!connected && <span role="status">Reconnecting…</span>}
-        <a href={dashboardPath(view.sessionId)}>Dashboard</a>
-      </p>
+        {/* A new tab: the class stays on the question while the teacher looks at the answers. */}
+        <a href={dashboardPath(view.sessionId)} target="_blank" rel="noopener">
+          Dashboard<span className="visually-hidden"> (opens in a new tab)</span>
+          <span aria-hidden="true"> ↗</span>
+        </a>
+        <FullscreenButton target={screen} className={`button button--secondary ${styles.small}`} />
+      </div>
       {showJoin && joinPanel}
       {live ? (
-        <section aria-label="Live quiz">
-          <HostStage view={view} phase={phase} focus={view !== initial} />
-          {phase === "open" && view.closesAt !== null && (
-            <Countdown closesAt={view.closesAt} offset={offset} className={styles.big} onExpire={() => setClosedVersion(view.version)} />
-          )}
-          <div className={styles.controls}>
-            {nextSteps(view, phase).map((step) => (
-              <HostActionForm key={step.action} action={step.action} {...act}>
-                {step.label}
-              </HostActionForm>
-            ))}
-          </div>
+        <section aria-label="Live quiz" className={styles.stage}>
+          <HostStage view={view} phase={phase} focus={view !== initial} offset={offset} onExpire={() => setClosedVersion(view.version)} />
         </section>
       ) : (
         <>
@@ -104,6 +101,12 @@ export function HostLive({ initial, joinPanel }: { initial: HostView; joinPanel:
       {showJoin && <Roster sessionId={view.sessionId} players={view.players} from="projector" onDone={receive} />}
       {phase !== "ended" && (
         <div className={styles.controls}>
+          {live &&
+            nextSteps(view, phase).map((step) => (
+              <HostActionForm key={step.action} action={step.action} {...act}>
+                {step.label}
+              </HostActionForm>
+            ))}
           <HostActionForm action={view.locked ? "unlock" : "lock"} className="button button--secondary" {...act}>
             {view.locked ? "Unlock: let people join" : "Lock: no new joins"}
           </HostActionForm>
@@ -117,6 +120,6 @@ export function HostLive({ initial, joinPanel }: { initial: HostView; joinPanel:
           </HostActionForm>
         </div>
       )}
-    </>
+    </div>
   );
 }

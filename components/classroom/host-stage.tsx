@@ -1,68 +1,134 @@
-import { QuizProgress } from "@/components/quiz/quiz-progress";
+import type { ReactNode } from "react";
 import { WhoSaidQuote } from "@/components/quiz/who-said-quote";
 import type { HostView, LivePhase } from "@/lib/classroom/views";
 import type { PublicQuestion } from "@/lib/questions/schemas";
+import { Countdown } from "./countdown";
 import { DistributionChart } from "./distribution-chart";
+import { OptionMark, optionMark } from "./option-mark";
 import { StageHeading } from "./stage-heading";
 import { Podium, StandingsTable } from "./standings";
 import styles from "./host.module.css";
 
-/** The question as the class sees it on the projector: prompt, quotation and choices, never the key. */
+/** What a question's answers are on the projector: choices (each with its position's mark) or the items to order. */
+function choicesOf(question: PublicQuestion): { marked: boolean; texts: string[] } {
+  switch (question.kind) {
+    case "true-false":
+      return { marked: true, texts: ["True", "False"] };
+    case "order":
+      return { marked: false, texts: question.items.map((item) => item.text) };
+    default:
+      return { marked: true, texts: question.options.map((option) => option.text) };
+  }
+}
+
+/**
+ * The question as the class sees it on the projector: prompt, quotation and
+ * choices, never the key. Each choice carries the shape and colour of its
+ * position, as the same button does on the phones. An ordering question's
+ * prompt already says how to order, so nothing repeats it.
+ */
 function ProjectedQuestion({ question }: { question: PublicQuestion }) {
-  const choices =
-    question.kind === "true-false" ? ["True", "False"] : (question.kind === "order" ? question.items : question.options).map((c) => c.text);
+  const { marked, texts } = choicesOf(question);
   return (
     <>
-      <QuizProgress index={question.index} total={question.total} />
       <p className={styles.prompt}>{question.prompt}</p>
-      {question.kind === "who-said" && <WhoSaidQuote quote={question.quote} context={question.context} />}
-      {question.kind === "order" && <p className="meta">Put these in order, earliest first.</p>}
-      <ul className={styles.choices}>
-        {choices.map((choice) => (
-          <li key={choice}>{choice}</li>
+      {question.kind === "who-said" && (
+        <div className={styles.quote}>
+          <WhoSaidQuote quote={question.quote} context={question.context} />
+        </div>
+      )}
+      <ul className={marked ? styles.choices : styles.items}>
+        {texts.map((text, position) => (
+          <li key={text} style={marked ? { background: optionMark(position).colour } : undefined}>
+            {marked && <OptionMark position={position} className={styles.mark} />}
+            {text}
+          </li>
         ))}
       </ul>
     </>
   );
 }
 
-const asText = (answer: string | string[]) => (Array.isArray(answer) ? answer.join(" → ") : answer);
+/** The heading of the screen with, beside it, what the room watches: time left and answers in. */
+function StageTop({ heading, focus, children }: { heading: string; focus: boolean; children?: ReactNode }) {
+  return (
+    <div className={styles.stageTop}>
+      <StageHeading focus={focus}>{heading}</StageHeading>
+      {children}
+    </div>
+  );
+}
 
-/** What the projector shows in each phase of a live session (the controls are separate). */
-export function HostStage({ view, phase, focus }: { view: HostView; phase: LivePhase; focus: boolean }) {
+/** The right answer, as a list for an ordering. */
+function CorrectAnswer({ answer }: { answer: string | string[] }) {
+  if (!Array.isArray(answer)) return <p className={styles.answer}>✓ {answer}</p>;
+  return (
+    <>
+      <p className={styles.answer}>✓ The right order:</p>
+      <ol className={styles.order}>
+        {answer.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+/**
+ * What the projector shows in each phase of a live session (the teacher's
+ * controls are separate): the question and the countdown while answers are
+ * open, then the answer and how the class answered, the top five, the podium.
+ */
+export function HostStage({
+  view,
+  phase,
+  focus,
+  offset,
+  onExpire,
+}: {
+  view: HostView;
+  phase: LivePhase;
+  focus: boolean;
+  /** Server clock minus this device's, for the countdown. */
+  offset: number;
+  onExpire: () => void;
+}) {
   const { scoring } = view.settings;
-  const answered = `${view.answered} of ${view.players.length} answered`;
+  const title = `Question ${view.index + 1} of ${view.settings.total}`;
+  const answered = (
+    <p className={styles.status} role="status">
+      {view.answered} of {view.players.length} answered
+    </p>
+  );
   switch (phase) {
     case "lobby":
-      return <StageHeading focus={focus}>{`${view.players.length} joined`}</StageHeading>;
+      return <StageTop heading={`${view.players.length} joined`} focus={focus} />;
     case "open":
-      return (
-        <>
-          <StageHeading focus={focus}>{`Question ${view.index + 1}: answers open`}</StageHeading>
-          {view.question && <ProjectedQuestion question={view.question} />}
-          <p className={styles.big} role="status">
-            {answered}
-          </p>
-        </>
-      );
     case "closed":
       return (
         <>
-          <StageHeading focus={focus}>{`Question ${view.index + 1}: answers closed`}</StageHeading>
+          <StageTop heading={title} focus={focus}>
+            <div className={styles.meters}>
+              {phase === "open" && view.closesAt !== null && (
+                <Countdown closesAt={view.closesAt} offset={offset} className={styles.status} onExpire={onExpire} />
+              )}
+              {phase === "closed" && <p className={styles.status}>Answers closed</p>}
+              {answered}
+            </div>
+          </StageTop>
           {view.question && <ProjectedQuestion question={view.question} />}
-          <p className={styles.big}>{answered}</p>
         </>
       );
     case "reveal":
       return (
         <>
-          <StageHeading focus={focus}>{`Question ${view.index + 1}: the answer`}</StageHeading>
+          <StageTop heading={`${title}: the answer`} focus={focus} />
           {view.question && <p className={styles.prompt}>{view.question.prompt}</p>}
           {view.reveal && (
             <>
-              <p className={styles.big}>✓ {asText(view.reveal.correctAnswer)}</p>
-              <p>{view.reveal.explanation}</p>
-              <DistributionChart reveal={view.reveal} />
+              <CorrectAnswer answer={view.reveal.correctAnswer} />
+              <p className={styles.explanation}>{view.reveal.explanation}</p>
+              <DistributionChart reveal={view.reveal} marked={view.question?.kind !== "order"} projected />
             </>
           )}
         </>
@@ -70,16 +136,16 @@ export function HostStage({ view, phase, focus }: { view: HostView; phase: LiveP
     case "standings":
       return (
         <>
-          <StageHeading focus={focus}>Top five</StageHeading>
-          <StandingsTable entries={view.top ?? []} scoring={scoring} caption="Top five so far" />
+          <StageTop heading="Top five" focus={focus} />
+          <StandingsTable entries={view.top ?? []} scoring={scoring} caption="Top five so far" projected />
         </>
       );
     case "ended":
       return (
         <>
-          <StageHeading focus={focus}>Podium</StageHeading>
-          <Podium entries={view.top ?? []} scoring={scoring} />
-          <StandingsTable entries={view.top ?? []} scoring={scoring} caption="Top five" />
+          <StageTop heading="Podium" focus={focus} />
+          <Podium entries={view.top ?? []} scoring={scoring} projected />
+          <StandingsTable entries={view.top ?? []} scoring={scoring} caption="Top five" projected />
         </>
       );
   }

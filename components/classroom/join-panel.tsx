@@ -1,4 +1,5 @@
 import QRCode from "qrcode";
+import { Fragment } from "react";
 import { formatJoinCode } from "@/lib/classroom/code";
 import styles from "./host.module.css";
 
@@ -10,14 +11,24 @@ import styles from "./host.module.css";
  */
 export async function JoinPanel({ joinPage, joinLink, code }: { joinPage: string; joinLink: string; code: string }) {
   const qr = await QRCode.toString(joinLink, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
-  const shown = joinPage.replace(/^https?:\/\//, "");
+  // Written out without the scheme; a line may break after a slash (<wbr>), never inside a name.
+  const segments = joinPage.replace(/^https?:\/\//, "").split("/");
   return (
     <section className={styles.join} aria-labelledby="join-heading">
       <div>
         <h2 id="join-heading">Join on your phone</h2>
         <ol className={styles.steps}>
           <li>
-            Go to <strong className={styles.url}>{shown}</strong>
+            Go to{" "}
+            <strong className={styles.url}>
+              {segments.map((segment, i) => (
+                <Fragment key={i}>
+                  {i > 0 && "/"}
+                  {i > 0 && <wbr />}
+                  {segment}
+                </Fragment>
+              ))}
+            </strong>
           </li>
           <li>
             Type the code <strong className={styles.code}>{formatJoinCode(code)}</strong>

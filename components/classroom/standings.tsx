@@ -2,23 +2,37 @@ import { RankTable } from "@/components/ui/rank-table";
 import { formatScore, ordinal } from "@/lib/classroom/format";
 import type { StandingEntry } from "@/lib/classroom/views";
 import type { Scoring } from "@/lib/classroom/settings";
+import stage from "./host.module.css";
 import styles from "./live.module.css";
 
-/** The top five, with shared ranks. */
-export function StandingsTable({ entries, scoring, caption }: { entries: StandingEntry[]; scoring: Scoring; caption: string }) {
+/** The top five, with shared ranks. `projected`: sized for the back of a classroom. */
+export function StandingsTable({
+  entries,
+  scoring,
+  caption,
+  projected = false,
+}: {
+  entries: StandingEntry[];
+  scoring: Scoring;
+  caption: string;
+  projected?: boolean;
+}) {
   if (entries.length === 0) return <p>No one has scored yet.</p>;
   const rows = entries.map(({ rank, nickname, score }) => ({ key: `${rank}-${nickname}`, rank, nickname, score: formatScore(score, scoring) }));
-  return <RankTable rows={rows} caption={caption} className={styles.standings} />;
+  return <RankTable rows={rows} caption={caption} className={projected ? `${styles.standings} ${stage.standings}` : styles.standings} />;
 }
 
-/** The first three places at the end of a session. */
-export function Podium({ entries, scoring }: { entries: StandingEntry[]; scoring: Scoring }) {
+/**
+ * The first three places at the end of a session. On the projector they
+ * stand on steps, first in the middle; the list keeps the order 1st, 2nd, 3rd.
+ */
+export function Podium({ entries, scoring, projected = false }: { entries: StandingEntry[]; scoring: Scoring; projected?: boolean }) {
   const podium = entries.filter((entry) => entry.rank <= 3);
   if (podium.length === 0) return <p>No one scored in this session.</p>;
   return (
-    <ol className={styles.podium} aria-label="Podium">
+    <ol className={projected ? `${styles.podium} ${stage.podium}` : styles.podium} aria-label="Podium">
       {podium.map((entry) => (
-        <li key={`${entry.rank}-${entry.nickname}`}>
+        <li key={`${entry.rank}-${entry.nickname}`} data-rank={entry.rank}>
           <span className={styles.place}>{ordinal(entry.rank)}</span>
           <span>{entry.nickname}</span>
           <span className={styles.score}>{formatScore(entry.score, scoring)}</span>

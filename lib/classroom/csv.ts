@@ -1,9 +1,9 @@
 import { formatJoinCode } from "./code";
-import type { Dashboard } from "./views";
+import type { Dashboard, DashboardQuestion } from "./views";
 
 /**
  * The dashboard as a CSV for spreadsheets: one row per student, one column
- * per question. Written for Excel, which is the hard case:
+ * per question, then one row per question. Written for Excel, which is the hard case:
  *
  * - UTF-8 with a byte-order mark, or Excel reads "Zoë" and "✓" as Latin-1;
  * - CRLF line ends and every text cell quoted (quotes doubled), so commas,
@@ -24,17 +24,11 @@ export function csvCell(value: string | number): string {
 }
 
 const percent = (share: number | null) => (share === null ? "" : `${Math.round(share * 100)}%`);
+const questionHeading = (question: DashboardQuestion) => `Q${question.index + 1}: ${question.label}`;
 
-export function dashboardCsv(dashboard: Dashboard): string {
-  const header = [
-    "Nickname",
-    "Status",
-    "Rank",
-    "Score",
-    "Correct",
-    "Answered",
-    ...dashboard.questions.map((question) => `Q${question.index + 1}: ${question.prompt}`),
-  ];
+/** One row per student, one column per question: the block a teacher sorts. */
+function studentBlock(dashboard: Dashboard): (string | number)[][] {
+  const header = ["Nickname", "Status", "Rank", "Score", "Correct", "Answered", ...dashboard.questions.map(questionHeading)];
   const rows = dashboard.students.map((student) => [
     student.nickname,
     student.removed ? "Removed" : "",
@@ -47,17 +41,30 @@ export function dashboardCsv(dashboard: Dashboard): string {
       return answer ? `${answer.correct ? "✓" : "✗"} ${answer.display}` : "";
     }),
   ]);
-  const key = ["Correct answer", "", "", "", "", "", ...dashboard.questions.map((question) => question.correctAnswer)];
-  const share = [
-    "Class: % correct",
-    "",
-    "",
-    "",
-    "",
-    "",
-    ...dashboard.questions.map((question) => percent(question.class.share)),
-  ];
-  const lines = [header, ...rows, key, share].map((row) => row.map(csvCell).join(","));
+  return [header, ...rows];
+}
+
+/** One row per question: the key and how the class did, as a table of its own. */
+function questionBlock(dashboard: Dashboard): (string | number)[][] {
+  const header = ["Question", "Correct answer", "Class: % correct", "Class: answered", "Most-chosen wrong answer", "Everyone: % correct"];
+  const rows = dashboard.questions.map((question) => [
+    questionHeading(question),
+    question.correctAnswer,
+    percent(question.class.share),
+    question.class.answered,
+    question.mostChosenWrong?.label ?? "",
+    percent(question.everyone.share),
+  ]);
+  return [header, ...rows];
+}
+
+/**
+ * The students, a blank row, then the questions. Excel's Sort (and Filter)
+ * takes the block around the selected cell up to the first blank row, so
+ * sorting the students never moves a question's key into the class list.
+ */
+export function dashboardCsv(dashboard: Dashboard): string {
+  const lines = [...studentBlock(dashboard), [], ...questionBlock(dashboard)].map((row) => row.map(csvCell).join(","));
   return `${BOM}${lines.join("\r\n")}\r\n`;
 }
 

@@ -6,6 +6,7 @@ import { parseStats, readStatsOp, type QuestionStats } from "@/lib/questions/sta
 import type { ServiceContext } from "@/lib/service";
 import { execNamed, op } from "@/lib/store";
 import { readHostSessionAndRoster } from "./access";
+import { questionLabel } from "./format";
 import { classroomKeys } from "./keys";
 import { questionAt } from "./live";
 import { effectivePhase, parsePlayer, type PlayerRecord, type SessionRecord } from "./record";
@@ -78,11 +79,13 @@ function questionRow(
   const question = questionAt(ctx.bank, session, index);
   if (!question) return null;
   const feedback = feedbackFrom(question, true, ctx.bank.lookups);
+  const quote = question.kind === "who-said" ? question.quote : undefined;
   return {
     index,
     id: question.id,
     prompt: question.prompt,
-    quote: question.kind === "who-said" ? question.quote : undefined,
+    quote,
+    label: questionLabel({ prompt: question.prompt, quote }),
     correctAnswer: asText(feedback.correctAnswer),
     explanation: feedback.explanation,
     sources: feedback.sources,

@@ -166,6 +166,8 @@ export interface DashboardQuestion {
   id: string;
   prompt: string;
   quote: string | undefined;
+  /** How tables and the CSV name it: the prompt, or for "Who said it?" the opening of the quotation. */
+  label: string;
   correctAnswer: string;
   explanation: string;
   sources: SourceRef[];

@@ -58,6 +58,16 @@ export async function laptop(browser: Browser): Promise<{ context: BrowserContex
   return { context, page: await context.newPage() };
 }
 
+/** The projector's Dashboard link opens a new tab, so the class stays on the question: returns that tab. */
+export async function openDashboard(teacher: { context: BrowserContext; page: Page }): Promise<Page> {
+  const [dashboard] = await Promise.all([
+    teacher.context.waitForEvent("page"),
+    teacher.page.getByRole("link", { name: /^Dashboard/ }).click(),
+  ]);
+  await dashboard.waitForLoadState();
+  return dashboard;
+}
+
 /** Creates a session from /classroom and returns the join code shown on the projector. */
 export async function createSession(
   page: Page,

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { answerHomework, answerLive, createSession, join, laptop, phone } from "./classroom-support";
+import { answerHomework, answerLive, createSession, join, laptop, openDashboard, phone } from "./classroom-support";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support";
 
 /**
@@ -87,19 +87,20 @@ test("a live session: join by link, code and generated name, reload mid-question
   await expectNoAxeViolations(ann);
 
   // The CSV: UTF-8 with a BOM, one row per student.
-  await teacher.page.getByRole("link", { name: "Dashboard" }).click();
-  await expect(teacher.page.getByRole("heading", { name: "Class dashboard" })).toBeVisible();
-  await expectNoAxeViolations(teacher.page);
-  const download = await Promise.all([teacher.page.waitForEvent("download"), teacher.page.getByRole("link", { name: "Download CSV" }).click()]).then(([d]) => d);
+  const dashboard = await openDashboard(teacher);
+  await expect(dashboard.getByRole("heading", { name: "Class dashboard" })).toBeVisible();
+  await expectNoAxeViolations(dashboard);
+  const download = await Promise.all([dashboard.waitForEvent("download"), dashboard.getByRole("link", { name: "Download CSV" }).click()]).then(([d]) => d);
   expect(download.suggestedFilename()).toMatch(/^classroom-[A-Z2-9]{4}-[A-Z2-9]{4}-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = readFileSync((await download.path()) ?? "", "utf8");
   expect(csv.startsWith("\uFEFF\"Nickname\"")).toBe(true);
   expect(csv).toContain('"Ann","",1,');
-  expect(csv.split("\r\n").filter(Boolean)).toHaveLength(1 + 3 + 2);
+  // The students, a blank row, then a header and one row per question.
+  expect(csv.split("\r\n").filter(Boolean)).toHaveLength(1 + 3 + 1 + 5);
 
-  await teacher.page.getByRole("link", { name: "Follow-up sheet" }).click();
-  await expect(teacher.page.getByRole("heading", { name: /^Question \d: / }).first()).toBeVisible();
-  await expectNoAxeViolations(teacher.page);
+  await dashboard.getByRole("link", { name: "Follow-up sheet" }).click();
+  await expect(dashboard.getByRole("heading", { name: /^Question \d: / }).first()).toBeVisible();
+  await expectNoAxeViolations(dashboard);
 
   for (const context of [teacher.context, ...students.map((s) => s.context)]) await context.close();
 });
@@ -116,10 +117,10 @@ test("a removed student cannot come back, by reloading, rejoining or clearing co
   // The timer counts down on the phone.
   await expect(ann.getByRole("timer")).toHaveText(/\d+ s left/);
 
-  await teacher.page.getByRole("link", { name: "Dashboard" }).click();
-  teacher.page.once("dialog", (dialog) => void dialog.accept());
-  await teacher.page.getByRole("button", { name: "Remove Troll" }).click();
-  await expect(teacher.page.getByRole("row", { name: /Troll \(removed\)/ })).toBeVisible();
+  const dashboard = await openDashboard(teacher);
+  dashboard.once("dialog", (dialog) => void dialog.accept());
+  await dashboard.getByRole("button", { name: "Remove Troll" }).click();
+  await expect(dashboard.getByRole("row", { name: /Troll \(removed\)/ })).toBeVisible();
 
   // The phone learns it at its next poll, and a reload does not undo it.
   await expect(troll.getByRole("heading", { name: "You are no longer in this session" })).toBeVisible(FOLLOW);
@@ -135,8 +136,8 @@ test("a removed student cannot come back, by reloading, rejoining or clearing co
   await troll.getByRole("button", { name: "Join" }).click();
   await expect(troll.getByText("already called “Troll”", { exact: false })).toBeVisible();
   // …and once the teacher locks the session, no one new gets in at all.
-  await teacher.page.getByRole("button", { name: "Lock to new joins" }).click();
-  await expect(teacher.page.getByText("locked to new joins")).toBeVisible();
+  await dashboard.getByRole("button", { name: "Lock to new joins" }).click();
+  await expect(dashboard.getByText("locked to new joins")).toBeVisible();
   await troll.goto(`/classroom/join?code=${code.replace(" ", "")}`);
   await expect(troll.getByText(/has locked this session/)).toBeVisible();
   // The others play on.
@@ -179,11 +180,11 @@ test("homework: students work at their own pace, a reload resumes, the dashboard
   await expectNoAxeViolations(first);
   await expectNoHorizontalScroll(first);
 
-  await teacher.page.getByRole("link", { name: "Dashboard" }).click();
-  const table = teacher.page.getByRole("region", { name: /Students and their answers/ });
+  const dashboard = await openDashboard(teacher);
+  const table = dashboard.getByRole("region", { name: /Students and their answers/ });
   await expect(table.getByRole("row", { name: /Pupil 1/ })).toContainText("5 correct");
-  await expect(teacher.page.getByRole("region", { name: /Questions: the class against everyone/ })).toContainText("%");
-  await expectNoAxeViolations(teacher.page);
+  await expect(dashboard.getByRole("region", { name: /Questions: the class against everyone/ })).toContainText("%");
+  await expectNoAxeViolations(dashboard);
 
   for (const context of [teacher.context, ...students.map((s) => s.context)]) await context.close();
 });

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { csvCell, csvFileName, dashboardCsv } from "@/lib/classroom/csv";
+import { questionLabel, quoteOpening } from "@/lib/classroom/format";
 import type { Dashboard } from "@/lib/classroom/views";
 
-const question = (index: number, prompt: string) => ({
+const question = (index: number, prompt: string, quote?: string) => ({
   index,
   id: `q${index}`,
   prompt,
-  quote: undefined,
+  quote,
+  label: questionLabel({ prompt, quote }),
   correctAnswer: "Singapore",
   explanation: "Because.",
   sources: [],
@@ -19,13 +21,17 @@ const question = (index: number, prompt: string) => ({
 const dashboard: Dashboard = {
   sessionId: "roomroomroomroomroomro",
   code: "K7QF3MZP",
-  settings: { mode: "live", scoring: "accuracy", timer: 20, total: 2, deadline: null },
+  settings: { mode: "live", scoring: "accuracy", timer: 20, total: 3, deadline: null },
   phase: "ended",
   locked: false,
   version: 9,
   created: Date.UTC(2026, 4, 20, 9),
   expiresAt: Date.UTC(2026, 4, 27, 9),
-  questions: [question(0, "Where, \"exactly\"?"), question(1, "-1 or +1?")],
+  questions: [
+    question(0, "Where, \"exactly\"?"),
+    question(1, "-1 or +1?"),
+    question(2, "Who said it?", "He wrote me beautiful letters, and they're great letters. We fell in love."),
+  ],
   students: [
     {
       id: "a",
@@ -38,9 +44,10 @@ const dashboard: Dashboard = {
       answers: [
         { display: "Singapore", correct: true, points: 1 },
         { display: "Hanoi, Vietnam", correct: false, points: 0 },
+        null,
       ],
     },
-    { id: "b", nickname: "Zoë", removed: true, score: 0, correct: 0, answered: 0, rank: null, answers: [null, null] },
+    { id: "b", nickname: "Zoë", removed: true, score: 0, correct: 0, answered: 0, rank: null, answers: [null, null, null] },
   ],
   class: { share: 0.5, answered: 4 },
   everyone: { share: null, answered: 0 },
@@ -56,16 +63,29 @@ describe("the CSV export", () => {
     expect(Buffer.from(csv, "utf8").subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 
-  it("has one row per student and one column per question", () => {
-    expect(lines[0]).toBe('\uFEFF"Nickname","Status","Rank","Score","Correct","Answered","Q1: Where, ""exactly""?","Q2: -1 or +1?"');
-    expect(lines[2]).toBe('"Zoë","Removed","",0,0,0,"",""');
-    expect(lines.slice(3, 5)).toEqual(['"Correct answer","","","","","","Singapore","Singapore"', '"Class: % correct","","","","","","50%","50%"']);
-    // header, two students, the key, the class's share, and the final line end
-    expect(lines).toHaveLength(6);
+  it("has one row per student and one column per question, who-said questions named by their quotation", () => {
+    expect(lines[0]).toBe(
+      '\uFEFF"Nickname","Status","Rank","Score","Correct","Answered","Q1: Where, ""exactly""?","Q2: -1 or +1?",' +
+        '"Q3: Who said “He wrote me beautiful letters, and…”?"',
+    );
+    expect(lines[2]).toBe('"Zoë","Removed","",0,0,0,"","",""');
+  });
+
+  it("puts the questions' summary after a blank row, so sorting the students cannot mix it in", () => {
+    // Excel sorts the block around the selection up to the first blank row: the student block ends at line 3.
+    expect(lines[3]).toBe("");
+    expect(lines.slice(0, 3).some((line) => line.includes("Correct answer"))).toBe(false);
+    expect(lines.slice(4)).toEqual([
+      '"Question","Correct answer","Class: % correct","Class: answered","Most-chosen wrong answer","Everyone: % correct"',
+      '"Q1: Where, ""exactly""?","Singapore","50%",2,"",""',
+      '"Q2: -1 or +1?","Singapore","50%",2,"",""',
+      '"Q3: Who said “He wrote me beautiful letters, and…”?","Singapore","50%",2,"",""',
+      "",
+    ]);
   });
 
   it("neutralises cells a spreadsheet would run as a formula", () => {
-    expect(lines[1]?.startsWith(`"'=HYPERLINK(""http://evil"",""x"")","",1,1,1,2,"✓ Singapore","✗ Hanoi, Vietnam"`)).toBe(true);
+    expect(lines[1]).toBe(`"'=HYPERLINK(""http://evil"",""x"")","",1,1,1,2,"✓ Singapore","✗ Hanoi, Vietnam",""`);
     for (const start of ["=", "+", "-", "@", "\t", "\r"]) expect(csvCell(`${start}1+1`)).toBe(`"'${start}1+1"`);
     expect(csvCell("Ann")).toBe('"Ann"');
     expect(csvCell(42)).toBe("42");
@@ -73,5 +93,18 @@ describe("the CSV export", () => {
 
   it("is named after the code and the day", () => {
     expect(csvFileName(dashboard)).toBe("classroom-K7QF-3MZP-2026-05-20.csv");
+  });
+});
+
+describe("question labels", () => {
+  it("name a who-said question by the opening of its quotation, cut at a word", () => {
+    expect(questionLabel({ prompt: "Who said it?", quote: "He is a nuclear power. We got along." })).toBe("Who said “He is a nuclear power. We got along.”?");
+    expect(quoteOpening("will be met with fire and fury like the world has never seen")).toBe("will be met with fire and fury like the…");
+    expect(quoteOpening("Sometimes you have to walk, and this was just one of those times", 30)).toBe("Sometimes you have to walk…");
+    expect(quoteOpening("Unbreakableunbreakableunbreakable", 10)).toBe("Unbreakabl…");
+  });
+
+  it("leave other questions as their prompt", () => {
+    expect(questionLabel({ prompt: "Where did they first meet?", quote: undefined })).toBe("Where did they first meet?");
   });
 });

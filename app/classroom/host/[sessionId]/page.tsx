@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { HostLive } from "@/components/classroom/host-live";
 import { loadForHost, NotHostNotice } from "@/components/classroom/host-gate";
 import { JoinPanel } from "@/components/classroom/join-panel";
+import hostStyles from "@/components/classroom/host.module.css";
 import { joinPath } from "@/lib/classroom/paths";
 import { absoluteUrlFor } from "@/lib/share/base-url";
 
@@ -15,7 +16,7 @@ export default async function Page({ params }: PageProps<"/classroom/host/[sessi
   const [joinPage, joinLink] = await Promise.all([absoluteUrlFor(joinPath()), absoluteUrlFor(joinPath(view.code))]);
   return (
     <>
-      <h1>{view.settings.mode === "live" ? "Live class quiz" : "Class homework"}</h1>
+      <h1 className={hostStyles.title}>{view.settings.mode === "live" ? "Live class quiz" : "Class homework"}</h1>
       <HostLive initial={view} joinPanel={<JoinPanel joinPage={joinPage} joinLink={joinLink} code={view.code} />} />
     </>
   );
