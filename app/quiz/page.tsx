@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
+import { ResumeQuiz } from "@/components/quiz/resume-quiz";
 import { StartQuizForm } from "@/components/quiz/start-quiz-form";
 import { topicSchema } from "@/lib/content";
+import { quizService } from "@/lib/quiz";
+import { rememberedAttempt } from "@/lib/quiz/attempt-memory";
 import { pageImage } from "@/lib/share/images";
 import { shareMetadata } from "@/lib/share/metadata";
 
@@ -15,6 +19,8 @@ export const metadata: Metadata = shareMetadata({
 export default async function Page({ searchParams }: PageProps<"/quiz">) {
   // A topic link from an explainer preselects it; anything else is ignored.
   const topic = topicSchema.safeParse((await searchParams).topic).data;
+  const remembered = rememberedAttempt(await cookies());
+  const resume = remembered === undefined ? null : await (await quizService()).getResumePoint(remembered);
   return (
     <>
       <Breadcrumbs trail={[{ href: "/quiz", label: "Quiz" }]} />
@@ -23,6 +29,8 @@ export default async function Page({ searchParams }: PageProps<"/quiz">) {
         One question at a time. After each answer you see whether you were right, why, and the source, with a link to
         the explainer that covers it. At the end, see how you compare with everyone who has played.
       </p>
+      {resume && <ResumeQuiz resume={resume} />}
+      {resume && <h2>Or start a new quiz</h2>}
       <StartQuizForm topic={topic} />
       <p className="meta" style={{ marginTop: "1.5rem" }}>
         No account needed. Your answers are kept for 30 days under a random number, and a nickname only if you choose to

@@ -6,19 +6,20 @@ export interface Crumb {
   label: string;
 }
 
-/** Visible breadcrumbs plus the matching BreadcrumbList JSON-LD; the last crumb is the current page. */
+/**
+ * The way back up (Home › Explainers), plus the matching BreadcrumbList
+ * JSON-LD. The last crumb of `trail` is the current page: it ends the
+ * JSON-LD list, but is not shown, because the page's h1 right below names
+ * it and a screen reader would hear the title twice.
+ */
 export function Breadcrumbs({ trail }: { trail: Crumb[] }) {
   const crumbs = [{ href: "/", label: "Home" }, ...trail];
   return (
     <nav aria-label="Breadcrumb" className="breadcrumbs">
       <ol>
-        {crumbs.map((crumb, index) => (
+        {crumbs.slice(0, -1).map((crumb) => (
           <li key={crumb.href}>
-            {index === crumbs.length - 1 ? (
-              <span aria-current="page">{crumb.label}</span>
-            ) : (
-              <a href={crumb.href}>{crumb.label}</a>
-            )}
+            <a href={crumb.href}>{crumb.label}</a>
           </li>
         ))}
       </ol>

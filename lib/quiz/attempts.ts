@@ -12,13 +12,14 @@ import { countAnswerOps } from "@/lib/questions/stats";
 import { rateLimits } from "@/lib/rate-limit";
 import type { ServiceContext } from "@/lib/service";
 import { execIfNamed, execNamed, op } from "@/lib/store";
+import { StoreUnavailableError } from "@/lib/store/errors";
 import { QUIZ_MESSAGES, QuizError } from "./errors";
 import { ATTEMPT_FIELDS as F, QUIZ_TTL, quizKeys } from "./keys";
 import { QUIZ_RATE_LIMITS as LIMITS } from "./limits";
 import { parseAttempt, type AttemptRecord } from "./record";
 import { assertAttemptId, type StartQuizInput } from "./requests";
 import { decodeSlot, encodeSlot } from "./slot";
-import type { AnswerResult, AttemptQuestionView, AttemptView, Progress, StartedAttempt } from "./views";
+import type { AnswerResult, AttemptQuestionView, AttemptView, Progress, ResumePoint, StartedAttempt } from "./views";
 
 /**
  * Attempts in the store. Each request is as few round trips as the data
@@ -154,6 +155,21 @@ export async function getAttempt(ctx: ServiceContext, attemptId: string): Promis
     progress: progressOf(attempt),
     questions,
   };
+}
+
+/**
+ * One round trip (read): where an unfinished attempt carries on; null once
+ * every question is answered, or when it is gone. Resuming is an offer on a
+ * page that must still render: a store outage offers nothing.
+ */
+export async function getResumePoint(ctx: ServiceContext, attemptId: string): Promise<ResumePoint | null> {
+  const attempt = await readAttempt(ctx, attemptId).catch((error: unknown) => {
+    if ((error instanceof QuizError && error.code === "not_found") || error instanceof StoreUnavailableError) return null;
+    throw error;
+  });
+  if (!attempt) return null;
+  const { nextIndex, total } = progressOf(attempt);
+  return nextIndex === null ? null : { attemptId, question: nextIndex + 1, total };
 }
 
 // ---------------------------------------------------------------- answer

@@ -22,6 +22,7 @@ export function createQuizService(deps: ServiceDeps) {
     startAttempt: (input: StartQuizInput, requester: Requester, options: { challengeOf?: string } = {}) =>
       attempts.startAttempt(ctx, input, requester, options),
     getAttempt: (attemptId: string) => attempts.getAttempt(ctx, attemptId),
+    getResumePoint: (attemptId: string) => attempts.getResumePoint(ctx, attemptId),
     answerQuestion: (attemptId: string, input: AnswerInput, requester: Requester) =>
       attempts.answerQuestion(ctx, attemptId, input, requester),
     getResults: (attemptId: string) => results.getResults(ctx, attemptId),

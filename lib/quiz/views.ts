@@ -25,6 +25,14 @@ export interface Progress {
   nextIndex: number | null;
 }
 
+/** An unfinished attempt: "Resume: question 3 of 10". */
+export interface ResumePoint {
+  attemptId: string;
+  /** 1-based number of the first unanswered question. */
+  question: number;
+  total: number;
+}
+
 export interface AttemptQuestionView {
   question: PublicQuestion;
   /** Present once answered: then the page shows the feedback instead of the form. */

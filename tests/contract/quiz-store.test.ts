@@ -182,7 +182,8 @@ for (const { kind, makeStore } of ADAPTERS) {
       expect(Number(after["4"] ?? 0) - Number(bucketsBefore["4"] ?? 0)).toBe(1);
       const total = Object.values(after).reduce((sum, n) => sum + Number(n), 0);
       const below4 = Object.entries(after).reduce((sum, [s, n]) => sum + (Number(s) < 4 ? Number(n) : 0), 0);
-      expect(higher.percentile).toEqual({ total, below: below4, share: below4 / total });
+      const above4 = Object.entries(after).reduce((sum, [s, n]) => sum + (Number(s) > 4 ? Number(n) : 0), 0);
+      expect(higher.percentile).toEqual({ total, below: below4, above: above4, share: below4 / total });
 
       // Viewing again changes nothing.
       await quiz.getResults(a.attemptId);

@@ -25,3 +25,15 @@ export async function expectNoHorizontalScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `page scrolls sideways at ${page.viewportSize()?.width}px`).toBeLessThanOrEqual(0);
 }
+
+/** The heading of question n: "Question n of N" and the prompt, in one h2. */
+export const questionHeading = (page: Page, n: number, of: number) => page.getByRole("heading", { level: 2, name: new RegExp(`^Question ${n} of ${of}\\b`) });
+
+/** Where the heading starts on screen and whether it has focus, as a screen reader user and a reader would meet it. */
+export async function expectQuestionOnTop(page: Page, n: number, of: number) {
+  const heading = questionHeading(page, n, of);
+  await expect(heading).toBeFocused();
+  const top = await heading.evaluate((element) => element.getBoundingClientRect().top);
+  expect(top, `question ${n} starts ${top}px from the top of the screen`).toBeGreaterThanOrEqual(0);
+  expect(top, `question ${n} starts ${top}px from the top of the screen`).toBeLessThanOrEqual(80);
+}

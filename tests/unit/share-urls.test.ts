@@ -51,18 +51,18 @@ describe("the public base URL", () => {
 });
 
 describe("the result card", () => {
-  const base = { score: 8, total: 10, marks: [true, false], nickname: undefined, percentile: { share: 0.726, total: 500, below: 363 } };
+  const base = { score: 8, total: 10, marks: [true, false], nickname: undefined, percentile: { share: 0.726, total: 500, below: 363, above: 100 } };
 
   it("states the standing in words, floored", () => {
     expect(standingLine(base.percentile)).toBe("Higher than 72% of players");
-    expect(standingLine({ share: 0, total: 1, below: 0 })).toBe("The first to finish this quiz");
-    expect(standingLine({ share: 0, total: 1200, below: 0 })).toBe("One of 1,200 players so far");
+    expect(standingLine({ share: 0, total: 1, below: 0, above: 0 })).toBe("The first to finish this quiz");
+    expect(standingLine({ share: 0, total: 1200, below: 0, above: 1100 })).toBe("One of 1,200 players so far");
   });
 
   it("gets a new image version when what it shows changes, and only then", () => {
     const version = cardVersion(resultCard(base));
     expect(cardVersion(resultCard({ ...base }))).toBe(version);
     expect(cardVersion(resultCard({ ...base, nickname: "Sam" }))).not.toBe(version);
-    expect(cardVersion(resultCard({ ...base, percentile: { share: 0.8, total: 600, below: 480 } }))).not.toBe(version);
+    expect(cardVersion(resultCard({ ...base, percentile: { share: 0.8, total: 600, below: 480, above: 100 } }))).not.toBe(version);
   });
 });

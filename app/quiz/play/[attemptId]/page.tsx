@@ -6,7 +6,8 @@ import { QuizProgress } from "@/components/quiz/quiz-progress";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { quizService } from "@/lib/quiz";
 import { nextStep } from "@/lib/quiz/next-step";
-import { api, resultsPath } from "@/lib/quiz/paths";
+import { parseNotice, QUIZ_NOTICES } from "@/lib/quiz/notices";
+import { api, playPath, resultsPath, withNotice } from "@/lib/quiz/paths";
 import { newIdempotencyKey } from "@/lib/http/idempotency";
 
 export const metadata: Metadata = { title: "Quiz", robots: { index: false } };
@@ -14,11 +15,13 @@ export const metadata: Metadata = { title: "Quiz", robots: { index: false } };
 /**
  * The current question, or, after a plain-form answer (`?answered=id`), that
  * question's feedback. The feedback is only shown once the store holds an
- * answer, so the URL cannot be used to peek at the key.
+ * answer, so the URL cannot be used to peek at the key. `?notice=` says why
+ * the reader was brought here (a stale tab), on the question or the results.
  */
 export default async function Page({ params, searchParams }: PageProps<"/quiz/play/[attemptId]">) {
   const { attemptId } = await params;
-  const { answered } = await searchParams;
+  const { answered, notice: noticeParam } = await searchParams;
+  const notice = parseNotice(noticeParam);
   const attempt = await orNotFound((await quizService()).getAttempt(attemptId));
   const shown = attempt.questions.find((view) => view.question.id === answered && view.feedback);
 
@@ -38,7 +41,7 @@ export default async function Page({ params, searchParams }: PageProps<"/quiz/pl
   }
 
   const current = attempt.progress.nextIndex === null ? undefined : attempt.questions[attempt.progress.nextIndex];
-  if (!current) redirect(resultsPath(attemptId));
+  if (!current) redirect(notice ? withNotice(resultsPath(attemptId), notice) : resultsPath(attemptId));
   return (
     <>
       <h1 className="visually-hidden">Quiz</h1>
@@ -47,6 +50,8 @@ export default async function Page({ params, searchParams }: PageProps<"/quiz/pl
         action={api.answers(attemptId)}
         question={current.question}
         idempotencyKey={newIdempotencyKey()}
+        staleHref={withNotice(playPath(attemptId), "answered-elsewhere")}
+        notice={notice && QUIZ_NOTICES[notice]}
       />
     </>
   );

@@ -6,7 +6,8 @@ import { ChallengeComparison } from "@/components/share/challenge-comparison";
 import { ResultShare } from "@/components/share/result-share";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { friendlyName } from "@/lib/nickname";
-import { percentLabel } from "@/lib/quiz/percentile";
+import { parseNotice, QUIZ_NOTICES } from "@/lib/quiz/notices";
+import { standingSentence } from "@/lib/quiz/percentile";
 import { quizService } from "@/lib/quiz";
 import { api, playPath, practicePath } from "@/lib/quiz/paths";
 import { absoluteUrlFor } from "@/lib/share/base-url";
@@ -14,26 +15,28 @@ import { sharePath } from "@/lib/share/paths";
 
 export const metadata: Metadata = { title: "Your result", robots: { index: false } };
 
-export default async function Page({ params }: PageProps<"/quiz/results/[attemptId]">) {
+export default async function Page({ params, searchParams }: PageProps<"/quiz/results/[attemptId]">) {
   const { attemptId } = await params;
+  // A stale tab's answer brought the player here (see the play page).
+  const notice = parseNotice((await searchParams).notice);
   // Not finished yet: back to the question the player is on.
   const results = await orNotFound((await quizService()).getResults(attemptId), { not_finished: playPath(attemptId) });
   const board = await (await quizService()).getLeaderboard("day", 10, { viewerAttemptId: attemptId });
   const missed = results.review.filter((item) => !item.feedback.correct).length;
-  const { percentile } = results;
   const shareUrl = await absoluteUrlFor(sharePath(results.shareId));
 
   return (
     <>
+      {notice && (
+        <p role="status" className="callout notice">
+          {QUIZ_NOTICES[notice]}
+        </p>
+      )}
       <h1>Your result</h1>
       <p className="score">
         {results.score}/{results.total}
       </p>
-      <p className="lede">
-        {percentile.total <= 1
-          ? `You are the first person to finish a ${results.total}-question quiz.`
-          : `You scored higher than ${percentLabel(percentile)}% of the ${percentile.total.toLocaleString("en-GB")} people who finished a ${results.total}-question quiz.`}
-      </p>
+      <p className="lede">{standingSentence(results.percentile, results.total)}</p>
       <p style={{ display: "flex", flexWrap: "wrap", gap: "0.75rem" }}>
         {missed > 0 && (
           <a className="button" href={practicePath(attemptId)}>
