@@ -134,7 +134,7 @@ test("a removed student cannot come back, by reloading, rejoining or clearing co
   await troll.goto(`/classroom/join?code=${code.replace(" ", "")}`);
   await troll.getByLabel("Your nickname").fill("Troll");
   await troll.getByRole("button", { name: "Join" }).click();
-  await expect(troll.getByText("already called “Troll”", { exact: false })).toBeVisible();
+  await expect(troll.getByText("Someone in this class already has that name", { exact: false })).toBeVisible();
   // …and once the teacher locks the session, no one new gets in at all.
   await dashboard.getByRole("button", { name: "Lock to new joins" }).click();
   await expect(dashboard.getByText("locked to new joins")).toBeVisible();
