@@ -23,7 +23,7 @@ export const CLASSROOM_MESSAGES = {
   nicknameTaken: (nickname: string) =>
     `Someone in this session is already called “${nickname}”. Add a letter or number, or leave it blank for a generated name.`,
   stale: "The session has moved on (perhaps on another device). The screen now shows where it is.",
-  closed: "Answers to this question are closed.",
+  closed: "Your answer arrived after the question closed, so it does not count.",
   notCurrent: "That question is not the one being asked now. Your screen has been updated.",
   alreadyAnswered: "You already answered this question; your first answer counts.",
 } as const;
