@@ -1,5 +1,5 @@
-/** What a form leaf needs from a JSON POST: the body, or a message a person can act on. */
-export type PostResult<T> = { ok: true; data: T } | { ok: false; message: string };
+/** What a form leaf needs from a JSON POST: the body, or a message a person can act on (`offline`: nothing reached the server). */
+export type PostResult<T> = { ok: true; data: T } | { ok: false; message: string; offline?: true };
 
 export async function errorMessage(response: Response): Promise<string> {
   try {
@@ -23,7 +23,7 @@ export async function postJson<T>(url: string, body: unknown, headers: Record<st
       body: JSON.stringify(body),
     });
   } catch {
-    return { ok: false, message: "Nothing could be sent. Check your connection and try again." };
+    return { ok: false, message: "Nothing could be sent. Check your connection and try again.", offline: true };
   }
   if (!response.ok) return { ok: false, message: await errorMessage(response) };
   return { ok: true, data: (await response.json()) as T };

@@ -65,7 +65,8 @@ describe("what a phone is sent", () => {
     // 3 points from earlier questions, 1 for this one (accuracy), which is right.
     const ann = player({ "a:0": JSON.stringify("singapore"), "pt:0": "1", score: "4", answered: "4" });
     if (!ann) throw new Error("no player");
-    for (const fields of [{}, { [F.phase]: "closed" }, { [F.closesAt]: String(T0 + 5_000) }]) {
+    const unrevealed: Record<string, string>[] = [{}, { [F.phase]: "closed" }, { [F.closesAt]: String(T0 + 5_000) }];
+    for (const fields of unrevealed) {
       const view = studentView(bank, session(fields), ann, T0 + 10_000);
       expect(["open", "closed"]).toContain(view.phase);
       expect(view.score).toBe(3);
