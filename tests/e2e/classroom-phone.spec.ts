@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { answerLive, createSession, join, laptop, phone } from "./classroom-support";
-import { expectNoAxeViolations } from "./support";
+import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support";
 
 /**
  * A student's phone in live play, as a game controller: on the smallest
@@ -62,6 +62,7 @@ test("a phone in live play is a controller: no site chrome, the whole question o
     await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
     await expect(page.getByRole("main")).toHaveCount(1);
     await expect(page.getByRole("timer")).toBeInViewport({ ratio: 1 });
+    await expectNoHorizontalScroll(page);
 
     const buttons = page.locator("form button[name=answer]");
     if ((await buttons.count()) > 0) {
