@@ -1,11 +1,46 @@
 import { formatScore, ordinal } from "@/lib/classroom/format";
 import type { LivePhase, StudentView } from "@/lib/classroom/views";
+import type { PublicQuestion } from "@/lib/questions/schemas";
 import { DistributionChart } from "./distribution-chart";
+import { liveChoices } from "./live-choices";
+import { OptionMark } from "./option-mark";
 import { StageHeading } from "./stage-heading";
 import { Podium, StandingsTable } from "./standings";
 import styles from "./live.module.css";
 
 const asText = (answer: string | string[]) => (Array.isArray(answer) ? answer.join(" → ") : answer);
+
+/** The student's own choice, with the shape it wore, so they can find it on the projector at the reveal. */
+function Chosen({ question, answer }: { question: PublicQuestion | null; answer: string }) {
+  const position = question ? liveChoices(question).findIndex((choice) => choice.text === answer) : -1;
+  return (
+    <strong className={styles.chosen}>
+      {position >= 0 && <OptionMark position={position} />}
+      {answer}
+    </strong>
+  );
+}
+
+/**
+ * An answer the phone has, before the reveal: received by the server, or
+ * kept on the phone until the connection returns. Deliberately neutral (no
+ * tick, no green): nothing here may read as "right" before the reveal.
+ */
+export function AnswerHeld({ view, answer, kept, focus }: { view: StudentView; answer: string; kept: boolean; focus: boolean }) {
+  return (
+    <div className={kept ? `${styles.held} ${styles.kept}` : styles.held}>
+      <StageHeading focus={focus}>{kept ? "Answer saved on this phone" : "Answer received"}</StageHeading>
+      <p>
+        You chose: <Chosen question={view.question} answer={answer} />
+      </p>
+      {kept ? (
+        <p role="status">No connection right now. Your answer will be sent when the connection returns.</p>
+      ) : (
+        <p>Look up at the screen: the answer comes when your teacher reveals it.</p>
+      )}
+    </div>
+  );
+}
 
 /**
  * Everything a student's phone shows except the question form: the lobby,
@@ -28,13 +63,7 @@ export function StudentStage({ view, phase, focus }: { view: StudentView; phase:
     case "open":
     case "closed":
       return view.yourAnswer !== null ? (
-        <div className={styles.received}>
-          <StageHeading focus={focus}>✓ Answer received</StageHeading>
-          <p>
-            You chose: <strong>{asText(view.yourAnswer)}</strong>
-          </p>
-          <p style={{ margin: 0 }}>Look up at the screen: the answer comes when your teacher reveals it.</p>
-        </div>
+        <AnswerHeld view={view} answer={asText(view.yourAnswer)} kept={false} focus={focus} />
       ) : (
         <>
           <StageHeading focus={focus}>Time’s up</StageHeading>

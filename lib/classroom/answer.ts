@@ -55,7 +55,11 @@ function answerableIndex(session: SessionRecord, questionId: string, now: number
     if (index < 0) throw new ClassroomError("not_found", CLASSROOM_MESSAGES.notCurrent);
     return index;
   }
-  if (session.questions[session.index]?.id !== questionId) throw new ClassroomError("conflict", CLASSROOM_MESSAGES.notCurrent);
+  if (session.questions[session.index]?.id !== questionId) {
+    // An answer kept on a phone while it was offline can arrive after the teacher moved on.
+    const earlier = session.questions.slice(0, session.index).some((ref) => ref.id === questionId);
+    throw earlier ? new ClassroomError("closed", CLASSROOM_MESSAGES.closed) : new ClassroomError("conflict", CLASSROOM_MESSAGES.notCurrent);
+  }
   const late = phase === "closed" && session.phase === "open" && session.closesAt !== null && now < session.closesAt + LATE_ANSWER_GRACE_MS;
   if (phase !== "open" && !late) throw new ClassroomError("closed", CLASSROOM_MESSAGES.closed);
   return session.index;

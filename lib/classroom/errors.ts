@@ -23,7 +23,7 @@ export const CLASSROOM_MESSAGES = {
   ended: "This session has ended. Ask your teacher for the results.",
   nicknameTaken: NICKNAME_MESSAGES.taken,
   stale: "The session has moved on (perhaps on another device). The screen now shows where it is.",
-  closed: "Answers to this question are closed.",
+  closed: "Your answer arrived after the question closed, so it does not count.",
   notCurrent: "That question is not the one being asked now. Your screen has been updated.",
   alreadyAnswered: "You already answered this question; your first answer counts.",
 } as const;

@@ -11,7 +11,9 @@ import type { HostView, LivePhase, RevealInfo, StandingEntry, StudentView } from
  * What each browser receives, built from the stored records and the bank.
  * Pure. The answer key only enters a view through `revealInfo`, and only in
  * the "reveal" phase; a student's view holds their own answers and the
- * class's counts, never anyone else's answers.
+ * class's counts, never anyone else's answers. Nor, before the reveal, their
+ * score with the open question's points in it: that would tell them whether
+ * they were right.
  */
 
 const QUESTION_PHASES: readonly LivePhase[] = ["open", "closed", "reveal"];
@@ -47,6 +49,15 @@ function currentReveal(bank: QuestionBank, session: SessionRecord, phase: LivePh
   return phase === "reveal" && session.reveal?.index === session.index ? revealInfo(bank, session, session.reveal) : null;
 }
 
+/** Phases in which the current question has been answered but not yet revealed. */
+const UNREVEALED_PHASES: readonly LivePhase[] = ["open", "closed"];
+
+/** The player's score as of the last reveal: the current question's points stay out until it is revealed. */
+function revealedScore(session: SessionRecord, player: PlayerRecord, phase: LivePhase): number {
+  const unrevealed = UNREVEALED_PHASES.includes(phase) ? (player.points.get(session.index) ?? 0) : 0;
+  return player.score - unrevealed;
+}
+
 function top(session: SessionRecord, phase: LivePhase): StandingEntry[] | null {
   if (!STANDINGS_PHASES.includes(phase) || !session.top) return null;
   const scores = session.top.map((entry) => entry.s);
@@ -78,7 +89,7 @@ export function studentView(bank: QuestionBank, session: SessionRecord, player: 
           }
         : null,
     top: top(session, phase),
-    score: player.score,
+    score: revealedScore(session, player, phase),
     rank: STANDINGS_PHASES.includes(phase) && session.ranking ? rankOf(player.score, session.ranking) : null,
     players: session.players,
   };

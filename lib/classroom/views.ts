@@ -59,6 +59,7 @@ export interface StudentView {
   /** After the reveal: the key and how the class did; `youWereRight` is null when the student did not answer. */
   reveal: (RevealInfo & { youWereRight: boolean | null; points: number }) | null;
   top: StandingEntry[] | null;
+  /** As of the last reveal: an answered question's points count from its reveal, so the score cannot give the answer away. */
   score: number;
   /** Shared rank among the class (1 = first), from the last standings or the podium. */
   rank: number | null;

@@ -1,5 +1,8 @@
-/** What a form leaf needs from a JSON POST: the body, or a message a person can act on (and the error's code, to act on it). */
-export type PostResult<T> = { ok: true; data: T } | { ok: false; message: string; code?: string };
+/**
+ * What a form leaf needs from a JSON POST: the body, or a message a person can act on,
+ * with the error's code to act on it (`offline`: nothing reached the server).
+ */
+export type PostResult<T> = { ok: true; data: T } | { ok: false; message: string; code?: string; offline?: true };
 
 /** The route's `{ error: { code, message } }`, or what to say when the answer is not that shape. */
 async function readError(response: Response): Promise<{ message: string; code?: string }> {
@@ -33,7 +36,7 @@ export async function postJson<T>(url: string, body: unknown, headers: Record<st
       body: JSON.stringify(body),
     });
   } catch {
-    return { ok: false, message: "Nothing could be sent. Check your connection and try again." };
+    return { ok: false, message: "Nothing could be sent. Check your connection and try again.", offline: true };
   }
   if (!response.ok) return { ok: false, ...(await readError(response)) };
   return { ok: true, data: (await response.json()) as T };

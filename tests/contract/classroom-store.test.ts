@@ -194,6 +194,9 @@ for (const [name, config] of STORES) {
       expect((await refusal(classroom.hostAction(sessionId, hostCredential, { action: "next", version: 1 }))).code).toBe("conflict");
       await classroom.hostAction(sessionId, hostCredential, { action: "close", version: 1 });
       expect((await refusal(send(2))).code).toBe("closed");
+      // An answer a phone kept while offline, arriving after the teacher moved on: late, not "another question".
+      await classroom.hostAction(sessionId, hostCredential, { action: "next", version: 2 });
+      expect(await refusal(send(2))).toEqual({ code: "closed", status: 409 });
     });
 
     it("a student's poll is one round trip, and says 'unchanged' when nothing moved", async () => {

@@ -237,6 +237,26 @@ describe("limits and retries through the handlers", () => {
     await expectError(await send(join, "/players", { sessionId }, { json: { nickname: "Someone Else" }, headers }), 422, "idempotency_key_reused");
   });
 
+  it("a live answer a phone kept offline, sent again with its key, is counted once and gets the same view", async () => {
+    const service = await classroomService();
+    const { sessionId, hostCredential } = await service.createSession(LIVE, { client: "routes-test-teacher-3" });
+    const joined = await send(join, "/players", { sessionId }, { json: { nickname: "Offline Olga" } }, "203.0.113.243");
+    const cookie = `${playerCookieName(sessionId)}=${cookieValue(joined, playerCookieName(sessionId)) ?? ""}`;
+    const started = await service.hostAction(sessionId, hostCredential, { action: "start", version: 0 });
+    const question = getBank().get(started.question?.id ?? "");
+    if (!question) throw new Error("no question");
+    const headers = { "Idempotency-Key": randomUUID() };
+    const post = () => send(answerClassroom, "/answers", { sessionId }, { cookie, headers, json: { questionId: question.id, answer: answerKey(question) } });
+    const first = await post();
+    const retry = await post();
+    expect([first.status, retry.status]).toEqual([200, 200]);
+    const views = [await first.json(), await retry.json()] as { view: { yourAnswer: unknown; version: number } }[];
+    expect(views[1]?.view.yourAnswer).toEqual(views[0]?.view.yourAnswer);
+    expect((await service.getHostView(sessionId, hostCredential)).answered).toBe(1);
+    const malformed = await send(answerClassroom, "/answers", { sessionId }, { cookie, headers: { "Idempotency-Key": "short" }, json: { questionId: question.id, answer: "x" } });
+    await expectError(malformed, 400, "invalid_idempotency_key");
+  });
+
   it("a malformed Idempotency-Key header is a 400", async () => {
     const { attemptId, question, answer } = await started("203.0.113.242");
     const response = await send(answerQuiz, "/answers", { attemptId }, { json: { questionId: question.id, answer }, headers: { "Idempotency-Key": "short" } });

@@ -61,6 +61,23 @@ describe("what a phone is sent", () => {
     expect(JSON.stringify(view)).not.toMatch(/"(correct|correctAnswer|explanation|youWereRight)"/);
   });
 
+  it("after a right answer, before the reveal: the score as of the last reveal, so it cannot give the answer away", () => {
+    // 3 points from earlier questions, 1 for this one (accuracy), which is right.
+    const ann = player({ "a:0": JSON.stringify("singapore"), "pt:0": "1", score: "4", answered: "4" });
+    if (!ann) throw new Error("no player");
+    const unrevealed: Record<string, string>[] = [{}, { [F.phase]: "closed" }, { [F.closesAt]: String(T0 + 5_000) }];
+    for (const fields of unrevealed) {
+      const view = studentView(bank, session(fields), ann, T0 + 10_000);
+      expect(["open", "closed"]).toContain(view.phase);
+      expect(view.score).toBe(3);
+    }
+    const reveal = JSON.stringify({ index: 0, answered: 1, counts: [0, 0, 1, 0] });
+    for (const phase of ["reveal", "standings", "ended"]) {
+      const fields = { [F.phase]: phase, [F.reveal]: reveal, ...(phase === "ended" ? { [F.endedAt]: String(T0) } : {}) };
+      expect(studentView(bank, session(fields), ann, T0 + 30_000).score).toBe(4);
+    }
+  });
+
   it("at the reveal: the key, the explanation, the class's counts and whether they were right", () => {
     const ann = player({ "a:0": JSON.stringify("hanoi"), "pt:0": "0" });
     if (!ann) throw new Error("no player");

@@ -1,0 +1,32 @@
+import type { PublicQuestion } from "@/lib/questions/schemas";
+
+const TRUE_FALSE = [
+  { id: "true", text: "True" },
+  { id: "false", text: "False" },
+] as const;
+
+/**
+ * The choices a live question offers, in the order the projector shows
+ * them: the choice at position n wears optionMark(n) on both. None for
+ * ordering questions, which have items instead.
+ */
+export function liveChoices(question: PublicQuestion): readonly { id: string; text: string }[] {
+  switch (question.kind) {
+    case "true-false":
+      return TRUE_FALSE;
+    case "order":
+      return [];
+    case "single":
+    case "who-said":
+      return question.options;
+  }
+}
+
+/** An answer as the student reads it: the choice's text, or the items' texts in the student's order. */
+export function answerText(question: PublicQuestion, answer: string | string[]): string {
+  if (Array.isArray(answer)) {
+    const items = question.kind === "order" ? question.items : [];
+    return answer.map((id) => items.find((item) => item.id === id)?.text ?? id).join(" → ");
+  }
+  return liveChoices(question).find((choice) => choice.id === answer)?.text ?? answer;
+}
