@@ -77,7 +77,7 @@ function questionRow(
 ): DashboardQuestion | null {
   const question = questionAt(ctx.bank, session, index);
   if (!question) return null;
-  const feedback = feedbackFrom(question, true, ctx.bank.lookups);
+  const feedback = feedbackFrom(question, answerKey(question), ctx.bank.lookups);
   return {
     index,
     id: question.id,
