@@ -1,5 +1,6 @@
 import { AnswerFeedback } from "@/components/quiz/answer-feedback";
 import { QuestionForm } from "@/components/quiz/question-form";
+import { AnsweredFields } from "@/components/quiz/question-fields";
 import { QuizProgress } from "@/components/quiz/quiz-progress";
 import { formatScore, ordinal } from "@/lib/classroom/format";
 import { api, playPath } from "@/lib/classroom/paths";
@@ -31,6 +32,7 @@ export function Homework({ view }: { view: HomeworkView }) {
         {header}
         <QuizProgress index={view.shown.question.index} total={view.shown.question.total} />
         <p className="question-prompt">{view.shown.question.prompt}</p>
+        <AnsweredFields question={view.shown.question} feedback={view.shown.feedback} />
         <AnswerFeedback feedback={view.shown.feedback} />
         <a className="button" href={playPath(view.sessionId)}>
           {view.question ? "Next question" : "See your result"}

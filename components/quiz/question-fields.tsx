@@ -1,57 +1,72 @@
 import type { UseFormRegister } from "react-hook-form";
+import { choiceMark } from "@/lib/questions/marks";
 import type { AnswerInput } from "@/lib/questions/requests";
-import type { PublicQuestion } from "@/lib/questions/schemas";
+import type { AnswerFeedback, PublicChoice, PublicQuestion } from "@/lib/questions/schemas";
+import { OrderFields } from "./order-fields";
+import { OrderMarks } from "./order-marks";
+import styles from "./question-fields.module.css";
 
-const ORDINALS = ["First", "Second", "Third", "Fourth", "Fifth"];
+const TRUE_FALSE: PublicChoice[] = [
+  { id: "true", text: "True" },
+  { id: "false", text: "False" },
+];
+
+const choicesOf = (question: Exclude<PublicQuestion, { kind: "order" }>) => (question.kind === "true-false" ? TRUE_FALSE : question.options);
 
 /**
- * The answer inputs for one question. Plain inputs named `answer`, so the
- * same markup posts as an HTML form without JavaScript; `register` wires
- * them to react-hook-form when it runs.
+ * The answer inputs for one question, or, once `feedback` has come, the
+ * options marked. Plain inputs named `answer`, so the same markup posts as
+ * an HTML form without JavaScript; `register` wires them to react-hook-form
+ * when it runs.
  */
 export function QuestionFields({
   question,
   register,
   disabled,
+  feedback,
 }: {
   question: PublicQuestion;
   register: UseFormRegister<AnswerInput>;
   disabled: boolean;
+  feedback?: AnswerFeedback;
 }) {
-  if (question.kind === "order") {
-    return (
-      <div className="order-fields">
-        {question.items.map((item, position) => (
-          <div key={item.id} className="order-field">
-            <label htmlFor={`answer-${position}`}>{ORDINALS[position]}</label>
-            <select id={`answer-${position}`} defaultValue={item.id} disabled={disabled} {...register(`answer.${position}`)}>
-              {question.items.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.text}
-                </option>
-              ))}
-            </select>
-          </div>
-        ))}
-      </div>
-    );
-  }
-
-  const choices =
-    question.kind === "true-false"
-      ? [
-          { id: "true", text: "True" },
-          { id: "false", text: "False" },
-        ]
-      : question.options;
+  if (feedback) return <AnsweredFields question={question} feedback={feedback} />;
+  if (question.kind === "order") return <OrderFields key={question.id} items={question.items} register={register} disabled={disabled} />;
   return (
     <div className="choices">
-      {choices.map((choice) => (
+      {choicesOf(question).map((choice) => (
         <label key={choice.id} className="choice">
           <input type="radio" value={choice.id} required disabled={disabled} {...register("answer")} />
           <span>{choice.text}</span>
         </label>
       ))}
     </div>
+  );
+}
+
+/** An answered question's options: the player's answer and the correct one, each marked with an icon and words. */
+export function AnsweredFields({ question, feedback }: { question: PublicQuestion; feedback: AnswerFeedback }) {
+  if (question.kind === "order") return <OrderMarks items={question.items} feedback={feedback} />;
+  return (
+    <ul className={styles.marked}>
+      {choicesOf(question).map((choice) => {
+        const { chosen, correct } = choiceMark(feedback, choice.id);
+        return (
+          <li key={choice.id} className={`${styles.item} ${correct ? styles.right : chosen ? styles.wrong : ""}`}>
+            <span className={styles.text}>{choice.text}</span>
+            {chosen && (
+              <span className={styles.tag}>
+                <span aria-hidden="true">{correct ? "✓" : "✗"}</span> Your answer
+              </span>
+            )}
+            {correct && (
+              <span className={styles.tag}>
+                <span aria-hidden="true">✓</span> Correct answer
+              </span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

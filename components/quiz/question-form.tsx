@@ -111,7 +111,7 @@ export function QuestionForm({
           <QuestionHeading question={question} headingRef={questionHeading} />
           <input type="hidden" value={question.id} {...form.register("questionId")} />
           {idempotencyKey && <input type="hidden" name={IDEMPOTENCY_FIELD} value={idempotencyKey} />}
-          <QuestionFields question={question} register={form.register} disabled={result !== null} />
+          <QuestionFields question={question} register={form.register} disabled={result !== null} feedback={result?.feedback} />
         </fieldset>
         <p role="alert" className="form-error">
           {message}

@@ -24,7 +24,6 @@ export function QuestionHeading({ question, headingRef }: { question: PublicQues
         <legend className="question-prompt">{question.prompt}</legend>
       )}
       {question.kind === "who-said" && <WhoSaidQuote quote={question.quote} context={question.context} />}
-      {question.kind === "order" && <p className="meta">Choose an event for each position, earliest first.</p>}
     </>
   );
 }

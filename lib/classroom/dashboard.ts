@@ -78,7 +78,7 @@ function questionRow(
 ): DashboardQuestion | null {
   const question = questionAt(ctx.bank, session, index);
   if (!question) return null;
-  const feedback = feedbackFrom(question, true, ctx.bank.lookups);
+  const feedback = feedbackFrom(question, answerKey(question), ctx.bank.lookups);
   const quote = question.kind === "who-said" ? question.quote : undefined;
   return {
     index,

@@ -1,6 +1,5 @@
 import "server-only";
 import { feedbackFrom } from "@/lib/questions/feedback";
-import { answerKey, sameAnswer } from "@/lib/questions/scoring";
 import type { ServiceContext } from "@/lib/service";
 import { execNamed, op } from "@/lib/store";
 import { readPlayerSession } from "./access";
@@ -36,7 +35,7 @@ function feedbackAt(ctx: ServiceContext, session: SessionRecord, player: PlayerR
   const shown = publicQuestionAt(ctx.bank, session, index);
   const answer = player.answers.get(index);
   if (!question || !shown || answer === undefined) return null;
-  return { question: shown, feedback: feedbackFrom(question, sameAnswer(answer, answerKey(question)), ctx.bank.lookups) };
+  return { question: shown, feedback: feedbackFrom(question, answer, ctx.bank.lookups) };
 }
 
 /** Homework progress; `rankAmong` is every active score, highest first, once a ranking is needed. */
@@ -98,7 +97,7 @@ export function answerResponse(ctx: ServiceContext, recorded: RecordedAnswer): A
   const finished = nextHomeworkIndex(session, player) === null;
   return {
     mode: "homework",
-    feedback: feedbackFrom(recorded.question, recorded.correct, ctx.bank.lookups),
+    feedback: feedbackFrom(recorded.question, recorded.answer, ctx.bank.lookups),
     next: { href: playPath(session.id), label: finished ? "See your result" : "Next question", sameRoute: true },
   };
 }

@@ -1,5 +1,5 @@
 import type { AnswerFeedback, NormalizedAnswer, Question, SourceRef } from "./schemas";
-import { answerKey, isCorrect } from "./scoring";
+import { answerKey, correctness, normalizeAnswer } from "./scoring";
 
 /**
  * What a player sees once a question is answered. Pure: the content lookups
@@ -28,11 +28,14 @@ export function displayAnswer(question: Question, answer: NormalizedAnswer): str
   }
 }
 
-/** Feedback for a question whose correctness is already known (results pages re-use stored answers). */
-export function feedbackFrom(question: Question, correct: boolean, lookups: ContentLookups): AnswerFeedback {
+/** Feedback on a stored (already validated) answer; the key as `chosen` gives the feedback of a right answer. */
+export function feedbackFrom(question: Question, chosen: NormalizedAnswer, lookups: ContentLookups): AnswerFeedback {
+  const key = answerKey(question);
   return {
-    correct,
-    correctAnswer: displayAnswer(question, answerKey(question)),
+    correct: correctness(question, chosen),
+    correctAnswer: displayAnswer(question, key),
+    key,
+    chosen,
     explanation: question.explanation,
     sources: question.sources.map((id) => lookups.source(id)),
     learnMore: lookups.learnMore(question.learnMore.slug, question.learnMore.anchor),
@@ -45,5 +48,5 @@ export function buildFeedback(
   answer: string | readonly string[],
   lookups: ContentLookups,
 ): AnswerFeedback {
-  return feedbackFrom(question, isCorrect(question, answer), lookups);
+  return feedbackFrom(question, normalizeAnswer(question, answer), lookups);
 }

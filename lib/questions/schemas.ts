@@ -181,6 +181,10 @@ export interface AnswerFeedback {
   correct: boolean;
   /** Option text, "True"/"False", or the item texts in the correct order. */
   correctAnswer: string | string[];
+  /** The key in stored form (option id, "true"/"false", or item ids in order), to mark the options. */
+  key: NormalizedAnswer;
+  /** The player's answer in stored form. Feedback exists only once an answer is stored, so neither leaks the key early. */
+  chosen: NormalizedAnswer;
   explanation: string;
   sources: SourceRef[];
   learnMore: { href: string; label: string };

@@ -7,7 +7,7 @@ import { buildFeedback, feedbackFrom } from "@/lib/questions/feedback";
 import { toPublicQuestion } from "@/lib/questions/public";
 import { encodeRefs, refsOf } from "@/lib/questions/refs";
 import type { AnswerInput } from "@/lib/questions/requests";
-import { answerKey, correctness, encodeAnswer, normalizeAnswer, sameAnswer } from "@/lib/questions/scoring";
+import { answerKey, encodeAnswer, normalizeAnswer, sameAnswer } from "@/lib/questions/scoring";
 import { countAnswerOps } from "@/lib/questions/stats";
 import { rateLimits } from "@/lib/rate-limit";
 import type { ServiceContext } from "@/lib/service";
@@ -142,7 +142,7 @@ export async function getAttempt(ctx: ServiceContext, attemptId: string): Promis
     return [
       {
         question: toPublicQuestion(question, ref.order, index, total),
-        feedback: answer === undefined ? null : feedbackFrom(question, correctness(question, answer), ctx.bank.lookups),
+        feedback: answer === undefined ? null : feedbackFrom(question, answer, ctx.bank.lookups),
       },
     ];
   });

@@ -135,7 +135,7 @@ export async function getResults(ctx: ServiceContext, attemptId: string): Promis
         prompt: question.prompt,
         quote: question.kind === "who-said" ? question.quote : undefined,
         playerAnswer: displayAnswer(question, answer),
-        feedback: feedbackFrom(question, correctness(question, answer), ctx.bank.lookups),
+        feedback: feedbackFrom(question, answer, ctx.bank.lookups),
         shareCorrect: stats.total > 0 ? stats.correct / stats.total : null,
         answeredBy: stats.total,
       },

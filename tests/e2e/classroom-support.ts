@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { devices, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { placeInOrder } from "./order-support";
 
 /**
  * Shared steps of the classroom specs: a teacher on a laptop, students on
@@ -106,13 +107,11 @@ async function currentQuestion(page: Page): Promise<BankQuestion> {
 
 /** Puts an ordering question's items in the right order, or reversed. */
 async function fillOrder(page: Page, q: BankQuestion, correct: boolean): Promise<void> {
-  const ids = (q.items ?? []).map((item) => item.id);
-  for (const [position, id] of (correct ? ids : [...ids].reverse()).entries()) {
-    await page.locator(`#answer-${position}`).selectOption(id);
-  }
+  const texts = (q.items ?? []).map((item) => item.text);
+  await placeInOrder(page, correct ? texts : [...texts].reverse());
 }
 
-/** Answers the live question on screen: one tap on a choice, or the ordering selects and "Send". */
+/** Answers the live question on screen: one tap on a choice, or the items in order and "Send". */
 export async function answerLive(page: Page, correct: boolean): Promise<void> {
   const q = await currentQuestion(page);
   if (q.kind === "order") {

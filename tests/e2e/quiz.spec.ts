@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { placeInOrder } from "./order-support";
 import { expectHydrated, watchPage } from "./security-support";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support";
 
@@ -9,7 +10,7 @@ interface BankQuestion {
   kind: "single" | "true-false" | "order" | "who-said";
   answer?: string | boolean;
   options?: { id: string }[];
-  items?: { id: string }[];
+  items?: { id: string; text: string }[];
 }
 
 /** The test plays as someone who knows the key (or gets everything wrong): it reads the bank from disk. */
@@ -25,9 +26,8 @@ async function answerCurrentQuestion(page: Page, correct: boolean) {
   const question = bank.get(id);
   if (!question) throw new Error(`question ${id} is not in the bank`);
   if (question.kind === "order") {
-    const items = (question.items ?? []).map((item) => item.id);
-    const order = correct ? items : [...items].reverse();
-    for (const [position, itemId] of order.entries()) await page.locator(`#answer-${position}`).selectOption(itemId);
+    const texts = (question.items ?? []).map((item) => item.text);
+    await placeInOrder(page, correct ? texts : [...texts].reverse());
   } else {
     const key = String(question.answer);
     const values = question.kind === "true-false" ? ["true", "false"] : (question.options ?? []).map((option) => option.id);
@@ -104,12 +104,6 @@ test("the answer check loads once the player touches the form, and an empty answ
   await page.getByLabel("Quick: 5 questions").check();
   await page.getByRole("button", { name: "Start the quiz" }).click();
   await expect(page.getByText("Question 1 of 5")).toBeVisible();
-  // An ordering question always has an order chosen: move on to one that can be left empty.
-  for (let question = 2; bank.get(await page.locator("input[name=questionId]").inputValue())?.kind === "order"; question += 1) {
-    await answerCurrentQuestion(page, true);
-    await page.getByRole("button", { name: "Next question" }).click();
-    await expect(page.getByText(`Question ${question} of 5`)).toBeVisible();
-  }
   // Opened afresh, as from a link (the start form has already loaded the validator in this tab).
   await page.reload();
   await page.waitForLoadState("networkidle");

@@ -117,10 +117,12 @@ describe("feedback", () => {
     expect(displayAnswer(whoSaidQ, "trump")).toBe("Donald Trump");
   });
 
-  it("carries correctness, explanation, sources and the learn-more link", () => {
+  it("carries correctness, the key and the answer given (to mark the options), explanation, sources and the learn-more link", () => {
     expect(buildFeedback(orderQ, ["hanoi", "singapore", "dmz"], fixtureLookups)).toEqual({
       correct: false,
       correctAnswer: ["Singapore", "Hanoi", "The DMZ"],
+      key: ["singapore", "hanoi", "dmz"],
+      chosen: ["hanoi", "singapore", "dmz"],
       explanation: orderQ.explanation,
       sources: [{ id: "src-one", publisher: "Fixture Press", title: "Title of src-one", url: "https://example.org/src-one" }],
       learnMore: { href: "/explainers/the-three-meetings#singapore", label: "the-three-meetings: singapore" },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AnswerFeedback } from "@/components/quiz/answer-feedback";
 import { QuestionForm } from "@/components/quiz/question-form";
+import { AnsweredFields } from "@/components/quiz/question-fields";
 import { QuizProgress } from "@/components/quiz/quiz-progress";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { quizService } from "@/lib/quiz";
@@ -32,6 +33,7 @@ export default async function Page({ params, searchParams }: PageProps<"/quiz/pl
         <h1 className="visually-hidden">Quiz</h1>
         <QuizProgress index={shown.question.index} total={shown.question.total} />
         <p className="question-prompt">{shown.question.prompt}</p>
+        <AnsweredFields question={shown.question} feedback={shown.feedback} />
         <AnswerFeedback feedback={shown.feedback} />
         <a className="button" href={next.href}>
           {next.label}
