@@ -1,16 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test } from "@playwright/test";
+import { bankQuestions } from "./bank";
 
-interface BankQuestion {
-  id: string;
-  explanation: string;
-  sources: string[];
-}
-
-const bank: BankQuestion[] = readdirSync(join("content", "quiz"))
-  .filter((name) => name.endsWith(".json"))
-  .flatMap((name) => JSON.parse(readFileSync(join("content", "quiz", name), "utf8")) as BankQuestion[]);
 
 /**
  * What reveals an answer before it is given: the explanation (it states the
@@ -19,7 +9,7 @@ const bank: BankQuestion[] = readdirSync(join("content", "quiz"))
  */
 function leaks(text: string): string[] {
   const found: string[] = [];
-  for (const question of bank) {
+  for (const question of bankQuestions) {
     if (text.includes(question.explanation.slice(0, 60))) found.push(`explanation of ${question.id}`);
   }
   for (const marker of ['"answer":', '"explanation"', '"correct":', '"learnMore"']) {

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { answerHomework, createSession, join, laptop, phone } from "./classroom-support";
+import { answerWithQuizForm } from "./answer-support";
+import { createSession, join, laptop, phone } from "./classroom-support";
 import { expectQuestionOnTop, questionHeading } from "./support";
 
 test("homework on a 320 px phone: each next question starts at its heading, with focus on it", async ({ browser }) => {
@@ -13,7 +14,7 @@ test("homework on a 320 px phone: each next question starts at its heading, with
   await expect(questionHeading(page, 1, 5)).not.toBeFocused();
 
   for (let n = 2; n <= 4; n += 1) {
-    await answerHomework(page, false);
+    await answerWithQuizForm(page, false);
     await expect(page.getByRole("heading", { name: "✗ Not quite" })).toBeVisible();
     await page.getByRole("button", { name: "Next question" }).click();
     await expectQuestionOnTop(page, n, 5);

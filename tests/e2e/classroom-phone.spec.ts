@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { answerLive, createSession, join, laptop, phone } from "./classroom-support";
+import { answerLive } from "./answer-support";
+import { createSession, join, laptop, phone } from "./classroom-support";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support";
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { answerLive, createSession, join, laptop, openDashboard, phone } from "./classroom-support";
+import { answerLive } from "./answer-support";
+import { createSession, join, laptop, openDashboard, phone } from "./classroom-support";
 import { expectNoAxeViolations } from "./support";
 
 /**

@@ -1,34 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { devices, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { placeInOrder } from "./order-support";
 
 /**
  * Shared steps of the classroom specs: a teacher on a laptop, students on
  * phones (each in its own browser context, so cookies are separate, as on
- * separate devices), and answering as someone who knows the key.
+ * separate devices).
  */
-
-interface BankQuestion {
-  id: string;
-  kind: "single" | "true-false" | "order" | "who-said";
-  answer?: string | boolean;
-  options?: { id: string; text: string }[];
-  items?: { id: string; text: string }[];
-}
-
-const bank = new Map<string, BankQuestion>(
-  readdirSync(path.join("content", "quiz"))
-    .filter((name) => name.endsWith(".json"))
-    .flatMap((name) => JSON.parse(readFileSync(path.join("content", "quiz", name), "utf8")) as BankQuestion[])
-    .map((question) => [question.id, question]),
-);
-
-function question(id: string): BankQuestion {
-  const found = bank.get(id);
-  if (!found) throw new Error(`question ${id} is not in the bank`);
-  return found;
-}
 
 /** A device preset as context options (the preset's browser type is the project's choice, not ours). */
 function deviceOptions(name: string) {
@@ -98,42 +74,4 @@ export async function join(page: Page, code: string, nickname: string, via: "typ
   await page.getByLabel("Your nickname").fill(nickname);
   await page.getByRole("button", { name: "Join" }).click();
   await expect(page).toHaveURL(/\/classroom\/play\//);
-}
-
-/** The key (or a wrong answer) for the question on screen, given by its form's hidden questionId. */
-async function currentQuestion(page: Page): Promise<BankQuestion> {
-  return question(await page.locator("input[name=questionId]").inputValue());
-}
-
-/** Puts an ordering question's items in the right order, or reversed. */
-async function fillOrder(page: Page, q: BankQuestion, correct: boolean): Promise<void> {
-  const texts = (q.items ?? []).map((item) => item.text);
-  await placeInOrder(page, correct ? texts : [...texts].reverse());
-}
-
-/** Answers the live question on screen: one tap on a choice, or the items in order and "Send". */
-export async function answerLive(page: Page, correct: boolean): Promise<void> {
-  const q = await currentQuestion(page);
-  if (q.kind === "order") {
-    await fillOrder(page, q, correct);
-    await page.getByRole("button", { name: "Send my answer" }).click();
-    return;
-  }
-  const choices = q.kind === "true-false" ? [{ id: "true", text: "True" }, { id: "false", text: "False" }] : (q.options ?? []);
-  const key = String(q.answer);
-  const choice = choices.find((c) => (correct ? c.id === key : c.id !== key));
-  await page.getByRole("button", { name: choice?.text ?? "", exact: true }).click();
-}
-
-/** Answers the homework question on screen with the quiz's form. */
-export async function answerHomework(page: Page, correct: boolean): Promise<void> {
-  const q = await currentQuestion(page);
-  if (q.kind === "order") {
-    await fillOrder(page, q, correct);
-  } else {
-    const values = q.kind === "true-false" ? ["true", "false"] : (q.options ?? []).map((option) => option.id);
-    const key = String(q.answer);
-    await page.locator(`input[type=radio][value="${correct ? key : values.find((v) => v !== key)}"]`).check();
-  }
-  await page.getByRole("button", { name: "Check answer" }).click();
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { answerHomework, answerLive, createSession, join, laptop, openDashboard, phone } from "./classroom-support";
+import { answerLive, answerWithQuizForm } from "./answer-support";
+import { createSession, join, laptop, openDashboard, phone } from "./classroom-support";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support";
 
 /**
@@ -168,7 +169,7 @@ test("homework: students work at their own pace, a reload resumes, the dashboard
           await page.reload();
           await expect(page.getByText("Question 3 of 5")).toBeVisible();
         }
-        await answerHomework(page, i === 0 || n <= i);
+        await answerWithQuizForm(page, i === 0 || n <= i);
         await expect(page.getByRole("heading", { name: /✓ Correct|✗ Not quite/ })).toBeVisible();
         await page.getByRole("button", { name: n < 5 ? "Next question" : "See your result" }).click();
       }
@@ -197,7 +198,7 @@ test.describe("without JavaScript", () => {
     const teacher = await laptop(browser);
     const code = await createSession(teacher.page, { mode: "homework", length: 5 });
     await join(page, code, "No Script", "typed");
-    await answerHomework(page, true);
+    await answerWithQuizForm(page, true);
     await expect(page.getByRole("heading", { name: "✓ Correct" })).toBeVisible();
     await page.getByRole("link", { name: "Next question" }).click();
     await expect(page.getByText("Question 2 of 5")).toBeVisible();

@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { bankQuestion } from "./bank";
 import { createSession } from "./classroom-support";
 
 /**
@@ -15,13 +14,6 @@ const TAKEN = "Someone in this class already has that name.";
 const NOT_ALLOWED = "That nickname isn't allowed here. Try another.";
 /** What the old bare error pages said: a summary naming schema paths. */
 const SCHEMA_WORDING = /is not valid\.|\b(answer|nickname|length|topic)(\.\d+)?: /;
-
-const topicOf = new Map<string, string[]>(
-  readdirSync(join("content", "quiz"))
-    .filter((name) => name.endsWith(".json"))
-    .flatMap((name) => JSON.parse(readFileSync(join("content", "quiz", name), "utf8")) as { id: string; topics: string[] }[])
-    .map((question) => [question.id, question.topics]),
-);
 
 /** A homework session set up by a teacher on another device, with "Ana" already in it. */
 async function sessionWithAna(browser: Browser): Promise<{ code: string; sessionId: string }> {
@@ -125,7 +117,7 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Start the quiz" }).click();
     await expect(page).toHaveURL(/\/quiz\/play\//);
     const questionId = await page.locator("input[name=questionId]").inputValue();
-    expect(topicOf.get(questionId)).toContain("russia");
+    expect(bankQuestion(questionId).topics).toContain("russia");
   });
 
   test("a refused join shows the form again in the site, the message beside the nickname, the nickname filled in", async ({ page, browser }) => {

@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { placeInOrder, POSITIONS } from "./order-support";
-import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support";
+import { placeInOrder, POSITIONS } from "./answer-support";
+import { bankQuestion, choiceFor, choicesOf, keyOf, type BankQuestion } from "./bank";
+import { expectNoAxeViolations, expectNoHorizontalScroll, readmeScreenshot } from "./support";
 
 /**
  * Answering on the smallest phone: an ordering question's control (issue 18,
@@ -11,26 +10,6 @@ import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support";
 
 test.use({ viewport: { width: 320, height: 568 } });
 test.beforeEach(({}, info) => test.skip(info.project.name !== "android-small", "a 320 px phone test: it runs once"));
-
-interface BankQuestion {
-  id: string;
-  kind: "single" | "true-false" | "order" | "who-said";
-  answer?: string | boolean;
-  options?: { id: string; text: string }[];
-  items?: { id: string; text: string }[];
-}
-
-const bank = new Map<string, BankQuestion>(
-  readdirSync(join("content", "quiz"))
-    .filter((name) => name.endsWith(".json"))
-    .flatMap((name) => JSON.parse(readFileSync(join("content", "quiz", name), "utf8")) as BankQuestion[])
-    .map((question) => [question.id, question]),
-);
-
-/** The stored form of the right answer: what the quiz's API takes. */
-function keyOf(question: BankQuestion): string | string[] {
-  return question.kind === "order" ? (question.items ?? []).map((item) => item.id) : String(question.answer);
-}
 
 /**
  * A quiz on a topic with one ordering question and fewer questions than
@@ -44,8 +23,7 @@ async function openQuestion(page: Page, wanted: (question: BankQuestion) => bool
   for (let asked = 0; asked < length; asked += 1) {
     const html = await (await page.request.get(href)).text();
     const input = /<input[^>]*name="questionId"[^>]*>/.exec(html)?.[0] ?? "";
-    const question = bank.get(/value="([^"]+)"/.exec(input)?.[1] ?? "");
-    if (!question) throw new Error(`no question on ${href}`);
+    const question = bankQuestion(/value="([^"]+)"/.exec(input)?.[1] ?? "");
     if (wanted(question)) {
       await page.goto(href);
       return { question, href };
@@ -141,20 +119,19 @@ test("an ordering question can be put in order by keyboard alone, each step anno
 
 test("after a wrong answer, the player's choice and the correct one are marked in words, in place", async ({ page }) => {
   const { question } = await openQuestion(page, (candidate) => !isOrder(candidate));
-  const choices = question.kind === "true-false" ? [{ id: "true", text: "True" }, { id: "false", text: "False" }] : (question.options ?? []);
-  const key = String(question.answer);
-  const right = choices.find((choice) => choice.id === key);
-  const wrong = choices.find((choice) => choice.id !== key);
+  const right = choiceFor(question, true);
+  const wrong = choiceFor(question, false);
   await page.getByLabel(wrong?.text ?? "", { exact: true }).check();
   await page.getByRole("button", { name: "Check answer" }).click();
   await expect(page.getByRole("heading", { name: "✗ Not quite" })).toBeVisible();
 
   const options = page.locator(".question-form li");
-  await expect(options).toHaveCount(choices.length);
+  await expect(options).toHaveCount(choicesOf(question).length);
   await expect(options.filter({ hasText: wrong?.text })).toHaveText(`${wrong?.text}✗ Your answer`);
   await expect(options.filter({ hasText: right?.text })).toHaveText(`${right?.text}✓ Correct answer`);
   await expect(options.filter({ hasText: /Your answer|Correct answer/ })).toHaveCount(2);
   await expectNoAxeViolations(page);
+  await readmeScreenshot(page, "quiz-feedback");
 });
 
 test("after a wrong order, each item says where it belongs", async ({ page }) => {
@@ -196,10 +173,9 @@ test.describe("without JavaScript", () => {
     // The next question (the topic's others are choices), answered wrongly: both options are marked.
     if ((await page.getByRole("link", { name: "Next question" }).count()) === 0) return;
     await page.getByRole("link", { name: "Next question" }).click();
-    const next = bank.get(await page.locator("input[name=questionId]").inputValue());
-    if (next && next.kind !== "order") {
-      const choices = next.kind === "true-false" ? [{ id: "true", text: "True" }, { id: "false", text: "False" }] : (next.options ?? []);
-      const wrong = choices.find((choice) => choice.id !== String(next.answer));
+    const next = bankQuestion(await page.locator("input[name=questionId]").inputValue());
+    if (next.kind !== "order") {
+      const wrong = choiceFor(next, false);
       await page.getByLabel(wrong?.text ?? "", { exact: true }).check();
       await page.getByRole("button", { name: "Check answer" }).click();
       await expect(page.getByRole("listitem").filter({ hasText: "✗ Your answer" })).toHaveCount(1);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { answerHomework as answerWithQuizForm } from "./classroom-support";
+import { answerWithQuizForm } from "./answer-support";
 import { expectNoHorizontalScroll, expectQuestionOnTop, questionHeading } from "./support";
 
 /**

@@ -1,41 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { placeInOrder } from "./order-support";
+import { answerWithQuizForm } from "./answer-support";
 import { expectHydrated, watchPage } from "./security-support";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support";
-
-interface BankQuestion {
-  id: string;
-  kind: "single" | "true-false" | "order" | "who-said";
-  answer?: string | boolean;
-  options?: { id: string }[];
-  items?: { id: string; text: string }[];
-}
-
-/** The test plays as someone who knows the key (or gets everything wrong): it reads the bank from disk. */
-const bank = new Map<string, BankQuestion>(
-  readdirSync(join("content", "quiz"))
-    .filter((name) => name.endsWith(".json"))
-    .flatMap((name) => JSON.parse(readFileSync(join("content", "quiz", name), "utf8")) as BankQuestion[])
-    .map((question) => [question.id, question]),
-);
-
-async function answerCurrentQuestion(page: Page, correct: boolean) {
-  const id = await page.locator("input[name=questionId]").inputValue();
-  const question = bank.get(id);
-  if (!question) throw new Error(`question ${id} is not in the bank`);
-  if (question.kind === "order") {
-    const texts = (question.items ?? []).map((item) => item.text);
-    await placeInOrder(page, correct ? texts : [...texts].reverse());
-  } else {
-    const key = String(question.answer);
-    const values = question.kind === "true-false" ? ["true", "false"] : (question.options ?? []).map((option) => option.id);
-    const choice = correct ? key : values.find((value) => value !== key);
-    await page.locator(`.question-form input[type=radio][value="${choice}"]`).check();
-  }
-  await page.getByRole("button", { name: "Check answer" }).click();
-}
 
 async function playQuickQuiz(page: Page, { correct = true, checkAccessibility = false } = {}) {
   await page.goto("/quiz");
@@ -49,7 +15,7 @@ async function playQuickQuiz(page: Page, { correct = true, checkAccessibility = 
       await expectNoAxeViolations(page);
       await expectNoHorizontalScroll(page);
     }
-    await answerCurrentQuestion(page, correct);
+    await answerWithQuizForm(page, correct);
     await expect(page.getByRole("heading", { name: correct ? "✓ Correct" : "✗ Not quite" })).toBeVisible();
     // Every answer explains itself and names a source the reader can open.
     await expect(page.locator(".feedback .source-links a").first()).toHaveAttribute("href", /^https?:\/\//);
@@ -91,7 +57,7 @@ test("missed questions can be practised without changing the score", async ({ pa
   await playQuickQuiz(page, { correct: false });
   await expect(page.getByRole("link", { name: "Try the 5 you missed" })).toBeVisible();
   await page.getByRole("link", { name: "Try the 5 you missed" }).click();
-  await answerCurrentQuestion(page, true);
+  await answerWithQuizForm(page, true);
   await expect(page.getByRole("heading", { name: "✓ Correct" })).toBeVisible();
   await page.getByRole("link", { name: "Back to your results" }).click();
   await expect(page.locator(".score")).toHaveText("0/5");
@@ -122,7 +88,7 @@ test("the answer check loads once the player touches the form, and an empty answ
   expect(scriptsAfterLoad.length, "the validator loads on the first tap").toBeGreaterThan(0);
   expect(posts, "nothing is sent without an answer").toEqual([]);
 
-  await answerCurrentQuestion(page, true);
+  await answerWithQuizForm(page, true);
   await expect(page.getByRole("heading", { name: "✓ Correct" })).toBeVisible();
   await expect(problem).toHaveText("");
   expect(problems).toEqual([]);
@@ -133,7 +99,7 @@ test("opening the results of an unfinished quiz leads back to the question the p
   await page.getByLabel("Quick: 5 questions").check();
   await page.getByRole("button", { name: "Start the quiz" }).click();
   await expect(page).toHaveURL(/\/quiz\/play\//);
-  await answerCurrentQuestion(page, true);
+  await answerWithQuizForm(page, true);
   await expect(page.getByRole("heading", { name: "✓ Correct" })).toBeVisible();
   const playUrl = page.url();
 
@@ -149,7 +115,7 @@ test.describe("without JavaScript", () => {
   test("the whole quiz works with plain forms", async ({ page }) => {
     await playQuickQuiz(page, { correct: false });
     await page.getByRole("link", { name: "Try the 5 you missed" }).click();
-    await answerCurrentQuestion(page, true);
+    await answerWithQuizForm(page, true);
     await expect(page.getByRole("heading", { name: "✓ Correct" })).toBeVisible();
     await page.goto(page.url().replace(/\/practice.*$/, ""));
     await page.getByLabel("Nickname").fill("No Script");

@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { bankQuestions } from "./bank";
 import { playByApi, type PlayedResult } from "./sharing-support";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support";
 
@@ -11,13 +10,8 @@ import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support";
  */
 
 /** Texts that would give an answer away on the public page: explanations and option/item texts longer than a word. */
-const revealingTexts: string[] = readdirSync(join("content", "quiz"))
-  .filter((name) => name.endsWith(".json"))
-  .flatMap((name) => JSON.parse(readFileSync(join("content", "quiz", name), "utf8")) as Record<string, unknown>[])
-  .flatMap((question) => [
-    String(question.explanation),
-    ...[question.options, question.items].flatMap((list) => (Array.isArray(list) ? list.map((choice: { text: string }) => choice.text) : [])),
-  ])
+const revealingTexts: string[] = bankQuestions
+  .flatMap((question) => [question.explanation, ...[...(question.options ?? []), ...(question.items ?? [])].map((choice) => choice.text)])
   .filter((text) => text.length > 12);
 
 /** A friend in a browser of their own: answers with the first choice (or the order as shown) until the results. */

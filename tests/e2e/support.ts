@@ -37,3 +37,9 @@ export async function expectQuestionOnTop(page: Page, n: number, of: number) {
   expect(top, `question ${n} starts ${top}px from the top of the screen`).toBeGreaterThanOrEqual(0);
   expect(top, `question ${n} starts ${top}px from the top of the screen`).toBeLessThanOrEqual(80);
 }
+
+/** With README_SCREENSHOTS=1, saves what the page shows as one of the README's screenshots (docs/screenshots). */
+export async function readmeScreenshot(page: Page, name: string) {
+  if (process.env.README_SCREENSHOTS !== "1") return;
+  await page.screenshot({ path: `docs/screenshots/${name}.png` });
+}

@@ -1,0 +1,62 @@
+import type { Page } from "@playwright/test";
+import { bankQuestion, choiceFor, type BankQuestion } from "./bank";
+
+/**
+ * Answering the question on screen as someone who knows the key (or gets it
+ * wrong on purpose), the way a player does: in the quiz's form (solo and
+ * homework) or on the live phone's buttons.
+ */
+
+/** How the ordering control names positions (lib/questions/marks.ts). */
+export const POSITIONS = ["1st", "2nd", "3rd", "4th", "5th"];
+
+/** Whether the page runs its scripts (not in the no-JavaScript tests): by the load event, they have run. */
+async function scripted(page: Page): Promise<boolean> {
+  await page.waitForLoadState("load");
+  return page.evaluate(() => "next" in window);
+}
+
+/**
+ * Answers the ordering question on screen with these item texts, in this
+ * order: with JavaScript, tapping them in the order control (its buttons
+ * appear once the page hydrates); without, choosing them in the plain
+ * form's selects.
+ */
+export async function placeInOrder(page: Page, texts: readonly string[]): Promise<void> {
+  const tap = await scripted(page);
+  for (const [position, text] of texts.entries()) {
+    const name = POSITIONS[position] ?? "";
+    if (tap) await page.getByRole("button", { name: `Place ${name}: ${text}`, exact: true }).click();
+    else await page.getByLabel(name, { exact: true }).selectOption({ label: text });
+  }
+}
+
+/** The bank's question on screen, given by its form's hidden questionId. */
+export async function currentQuestion(page: Page): Promise<BankQuestion> {
+  return bankQuestion(await page.locator("input[name=questionId]").inputValue());
+}
+
+/** Puts an ordering question's items in the right order, or reversed. */
+async function fillOrder(page: Page, question: BankQuestion, correct: boolean): Promise<void> {
+  const texts = (question.items ?? []).map((item) => item.text);
+  await placeInOrder(page, correct ? texts : [...texts].reverse());
+}
+
+/** Answers the live question on screen: one tap on a choice, or the items in order and "Send". */
+export async function answerLive(page: Page, correct: boolean): Promise<void> {
+  const question = await currentQuestion(page);
+  if (question.kind === "order") {
+    await fillOrder(page, question, correct);
+    await page.getByRole("button", { name: "Send my answer" }).click();
+    return;
+  }
+  await page.getByRole("button", { name: choiceFor(question, correct)?.text ?? "", exact: true }).click();
+}
+
+/** Answers the question on screen with the quiz's form (solo or homework) and checks it. */
+export async function answerWithQuizForm(page: Page, correct: boolean): Promise<void> {
+  const question = await currentQuestion(page);
+  if (question.kind === "order") await fillOrder(page, question, correct);
+  else await page.locator(`.question-form input[type=radio][value="${choiceFor(question, correct)?.id ?? ""}"]`).check();
+  await page.getByRole("button", { name: "Check answer" }).click();
+}

@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+/**
+ * The quiz bank as the tests read it from disk: they play as someone who
+ * knows the key (or gets everything wrong), and look for the key where it
+ * must not be.
+ */
+
+export interface BankQuestion {
+  id: string;
+  kind: "single" | "true-false" | "order" | "who-said";
+  topics: string[];
+  answer?: string | boolean;
+  options?: { id: string; text: string }[];
+  items?: { id: string; text: string }[];
+  explanation: string;
+}
+
+export const bankQuestions: readonly BankQuestion[] = readdirSync(join("content", "quiz"))
+  .filter((name) => name.endsWith(".json"))
+  .flatMap((name) => JSON.parse(readFileSync(join("content", "quiz", name), "utf8")) as BankQuestion[]);
+
+const byId = new Map(bankQuestions.map((question) => [question.id, question]));
+
+/** The bank's question with this id; a test that meets any other has found a bug. */
+export function bankQuestion(id: string): BankQuestion {
+  const found = byId.get(id);
+  if (!found) throw new Error(`question ${id} is not in the bank`);
+  return found;
+}
+
+/** The choices a player sees for a one-answer question (true/false has no options in the bank). */
+export function choicesOf(question: BankQuestion): { id: string; text: string }[] {
+  return question.kind === "true-false" ? [{ id: "true", text: "True" }, { id: "false", text: "False" }] : (question.options ?? []);
+}
+
+/** The right choice, or with `correct` false a wrong one. */
+export function choiceFor(question: BankQuestion, correct: boolean): { id: string; text: string } | undefined {
+  const key = String(question.answer);
+  return choicesOf(question).find((choice) => (choice.id === key) === correct);
+}
+
+/** The stored form of the right answer: what the quiz's API takes. */
+export function keyOf(question: BankQuestion): string | string[] {
+  return question.kind === "order" ? (question.items ?? []).map((item) => item.id) : String(question.answer);
+}
