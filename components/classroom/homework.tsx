@@ -5,13 +5,16 @@ import { QuizProgress } from "@/components/quiz/quiz-progress";
 import { formatScore, ordinal } from "@/lib/classroom/format";
 import { api, playPath } from "@/lib/classroom/paths";
 import type { HomeworkView } from "@/lib/classroom/views";
+import { QUIZ_NOTICES, type QuizNotice } from "@/lib/quiz/notices";
+import { withNotice } from "@/lib/quiz/paths";
 import { LocalTime } from "./local-time";
 
 /**
  * Homework on a student's phone: the quiz's own question form, one
- * question after another with feedback, then their score and rank.
+ * question after another with feedback, then their score and rank. A tab
+ * left behind (the question answered in another) catches up, with `notice`.
  */
-export function Homework({ view }: { view: HomeworkView }) {
+export function Homework({ view, notice }: { view: HomeworkView; notice?: QuizNotice }) {
   const { settings } = view;
   const header = (
     <p className="meta">
@@ -44,7 +47,13 @@ export function Homework({ view }: { view: HomeworkView }) {
     return (
       <>
         {header}
-        <QuestionForm key={view.question.id} action={api.answers(view.sessionId)} question={view.question} />
+        <QuestionForm
+          key={view.question.id}
+          action={api.answers(view.sessionId)}
+          question={view.question}
+          staleHref={withNotice(playPath(view.sessionId), "answered-elsewhere")}
+          notice={notice && QUIZ_NOTICES[notice]}
+        />
       </>
     );
   }

@@ -7,17 +7,19 @@ import { ClassroomError } from "@/lib/classroom/errors";
 import { classroomService } from "@/lib/classroom";
 import { readPlayerCookie } from "@/lib/classroom/cookies";
 import { joinPath } from "@/lib/classroom/paths";
+import { parseNotice } from "@/lib/quiz/notices";
 
 export const metadata: Metadata = { title: "Class quiz", robots: { index: false } };
 
 /**
  * A student's page. The player cookie says who they are, so a reload, a
  * locked screen or a dropped connection comes back to the same player with
- * the same answers. `?answered=id`: homework feedback after a plain form.
+ * the same answers. `?answered=id`: homework feedback after a plain form;
+ * `?notice=`: why a stale tab was brought here (lib/quiz/notices.ts).
  */
 export default async function Page({ params, searchParams }: PageProps<"/classroom/play/[sessionId]">) {
   const { sessionId } = await params;
-  const { answered } = await searchParams;
+  const { answered, notice } = await searchParams;
   const token = readPlayerCookie(await cookies(), sessionId);
   const play = await orNotFound(
     (await classroomService()).getPlayView(sessionId, token, typeof answered === "string" ? answered : undefined).catch((error: unknown) => {
@@ -44,7 +46,7 @@ export default async function Page({ params, searchParams }: PageProps<"/classro
   return (
     <>
       <h1 className="visually-hidden">Class quiz</h1>
-      {play.mode === "live" ? <StudentLive initial={play.view} /> : <Homework view={play.view} />}
+      {play.mode === "live" ? <StudentLive initial={play.view} /> : <Homework view={play.view} notice={parseNotice(notice)} />}
     </>
   );
 }
