@@ -159,8 +159,11 @@ test.describe("without JavaScript", () => {
       await expect(page.getByLabel(POSITIONS[position] ?? "", { exact: true })).toHaveValue("");
     }
     // Sent untouched (the browser's own check would stop it first where it runs), it is refused, and nothing is recorded.
-    await page.locator("form.question-form").evaluate((form: HTMLFormElement) => form.submit());
-    await page.waitForLoadState();
+    // Wait for the refused page itself: going on while that navigation is in flight aborts the next one.
+    await Promise.all([
+      page.waitForEvent("load"),
+      page.locator("form.question-form").evaluate((form: HTMLFormElement) => form.submit()),
+    ]);
     await page.goto(href);
     await expect(page.getByLabel("1st", { exact: true })).toHaveValue("");
 
