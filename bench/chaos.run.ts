@@ -6,6 +6,8 @@ import { enrol, openResults, planAnswers, retryUnacknowledged, submitPlan, type 
 import { latencies, ms, tally } from "./lib/figures";
 import { loadClient, mapConcurrent, type LoadClient, type Sent } from "./lib/http-client";
 import { RedisServer } from "./lib/redis";
+import { embeddedBackend } from "./lib/stores";
+import { chunkedUpload, groupRssBytes, sampleEvery } from "./lib/upload";
 import { verifyStore } from "./lib/verify";
 
 /**
@@ -22,6 +24,12 @@ import { verifyStore } from "./lib/verify";
  * - no acknowledged answer is lost: after the run (and the client's
  *   retries of the failed ones, as the page's script would after
  *   Retry-After), the store holds every answer exactly once (lib/verify.ts).
+ *
+ * Then, on the embedded store: 8 clients each upload 100 MB chunked (no
+ * Content-Length) to the answer route at once; the server's memory must
+ * stay within 50 MB of idle, every upload must be refused (413, or for a
+ * form post the 303 back to its page with `body_too_large`, or the
+ * connection closed after a few MB).
  */
 
 const PLAYERS = 1_000;
@@ -164,6 +172,56 @@ describe("answers while Redis is killed and restarted", () => {
       await store.close();
       await app.stop();
       await redis.stop();
+    }
+  });
+});
+
+const UPLOADERS = 8;
+const UPLOAD_BYTES = 100 * 1024 * 1024;
+const UPLOAD_CHUNK_BYTES = 64 * 1024;
+const RSS_HEADROOM_BYTES = 50 * 1024 * 1024;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+describe("oversized chunked uploads", () => {
+  it("are refused at the body limit, without the server's memory growing", async () => {
+    console.info(`chunked uploads: ${await ensureBuild(LOAD_BUILD)}`);
+    const backend = embeddedBackend();
+    const app = await startApp({ ...LOAD_SERVER, name: "chunked-uploads", store: backend.server });
+    try {
+      const path = "/api/quiz/attempts/AAAAAAAAAAAAAAAAAAAAAA/answers";
+      const upload = (contentType: string, totalBytes: number) => chunkedUpload(app.url, path, { totalBytes, chunkBytes: UPLOAD_CHUNK_BYTES, contentType });
+      // Warm up: the route's code loaded and a refusal answered, by JSON and by form, before idle is measured.
+      for (const type of ["application/json", "application/x-www-form-urlencoded"]) await upload(type, 256 * 1024);
+      await sleep(1_000);
+      const idle = groupRssBytes(app.pid);
+      const sampler = sampleEvery(20, () => groupRssBytes(app.pid));
+      // Half send JSON, half a form: a form post is also copied for the refusal's echo (lib/http/handle-route.ts).
+      const uploads = await Promise.all(
+        Array.from({ length: UPLOADERS }, (_, i) => upload(i % 2 === 0 ? "application/json" : "application/x-www-form-urlencoded", UPLOAD_BYTES)),
+      );
+      await sleep(500);
+      const samples = sampler.stop();
+      const peak = Math.max(...samples);
+
+      const missed: string[] = [];
+      if (peak - idle > RSS_HEADROOM_BYTES) missed.push(`peak memory ${mb(peak)} is ${mb(peak - idle)} above idle (> ${mb(RSS_HEADROOM_BYTES)})`);
+      // A client still writing when the server answers and closes may see the close (EPIPE) before the answer.
+      const closedEarly = (u: (typeof uploads)[number]) => u.status === 0 && /EPIPE|ECONNRESET/.test(u.error ?? "") && u.sentBytes < UPLOAD_BYTES / 10;
+      const refused = (u: (typeof uploads)[number]) =>
+        u.status === 413 || (u.status === 303 && Boolean(u.location?.includes("body_too_large"))) || closedEarly(u);
+      if (!uploads.every(refused)) missed.push(`statuses: ${tally(uploads.map((u) => u.status || u.error || "none"))}`);
+      console.info(
+        [
+          `chunked uploads (embedded, next start): ${UPLOADERS} clients × ${mb(UPLOAD_BYTES)} in ${UPLOAD_CHUNK_BYTES / 1024} kB chunks, no Content-Length`,
+          `  server memory (RSS of its process group): idle ${mb(idle)}, peak ${mb(peak)} (+${mb(peak - idle)}; requirement ≤ +${mb(RSS_HEADROOM_BYTES)}), ${samples.length} samples`,
+          `  statuses: ${tally(uploads.map((u) => u.status))}; sent before the answer: ${uploads.map((u) => mb(u.sentBytes)).join(", ")}; latency ${latencies(uploads.map((u) => u.ms))}`,
+          `  result: ${missed.length === 0 ? "every requirement met" : `MISSED\n    ${missed.join("\n    ")}`}`,
+        ].join("\n"),
+      );
+      expect(missed).toEqual([]);
+    } finally {
+      await app.stop();
+      await backend.close();
     }
   });
 });

@@ -177,6 +177,8 @@ export interface StartOptions {
 export interface AppServer {
   /** http://host:port */
   url: string;
+  /** The process id of `next start`, which leads a process group of its own (with any workers it starts). */
+  pid: number;
   /** The server's output so far (its last 64 kB; all of it is in bench/.tmp/logs/server-<name>.log). */
   log(): string;
   stop(): Promise<void>;
@@ -211,7 +213,7 @@ export async function startApp(options: StartOptions): Promise<AppServer> {
       (response) => response.ok,
       () => false,
     );
-    if (ready) return { url, log: output, stop };
+    if (ready) return { url, pid: child.pid as number, log: output, stop };
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`the ${options.name} server did not answer ${options.readyPath} within 60 s; log: ${logFile}\n${output()}`);

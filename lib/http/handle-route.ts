@@ -3,6 +3,7 @@ import { StoreUnavailableError } from "@/lib/store/errors";
 import { refusedHref } from "@/lib/forms/refusal";
 import { ApiError } from "./api-error";
 import { seeOther } from "./form-response";
+import { readBodyText } from "./parse-request";
 
 /**
  * Refuses state-changing requests that a browser says come from another
@@ -13,8 +14,9 @@ export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   const crossSite = site
     ? site !== "same-origin" && site !== "none"
-    : // An Origin that is not a URL is no origin we serve: refused, not waved through.
-      Boolean(origin && origin !== "null" && (!URL.canParse(origin) || new URL(origin).host !== request.headers.get("host")));
+    : // An Origin that is not a URL is no origin we serve: refused, not waved through. That includes
+      // "null" (a sandboxed frame, a file, a cross-site redirect); our own pages' forms send their origin.
+      Boolean(origin && (!URL.canParse(origin) || new URL(origin).host !== request.headers.get("host")));
   if (crossSite) throw new ApiError(403, "cross_site", "This request came from another website and was refused.");
 }
 
@@ -54,11 +56,13 @@ const isFormPost = (request: Request) =>
 
 /**
  * A refused plain form post: 303 back to the form's page, with the code,
- * the field at fault and the echoed values in its query. A body too large
- * to read is not read again.
+ * the field at fault and the echoed values in its query. The copy is read
+ * under the same limit as the handler's (a refusal that came before the
+ * handler read the body must not read it whole), and a body too large to
+ * read is not read again.
  */
 async function refusedForm(error: ApiError, sent: Request, back: (form: URLSearchParams) => string, echo: readonly string[]): Promise<Response> {
-  const form = new URLSearchParams(error.code === "body_too_large" ? "" : await sent.text().catch(() => ""));
+  const form = new URLSearchParams(error.code === "body_too_large" ? "" : await readBodyText(sent).catch(() => ""));
   const echoed: Record<string, string> = {};
   for (const name of echo) {
     const value = form.get(name);

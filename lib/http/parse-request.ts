@@ -53,40 +53,62 @@ export function parseWith<S extends z.core.$ZodType>(schema: S, value: unknown, 
   return parsed.data;
 }
 
+const tooLarge = () => new ApiError(413, "body_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+
+/**
+ * A request's body as text, read as it arrives and never past the limit:
+ * a declared Content-Length over it is refused unread, and a body without
+ * one (`Transfer-Encoding: chunked`) is read until it passes the limit, then
+ * its stream is cancelled and 413 thrown. So an endless upload costs at most
+ * one chunk past 8 kB of memory, not its whole size.
+ */
+export async function readBodyText(request: Request): Promise<string> {
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const decoder = new TextDecoder();
+  let bytes = 0;
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    bytes += value.byteLength;
+    if (bytes > MAX_BODY_BYTES) {
+      // Not awaited: the refusal must not wait on a client still sending.
+      reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
 /**
  * Reads a JSON or HTML-form body and validates it with the route's schema.
- * 413 for an oversized body before reading it, 415 for another content type,
- * 400 for malformed JSON or a value the schema refuses.
+ * 415 for another content type and 413 for an oversized body, both before
+ * reading more than the limit (readBodyText); 400 for malformed JSON or a
+ * value the schema refuses.
  */
 export async function parseBody<S extends z.core.$ZodType>(
   request: Request,
   schema: S,
 ): Promise<{ data: z.output<S>; format: BodyFormat }> {
-  const declaredLength = Number(request.headers.get("content-length") ?? "0");
-  if (declaredLength > MAX_BODY_BYTES) {
-    throw new ApiError(413, "body_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
-  }
   const contentType = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
-  const text = await request.text();
-  if (new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES) {
-    throw new ApiError(413, "body_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  if (contentType !== "application/json" && contentType !== "application/x-www-form-urlencoded") {
+    throw new ApiError(
+      415,
+      "unsupported_media_type",
+      "Send the request as application/json or as an HTML form (application/x-www-form-urlencoded).",
+    );
   }
-
-  if (contentType === "application/json") {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
-    }
-    return { data: parseWith(schema, json), format: "json" };
-  }
+  const text = await readBodyText(request);
   if (contentType === "application/x-www-form-urlencoded") {
     return { data: parseWith(schema, formToObject(new URLSearchParams(text)), "form"), format: "form" };
   }
-  throw new ApiError(
-    415,
-    "unsupported_media_type",
-    "Send the request as application/json or as an HTML form (application/x-www-form-urlencoded).",
-  );
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
+  }
+  return { data: parseWith(schema, json), format: "json" };
 }

@@ -59,6 +59,14 @@ describe("found by fuzzing", () => {
     expect(response.status).toBe(403);
   });
 
+  it("a write with Origin: null (a sandboxed frame, a file, a cross-site redirect) is refused as another site", async () => {
+    const response = await callRoute("/api/quiz/attempts/[attemptId]/nickname/route", nickname, form("nickname=Ana", { origin: "null" }), {
+      attemptId: "a".repeat(22),
+    });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("cross_site");
+  });
+
   it("a host link whose session id no URL header can hold is a 404, not a 500", async () => {
     const response = await callRoute("/classroom/host/[sessionId]/claim/route", claim, new Request(`${ORIGIN}/classroom/host/x/claim?key=k`), {
       sessionId: "séance-💥",
