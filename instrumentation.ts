@@ -3,6 +3,8 @@ export async function register(): Promise<void> {
   // Next.js inlines NEXT_RUNTIME, so the Edge build drops this branch and its Node-only import.
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkEnvironmentAtStartup } = await import("@/lib/startup");
+    const { appendPeerAddressToForwardedFor } = await import("@/lib/http/peer-address");
     checkEnvironmentAtStartup();
+    appendPeerAddressToForwardedFor();
   }
 }

@@ -37,6 +37,10 @@ const rawEnvSchema = z.object({
   STORE_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).max(30_000).default(DEFAULT_STORE_TIMEOUT_MS)),
   NEXT_DIST_DIR: z.preprocess(blankToUndefined, z.string().default(".next")),
   NODE_ENV: optionalString,
+  TRUSTED_PROXY_HOPS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: "TRUSTED_PROXY_HOPS must be a whole number: 0 when clients reach this server directly, 1 behind one reverse proxy." }).int().min(0).max(10).default(0),
+  ),
 });
 
 export type StoreConfig =
@@ -56,7 +60,12 @@ export interface Env {
   distDir: string;
   /** `next dev`: the security policy allows what hot reloading needs. */
   development: boolean;
+  /** On Vercel its own header; elsewhere X-Forwarded-For, counting TRUSTED_PROXY_HOPS proxies from the socket's entry. */
+  clientAddress: ClientAddressSource;
 }
+
+/** Where a client's address comes from, for per-client limits (lib/http/client-address.ts). */
+export type ClientAddressSource = { from: "vercel" } | { from: "forwarded-for"; trustedProxyHops: number };
 
 export class EnvError extends Error {
   constructor(message: string) {
@@ -106,6 +115,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     siteUrl: raw.NEXT_PUBLIC_SITE_URL ?? (vercelHost ? `https://${vercelHost}` : undefined),
     distDir: raw.NEXT_DIST_DIR,
     development: raw.NODE_ENV === "development",
+    clientAddress: raw.VERCEL ? { from: "vercel" } : { from: "forwarded-for", trustedProxyHops: raw.TRUSTED_PROXY_HOPS },
   };
 }
 

@@ -54,7 +54,9 @@ export default function Page() {
         month ends, and anonymous totals (how many people answered each question correctly, how scores are spread) are kept
         for up to 400 days. Classroom sessions are deleted 7 days after they end, and at the latest 30 days after they were
         created. Limits against abuse count requests under a one-way hash of your network address, never the address
-        itself, for at most two hours.
+        itself, for at most two hours. So that one network cannot fill a leaderboard, each board counts its entries per
+        network under a coarse 4-digit code of the address, shared by about 65,000 addresses, for as long as the board
+        is kept.
       </p>
     </div>
   );

@@ -192,7 +192,13 @@ export async function startApp(options: StartOptions): Promise<AppServer> {
   const port = options.port ?? (await freePort());
   const logFile = path.join(TMP, "logs", `server-${options.name}.log`);
   const args = ["start", "--port", String(port), ...(options.host ? ["--hostname", options.host] : [])];
-  const env = childEnv({ ...(options.distDir ? { NEXT_DIST_DIR: options.distDir } : {}), ...options.store, ...options.env });
+  // The bench's crowd stands in for a proxy: each player's address is the X-Forwarded-For entry it sends (lib/crowd.ts).
+  const env = childEnv({
+    TRUSTED_PROXY_HOPS: "1",
+    ...(options.distDir ? { NEXT_DIST_DIR: options.distDir } : {}),
+    ...options.store,
+    ...options.env,
+  });
   const { child, log: logStream, output } = await spawnNext(args, { cwd: options.cwd ?? ROOT, env, logFile, keepChars: 64_000, detached: true });
   running.add(child);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -11,8 +11,9 @@ import { someAnswer } from "../../tests/support/some-answer";
 /**
  * The players every entry plays with, over HTTP as the browser's script
  * would: start an attempt, answer its questions, open the results. Each
- * player is a separate client with an address of its own (the last
- * X-Forwarded-For entry, which lib/rate-limit.ts reads), so per-client rate
+ * player is a separate client with an address of its own (the
+ * X-Forwarded-For entry it sends, which the bench's servers trust as one
+ * proxy hop: TRUSTED_PROXY_HOPS=1 in ./app-server.ts), so per-client rate
  * limits see a crowd, as in real life, not one machine sending a school's
  * worth of quizzes.
  */

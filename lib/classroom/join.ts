@@ -60,8 +60,8 @@ function refuseJoin(session: SessionRecord, now: number): void {
 
 /**
  * Two round trips. First the session (and this browser's player, if it has
- * a token), with both join limits counted in the same transaction and the
- * idempotency key, if any, claimed (join-retry.ts). Then an `execIf` that
+ * a token), with the client's join limit counted in the same transaction and
+ * the idempotency key, if any, claimed (join-retry.ts). Then an `execIf` that
  * claims the nickname (it must be free: unique per session,
  * case-insensitively) and writes the player, the roster entry, the score,
  * the seat count and the completed idempotency record together.
@@ -74,13 +74,7 @@ function refuseJoin(session: SessionRecord, now: number): void {
 export async function joinSession(ctx: ServiceContext, sessionId: string, input: JoinInput, requester: Requester): Promise<Joined> {
   assertSessionId(sessionId);
   const now = ctx.now();
-  const limits = rateLimits(
-    [
-      { rule: LIMITS.joinsPerSession, subject: sessionId },
-      { rule: LIMITS.joinsPerClient, subject: requester.client },
-    ],
-    now,
-  );
+  const limits = rateLimits([{ rule: LIMITS.joinsPerClient, subject: requester.client }], now);
   const retry = requester.idempotencyKey === undefined ? undefined : joinRetry(sessionId, requester.idempotencyKey, input);
   const existingId = input.token ? playerIdFor(input.token) : undefined;
   const read = await execNamed(ctx.store, {
@@ -106,7 +100,7 @@ export async function joinSession(ctx: ServiceContext, sessionId: string, input:
     }
     limits.throwIfOver(read.limits);
     refuseJoin(session, now);
-    return await addPlayer(ctx, session, input.nickname, retry, now);
+    return await addPlayer(ctx, session, input.nickname, requester.client, retry, now);
   } catch (error) {
     // Let a retry of a failed join try again. If even this fails, the claim expires within a minute.
     if (retry) await ctx.store.exec([retry.releaseOp]).catch(() => undefined);
@@ -114,15 +108,28 @@ export async function joinSession(ctx: ServiceContext, sessionId: string, input:
   }
 }
 
-/** The nickname claim and the player's keys: one `execIf` per try (generated names retry on a clash). */
+/**
+ * The nickname claim and the player's keys: one `execIf` per try (generated
+ * names retry on a clash). The session's join limits are counted here, in
+ * the write, so only joins that try to take a seat use them up: a refused
+ * join (locked, full, ended) or a phone coming back costs the session nothing.
+ */
 async function addPlayer(
   ctx: ServiceContext,
   session: SessionRecord,
   typedNickname: string | undefined,
+  client: string,
   retry: JoinRetry | undefined,
   now: number,
 ): Promise<Joined> {
   const sessionId = session.id;
+  const limits = rateLimits(
+    [
+      { rule: LIMITS.joinsPerSession, subject: sessionId },
+      { rule: LIMITS.seatsPerNetwork, subject: `${sessionId}:${client}` },
+    ],
+    now,
+  );
   const ttl = ttlSeconds(session.expiresAt, now);
   let typed: string | undefined;
   if (typedNickname !== undefined) {
@@ -137,7 +144,7 @@ async function addPlayer(
     const playerId = playerIdFor(token);
     const outcome = await execIfNamed(
       ctx.store,
-      { key: classroomKeys.nickname(sessionId, nicknameHash(nickname)), expect: null, value: playerId, ttlSeconds: ttl },
+      { key: classroomKeys.nickname(sessionId, nicknameHash(nickname)), expect: null, value: playerId, ttlSeconds: ttl, limits: limits.guard },
       {
         player: [
           op.hset(classroomKeys.player(sessionId, playerId), { [P.nickname]: nickname, [P.joinedAt]: String(now), [P.score]: "0", [P.answered]: "0" }),
@@ -153,6 +160,7 @@ async function addPlayer(
         retryDone: retry ? [retry.doneOp({ nickname, playerId }, ttl)] : [],
       },
     );
+    limits.throwIfRefused(outcome);
     if (!outcome.applied) continue;
     if (outcome.results.seats > CLASSROOM_LIMITS.players) {
       await ctx.store.exec(

@@ -9,7 +9,16 @@ import { limitRule, type RateLimitRule } from "@/lib/rate-limit";
  *   stays under 60, while a guesser gets 60 tries per 10 minutes (see
  *   lib/classroom/code.ts for why that is hopeless).
  * - Joins per session stop one session being flooded (the 200-player cap
- *   stops it filling; this stops the churn of nickname clashes).
+ *   stops it filling; this stops the churn of nickname clashes). Only joins
+ *   that try to take a seat count (lib/classroom/join.ts addPlayer): joins
+ *   refused while the session is locked or full, and phones coming back, do
+ *   not, so a script knocking on a locked session cannot use up the
+ *   allowance a real student needs once the teacher unlocks it.
+ * - Seats per network: one address may add 60 players to one session per
+ *   hour, half as many again as a class of 40 behind one school address
+ *   (with room for students who switch browsers). A script from one address
+ *   can take 60 of the 200 seats at most, so students elsewhere always find
+ *   a seat.
  * - Joins per client leave room for several classes behind one address.
  * - Creating sessions is limited per client so a script cannot fill the store.
  * - Answers per player: at most 20 questions, one answer each; 120 in ten
@@ -35,6 +44,12 @@ export const CLASSROOM_LIMITS = {
 export const CLASSROOM_RATE_LIMITS = {
   wrongCodes: limitRule("session-code-miss", 60, 600, (wait) => `Too many wrong codes have been tried from this network. Wait ${wait}, then type the code on the screen.`),
   joinsPerSession: limitRule("session-join", 400, 600, (wait) => `This session is busy with people joining. Please try again in ${wait}.`),
+  seatsPerNetwork: limitRule(
+    "session-seat-client",
+    60,
+    3600,
+    (wait) => `So many players have joined this session from this network that no more can join from it for now. Ask your teacher, or try again in ${wait}.`,
+  ),
   joinsPerClient: limitRule("session-join-client", 300, 600, (wait) => `Too many joins from this network. Please try again in ${wait}.`),
   createsPerClient: limitRule("session-create", 30, 3600, (wait) => `Too many sessions have been created from this network. Please try again in ${wait}.`),
   answersPerPlayer: limitRule("session-answer", 120, 600, (wait) => `Too many answers have been sent from this device. Please wait ${wait}, then reload the page.`),

@@ -1,18 +1,51 @@
+import { isIP } from "node:net";
+import { env, type ClientAddressSource } from "@/lib/env";
+
 /**
- * Who is asking, for per-client limits: the address the nearest proxy saw.
- * Vercel and a reverse proxy set X-Forwarded-For (the last entry is the one
- * the nearest proxy appended); `next start` fills it from the socket when
- * absent. IPv6 clients count by /64, the block one household or phone gets,
- * so rotating addresses within it buys nothing.
+ * Who is asking, for per-client limits. Where the address comes from is
+ * configuration (lib/env.ts), never the client's word:
  *
- * Limitation: a server exposed directly, without a proxy, cannot tell a
- * forged X-Forwarded-For from a real one; deploy behind one (Vercel is).
+ * - On Vercel, its edge writes the client's address into its own headers and
+ *   overwrites whatever the client sent.
+ * - Elsewhere the server appends the address of the peer it is connected to,
+ *   as a proxy would (./peer-address.ts), so the last X-Forwarded-For entry is
+ *   always the socket's. TRUSTED_PROXY_HOPS (default 0) says how many entries
+ *   before it were appended by proxies the operator runs: with 0 the socket
+ *   address is used and a forged header is ignored; with 1 (one nginx in
+ *   front), the entry nginx appended.
+ *
+ * Anything that is not an IP address counts as one shared "unknown" client,
+ * so junk values cannot each become a fresh subject. IPv6 clients count by
+ * /64, the block one household or phone gets, so rotating addresses within
+ * it buys nothing.
  */
-export function clientSubject(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
-  const address = forwarded || headers.get("x-real-ip")?.trim() || "unknown";
-  if (!address.includes(":") || address.startsWith("::ffff:")) return address.replace(/^::ffff:/, "");
-  return `${expandIpv6(address).slice(0, 4).join(":")}::/64`;
+export const UNKNOWN_CLIENT = "unknown";
+
+export function clientSubject(headers: Headers, source: ClientAddressSource = env().clientAddress): string {
+  return subjectOf(source.from === "vercel" ? vercelAddress(headers) : forwardedAddress(headers, source.trustedProxyHops));
+}
+
+/** Vercel's own header, which a proxy in front of Vercel cannot overwrite; x-real-ip holds the same. */
+function vercelAddress(headers: Headers): string | undefined {
+  return (headers.get("x-vercel-forwarded-for") ?? headers.get("x-real-ip"))?.split(",")[0];
+}
+
+/** The entry `hops` places left of the last (the socket's). */
+function forwardedAddress(headers: Headers, hops: number): string | undefined {
+  const entries = headers.get("x-forwarded-for")?.split(",") ?? [];
+  return entries[entries.length - 1 - hops];
+}
+
+function subjectOf(raw: string | undefined): string {
+  const address = raw?.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "") ?? "";
+  switch (isIP(address)) {
+    case 4:
+      return address;
+    case 6:
+      return `${expandIpv6(address).slice(0, 4).join(":")}::/64`;
+    default:
+      return UNKNOWN_CLIENT;
+  }
 }
 
 /** "2001:db8::1" → its eight groups, so "/64" means the same block however it was written. */

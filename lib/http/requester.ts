@@ -3,7 +3,7 @@ import { idempotencyKeyOf } from "./idempotency/key";
 
 /** Who sent a write: the client its rate limits count against, and the request's idempotency key. */
 export interface Requester {
-  /** ./client-address.ts clientSubject: the address the nearest proxy saw. */
+  /** ./client-address.ts clientSubject: the address configuration says to trust (socket, proxy or Vercel). */
   client: string;
   idempotencyKey?: string;
 }

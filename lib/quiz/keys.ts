@@ -11,6 +11,7 @@
  * | quiz:scores:len{N}                    | hash   | 400 days, refreshed per finish |
  * | quiz:lb:day:{YYYY-MM-DD}[:names]      | zset / hash | 2 days, refreshed per entry |
  * | quiz:lb:month:{YYYY-MM}[:names]       | zset / hash | 32 days, refreshed per entry |
+ * | quiz:lb:{board}:{period}:nets         | hash   | as its board: entries per network bucket (fair-play.ts) |
  *
  * A board takes entries only during its own day or month, so a nickname on
  * it is gone at most 32 days after that month ends: no board lives on while
@@ -45,6 +46,7 @@ export const quizKeys = {
   /** The board of the UTC day or month that `now` falls in. */
   leaderboard: (board: LeaderboardBoard, now: number) => `quiz:lb:${board}:${boardPeriod(board, now)}`,
   leaderboardNames: (board: LeaderboardBoard, now: number) => `quiz:lb:${board}:${boardPeriod(board, now)}:names`,
+  leaderboardNetworks: (board: LeaderboardBoard, now: number) => `quiz:lb:${board}:${boardPeriod(board, now)}:nets`,
 } as const;
 
 export type LeaderboardBoard = "day" | "month";
@@ -61,6 +63,8 @@ export const ATTEMPT_FIELDS = {
   score: "score",
   finishedAt: "finishedAt",
   nickname: "nickname",
+  /** Why a named result stayed off the leaderboards (lib/quiz/fair-play.ts), when it did. */
+  offBoard: "offBoard",
   /** The public share link id (lib/quiz/result-links.ts), set when the attempt is finished. */
   shareId: "shareId",
   /** `a:{questionId}`: the answer, mirrored from the slot in the same transaction. */
@@ -73,6 +77,6 @@ export function utcDay(ms: number): string {
 }
 
 /** "2026-11-23" for the day board, "2026-11" for the month's. */
-function boardPeriod(board: LeaderboardBoard, ms: number): string {
+export function boardPeriod(board: LeaderboardBoard, ms: number): string {
   return board === "day" ? utcDay(ms) : utcDay(ms).slice(0, 7);
 }

@@ -6,7 +6,8 @@ import { rateLimits } from "@/lib/rate-limit";
 import type { ServiceContext } from "@/lib/service";
 import { execIfNamed, execNamed, op } from "@/lib/store";
 import { QUIZ_MESSAGES, QuizError } from "./errors";
-import { ATTEMPT_FIELDS as F, QUIZ_TTL, quizKeys, type LeaderboardBoard } from "./keys";
+import { FAIR_PLAY, minimumPlayMs, networkBucket, OFF_BOARD_MESSAGES, type OffBoardReason } from "./fair-play";
+import { ATTEMPT_FIELDS as F, boardPeriod, QUIZ_TTL, quizKeys, type LeaderboardBoard } from "./keys";
 import { QUIZ_RATE_LIMITS } from "./limits";
 import { parseAttempt } from "./record";
 import { assertAttemptId } from "./requests";
@@ -49,11 +50,13 @@ function qualifies(count: number, cut: { score: number }[], value: number): bool
 }
 
 /**
- * Two round trips: read the attempt (score, finish time) and each board's
- * last place; then one `execIf` guarded by `quiz:att:{id}:named` (must be
+ * Two round trips: read the attempt (score, start and finish times), each
+ * board's last place and the client network's entries on it; then one `execIf` guarded by `quiz:att:{id}:named` (must be
  * absent), so a result is named once, adding it to the boards it
  * qualifies for and reading its ranks in the same transaction, with the
  * client's nickname limit counted in it (over it, nothing is written: 429).
+ * A result too fast to be read, or from a network that already has its
+ * share of a board, is named but left off (./fair-play.ts), and says why.
  */
 export async function submitNickname(
   ctx: ServiceContext,
@@ -67,12 +70,15 @@ export async function submitNickname(
   const nickname = normalized.nickname;
 
   const now = ctx.now();
-  const { hash, dayCut, dayCount, monthCut, monthCount } = await execNamed(ctx.store, {
+  const bucket = { day: networkBucket(boardPeriod("day", now), requester.client), month: networkBucket(boardPeriod("month", now), requester.client) };
+  const { hash, dayCut, dayCount, dayNetwork, monthCut, monthCount, monthNetwork } = await execNamed(ctx.store, {
     hash: op.hgetall(quizKeys.attempt(attemptId)),
     dayCut: op.zrange(quizKeys.leaderboard("day", now), BOARD_CAPACITY - 1, BOARD_CAPACITY - 1, { reverse: true }),
     dayCount: op.zcard(quizKeys.leaderboard("day", now)),
+    dayNetwork: op.hget(quizKeys.leaderboardNetworks("day", now), bucket.day),
     monthCut: op.zrange(quizKeys.leaderboard("month", now), BOARD_CAPACITY - 1, BOARD_CAPACITY - 1, { reverse: true }),
     monthCount: op.zcard(quizKeys.leaderboard("month", now)),
+    monthNetwork: op.hget(quizKeys.leaderboardNetworks("month", now), bucket.month),
   });
   const attempt = parseAttempt(attemptId, hash);
   if (!attempt) throw new QuizError("not_found", QUIZ_MESSAGES.attemptNotFound);
@@ -81,18 +87,29 @@ export async function submitNickname(
 
   const value = boardScore(attempt.score, attempt.finishedAt);
   const entry = JSON.stringify({ n: nickname, l: attempt.questions.length });
+  const tooFast = attempt.finishedAt - attempt.created < minimumPlayMs(ctx.bank, attempt.questions);
+  const networkFull = (stored: string | null) => Number(stored ?? 0) >= FAIR_PLAY.entriesPerNetwork;
+  const offBoard: OffBoardReason | undefined = tooFast ? "pace" : networkFull(dayNetwork) && networkFull(monthNetwork) ? "network" : undefined;
   const joins = {
-    day: qualifies(dayCount, dayCut, value),
-    month: qualifies(monthCount, monthCut, value),
+    day: !tooFast && !networkFull(dayNetwork) && qualifies(dayCount, dayCut, value),
+    month: !tooFast && !networkFull(monthNetwork) && qualifies(monthCount, monthCut, value),
   };
   const ttl = { day: QUIZ_TTL.leaderboardDay, month: QUIZ_TTL.leaderboardMonth };
 
-  // The entry and its name on each board the result makes.
+  // The entry, its name and its network's count on each board the result makes.
   const entryOps = (board: LeaderboardBoard) => {
     if (!joins[board]) return [];
     const key = quizKeys.leaderboard(board, now);
     const names = quizKeys.leaderboardNames(board, now);
-    return [op.zadd(key, value, attemptId), op.expire(key, ttl[board]), op.hset(names, { [attemptId]: entry }), op.expire(names, ttl[board])];
+    const networks = quizKeys.leaderboardNetworks(board, now);
+    return [
+      op.zadd(key, value, attemptId),
+      op.expire(key, ttl[board]),
+      op.hset(names, { [attemptId]: entry }),
+      op.expire(names, ttl[board]),
+      op.hincrby(networks, bucket[board], 1),
+      op.expire(networks, ttl[board]),
+    ];
   };
   // Read back after the entries: null on a board the result did not make.
   const rankOp = (board: LeaderboardBoard) => op.zrank(quizKeys.leaderboard(board, now), attemptId, { reverse: true });
@@ -102,7 +119,7 @@ export async function submitNickname(
     ctx.store,
     { key: quizKeys.named(attemptId), expect: null, value: nickname, ttlSeconds: QUIZ_TTL.attempt, limits: limits.guard },
     {
-      nickname: op.hset(quizKeys.attempt(attemptId), { [F.nickname]: nickname }),
+      nickname: op.hset(quizKeys.attempt(attemptId), { [F.nickname]: nickname, ...(offBoard ? { [F.offBoard]: offBoard } : {}) }),
       attemptTtl: op.expire(quizKeys.attempt(attemptId), QUIZ_TTL.attempt),
       dayEntry: entryOps("day"),
       monthEntry: entryOps("month"),
@@ -113,7 +130,11 @@ export async function submitNickname(
   limits.throwIfRefused(outcome);
   if (!outcome.applied) throw new QuizError("already_named", QUIZ_MESSAGES.alreadyNamed);
   const rank = (zrank: number | null) => (zrank === null ? null : zrank + 1);
-  return { nickname, rank: { day: rank(outcome.results.dayRank), month: rank(outcome.results.monthRank) } };
+  return {
+    nickname,
+    rank: { day: rank(outcome.results.dayRank), month: rank(outcome.results.monthRank) },
+    offBoard: offBoard ? OFF_BOARD_MESSAGES[offBoard] : null,
+  };
 }
 
 /** One round trip: the top of the board and its names hash (bounded, see above). */

@@ -2,6 +2,7 @@ import { Topic } from "@/lib/content/schemas";
 import { decodeRefs, type QuestionRef } from "@/lib/questions/refs";
 import type { NormalizedAnswer } from "@/lib/questions/schemas";
 import { decodeAnswer } from "@/lib/questions/scoring";
+import { OFF_BOARD_REASONS, type OffBoardReason } from "./fair-play";
 import { ATTEMPT_FIELDS as F } from "./keys";
 
 /**
@@ -21,6 +22,8 @@ export interface AttemptRecord {
   score: number;
   finishedAt: number | undefined;
   nickname: string | undefined;
+  /** lib/quiz/fair-play.ts: why a named result stayed off the boards. */
+  offBoard: OffBoardReason | undefined;
   shareId: string | undefined;
   /** Answers by question id. */
   answers: Map<string, NormalizedAnswer>;
@@ -55,6 +58,7 @@ export function parseAttempt(id: string, hash: Readonly<Record<string, string>>)
     score: int(hash[F.score], 0),
     finishedAt: finishedAt >= 0 ? finishedAt : undefined,
     nickname: text(hash[F.nickname]),
+    offBoard: OFF_BOARD_REASONS.find((reason) => reason === hash[F.offBoard]),
     shareId: text(hash[F.shareId]),
     answers,
   };

@@ -10,6 +10,7 @@ import type { ServiceContext } from "@/lib/service";
 import { execIfNamed, execNamed, op } from "@/lib/store";
 import { readAttempt } from "./attempts";
 import { QUIZ_MESSAGES, QuizError } from "./errors";
+import { OFF_BOARD_MESSAGES } from "./fair-play";
 import { ATTEMPT_FIELDS as F, QUIZ_TTL, quizKeys } from "./keys";
 import { parseBuckets, percentile } from "./percentile";
 import { isComplete, parseAttempt, type AttemptRecord } from "./record";
@@ -150,6 +151,7 @@ export async function getResults(ctx: ServiceContext, attemptId: string): Promis
     topic: attempt.topic,
     finishedAt,
     nickname: attempt.nickname,
+    offBoard: attempt.offBoard ? OFF_BOARD_MESSAGES[attempt.offBoard] : null,
     percentile: percentile(parseBuckets(read.buckets), attempt.score),
     review,
     challenge: challenger ? compare(ctx, attempt, challenger) : null,

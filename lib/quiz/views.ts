@@ -100,6 +100,8 @@ export interface QuizResults {
   topic: Topic | undefined;
   finishedAt: number;
   nickname: string | undefined;
+  /** Set when the named result was left off the leaderboards: why, for its player. */
+  offBoard: string | null;
   /** Among players of quizzes of the same length. */
   percentile: Percentile;
   review: ReviewItem[];
@@ -138,4 +140,6 @@ export interface NamedResult {
   nickname: string;
   /** 1-based rank on each board, or null when the score did not make the top BOARD_CAPACITY. */
   rank: { day: number | null; month: number | null };
+  /** Why the result is not on the boards at all (too fast to read, its network's share taken), for its player. */
+  offBoard: string | null;
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/http/api-error";
 import { createQuizService, type QuizService } from "@/lib/quiz";
 import { QUIZ_RATE_LIMITS } from "@/lib/quiz/limits";
+import { FAIR_PLAY, minimumPlayMs } from "@/lib/quiz/fair-play";
 import { quizKeys } from "@/lib/quiz/keys";
 import { answerKey } from "@/lib/questions/scoring";
 import type { Question } from "@/lib/questions/schemas";
@@ -167,6 +168,37 @@ for (const [name, config] of storeConfigs(dataDir)) {
         expect(await store.exec([op.get(quizKeys.named(attemptId))])).toEqual([null]);
       });
 
+      it("leaderboards: a result faster than reading stays off with a note; an honest pace lands; one network gets three entries", async () => {
+        // A board of its own: a day years ahead, different on every run.
+        let clock = now + (1_000 + Math.floor(Math.random() * 20_000)) * 86_400_000;
+        const paced = createQuizService({ store, bank, now: () => clock });
+        const play = async (who: { client: string }, msPerQuestion: number, nickname: string) => {
+          const { attemptId } = await paced.startAttempt({ length: 5 }, who);
+          for (const question of HANDWRITTEN) {
+            clock += msPerQuestion;
+            await paced.answerQuestion(attemptId, { questionId: question.id, answer: right(question) }, who);
+          }
+          await paced.getResults(attemptId);
+          return { attemptId, named: await paced.submitNickname(attemptId, nickname, who) };
+        };
+        const script = await play({ client: unique("script") }, 50, "Speedy Script");
+        expect(script.named.rank).toEqual({ day: null, month: null });
+        expect(script.named.offBoard).toMatch(/faster than the questions can be read/);
+        expect((await paced.getResults(script.attemptId)).offBoard).toBe(script.named.offBoard);
+
+        const minimum = minimumPlayMs(bank, HANDWRITTEN);
+        const honestPace = Math.ceil(minimum / HANDWRITTEN.length) + 2_000;
+        const honest = await play({ client: unique("home") }, honestPace, "Honest Player");
+        expect(honest.named.offBoard).toBeNull();
+        expect(honest.named.rank.day).not.toBeNull();
+
+        const school = { client: unique("school") };
+        const entries = [];
+        for (let i = 0; i <= FAIR_PLAY.entriesPerNetwork; i += 1) entries.push((await play(school, honestPace, `Pupil ${i + 1}`)).named);
+        expect(entries.filter((named) => named.rank.day !== null)).toHaveLength(FAIR_PLAY.entriesPerNetwork);
+        expect(entries.at(-1)?.offBoard).toMatch(/results from your network are already on them/);
+      });
+
       it("a class of 40 behind one school address starts, answers everything and names its results", async () => {
         const school = { client: unique("school") };
         const pupils = await Promise.all(Array.from({ length: 40 }, () => quiz.startAttempt({ length: 5 }, school)));
@@ -264,6 +296,33 @@ for (const [name, config] of storeConfigs(dataDir)) {
         expect(answers).toHaveLength(40);
         const [counts] = await store.exec([op.hgetall(classroomKeys.distribution(sessionId, 0))]);
         expect(counts.total).toBe("40");
+      });
+
+      it("a script of 210 cookie-less joins from one address takes at most its network's seats; a student elsewhere still joins", async () => {
+        const { sessionId } = await classroom.createSession(LIVE, { client: unique("teacher") });
+        const script = unique("script");
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 210 }, () => classroom.joinSession(sessionId, { nickname: undefined, token: undefined }, { client: script })),
+        );
+        const seated = outcomes.filter((outcome) => outcome.status === "fulfilled").length;
+        expect(seated).toBe(CLASSROOM_RATE_LIMITS.seatsPerNetwork.limit);
+        const refused = outcomes.find((outcome) => outcome.status === "rejected");
+        expectTooMany(await refusal(Promise.reject(refused?.reason)), /So many players have joined this session from this network/);
+        const student = await classroom.joinSession(sessionId, { nickname: "Real Student", token: undefined }, { client: unique("home") });
+        expect(student.nickname).toBe("Real Student");
+      });
+
+      it("joins refused while the session is locked do not use up its allowance: after unlocking, a student gets in", async () => {
+        const { sessionId, hostCredential } = await classroom.createSession(LIVE, { client: unique("teacher") });
+        await classroom.hostAction(sessionId, hostCredential, { action: "lock", version: 0 });
+        // More locked joins than the session allows joins, each from its own address (the per-network limits aside).
+        for (let i = 0; i <= CLASSROOM_RATE_LIMITS.joinsPerSession.limit; i += 1) {
+          const seen = await refusal(classroom.joinSession(sessionId, { nickname: undefined, token: undefined }, { client: unique("junk") }));
+          expect(seen.code).toBe("locked");
+        }
+        await classroom.hostAction(sessionId, hostCredential, { action: "unlock", version: 0 });
+        const student = await classroom.joinSession(sessionId, { nickname: "After Unlock", token: undefined }, { client: unique("home") });
+        expect(student.nickname).toBe("After Unlock");
       });
 
       it("over a network's creation limit: 429, and no session is written", async () => {

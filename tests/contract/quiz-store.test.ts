@@ -209,12 +209,14 @@ for (const { kind, makeStore } of ADAPTERS) {
 
     it("leaderboard: named once, ranked by score then earlier finish", async () => {
       const tag = unique("Player");
+      const player = { client: unique("board") };
       const players: { id: string; score: number }[] = [];
       for (const score of [2, 4, 4]) {
-        const started = await quiz.startAttempt({ length: 5 }, who);
+        const started = await quiz.startAttempt({ length: 5 }, player);
         for (const q of HANDWRITTEN) {
           const correct = HANDWRITTEN.indexOf(q) < score;
-          await quiz.answerQuestion(started.attemptId, { questionId: q.id, answer: (correct ? right : wrong)[q.id] as string | string[] }, who);
+          now += 30_000;
+          await quiz.answerQuestion(started.attemptId, { questionId: q.id, answer: (correct ? right : wrong)[q.id] as string | string[] }, player);
         }
         now += 1_000;
         await quiz.getResults(started.attemptId);
@@ -223,17 +225,17 @@ for (const { kind, makeStore } of ADAPTERS) {
       const [low, early, late] = players;
       if (!low || !early || !late) throw new Error("players");
 
-      await expectRefusal(quiz.submitNickname(low.id, "f u c k", who), "invalid_nickname", 422);
+      await expectRefusal(quiz.submitNickname(low.id, "f u c k", player), "invalid_nickname", 422);
       const named = await Promise.all([
-        quiz.submitNickname(late.id, `${tag.slice(0, 14)} C`, who),
-        quiz.submitNickname(early.id, `${tag.slice(0, 14)} B`, who),
-        quiz.submitNickname(low.id, `  ${tag.slice(0, 14)}\u200B A `, who),
+        quiz.submitNickname(late.id, `${tag.slice(0, 14)} C`, player),
+        quiz.submitNickname(early.id, `${tag.slice(0, 14)} B`, player),
+        quiz.submitNickname(low.id, `  ${tag.slice(0, 14)}\u200B A `, player),
       ]);
       expect(named[2].nickname).toBe(`${tag.slice(0, 14)} A`);
-      await expectRefusal(quiz.submitNickname(low.id, "Another Name", who), "already_named", 409);
+      await expectRefusal(quiz.submitNickname(low.id, "Another Name", player), "already_named", 409);
 
-      const unfinished = await quiz.startAttempt({ length: 5 }, who);
-      await expectRefusal(quiz.submitNickname(unfinished.attemptId, "Early Bird", who), "not_finished", 409);
+      const unfinished = await quiz.startAttempt({ length: 5 }, player);
+      await expectRefusal(quiz.submitNickname(unfinished.attemptId, "Early Bird", player), "not_finished", 409);
 
       for (const board of ["day", "month"] as const) {
         const entries = await quiz.getLeaderboard(board, 100, { viewerAttemptId: early.id });

@@ -1,3 +1,4 @@
+import { vi } from "vitest";
 import { POST as answerQuiz } from "@/app/api/quiz/attempts/[attemptId]/answers/route";
 import { POST as nameResult } from "@/app/api/quiz/attempts/[attemptId]/nickname/route";
 import { POST as practise } from "@/app/api/quiz/attempts/[attemptId]/practice/route";
@@ -74,8 +75,17 @@ export async function seedQuiz(options: SeedOptions = {}) {
 
   const playing = await start();
   for (const question of playing.questions.slice(0, 2)) await answer(playing, question);
+  // Played at a person's pace (a minute a question), or the result would be too fast for the leaderboards:
+  // started in the past, so that no key outlives its promise measured from the real clock.
+  const realNow = Date.now();
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(realNow - 6 * 60_000);
   const finished = await start();
-  for (const question of finished.questions) await answer(finished, question);
+  for (const [index, question] of finished.questions.entries()) {
+    vi.setSystemTime(realNow - (5 - index) * 60_000);
+    await answer(finished, question);
+  }
+  vi.useRealTimers();
   const { shareId } = await (await quizService()).getResults(finished.attemptId);
   await send(nameResult, `/api/quiz/attempts/${finished.attemptId}/nickname`, { attemptId: finished.attemptId }, {
     body: { nickname: "Seeded Heron" },

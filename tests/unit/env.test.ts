@@ -9,6 +9,7 @@ describe("parseEnv", () => {
       siteUrl: undefined,
       distDir: ".next",
       development: false,
+      clientAddress: { from: "forwarded-for", trustedProxyHops: 0 },
     });
   });
 

@@ -60,7 +60,15 @@ export default async function Page({ params, searchParams }: PageProps<"/quiz/re
         <h2 id="leaderboard">Today’s leaderboard</h2>
         {results.nickname ? (
           <p>
-            You are on the leaderboard as <strong>{results.nickname}</strong>.
+            {results.offBoard ? (
+              <>
+                Your result is saved as <strong>{results.nickname}</strong>. {results.offBoard}
+              </>
+            ) : (
+              <>
+                You are on the leaderboard as <strong>{results.nickname}</strong>.
+              </>
+            )}
           </p>
         ) : (
           <NicknameForm action={api.nickname(attemptId)} suggestion={friendlyName()} />

@@ -1,0 +1,53 @@
+import { createHash } from "node:crypto";
+import type { QuestionBank } from "@/lib/questions/bank-validate";
+import type { QuestionRef } from "@/lib/questions/refs";
+
+/**
+ * Who may enter the leaderboards. Feedback names the right answer, so a
+ * script can learn the bank and replay it perfectly; these two rules make
+ * that costly and keep it off the boards without touching real play (the
+ * result, its review and its share link are the same either way):
+ *
+ * - Pace: a result finished faster than a person can read its questions
+ *   stays off the boards. The floor is generous to fast readers: half a
+ *   second per question to tap, plus its prompt at 50 characters a second
+ *   (about 600 words a minute, skimming speed). A 10-question quiz takes a
+ *   real player minutes; its floor is under 20 seconds. Measured on the
+ *   server from the attempt's own start and finish times.
+ * - Networks: one network (client address, IPv6 by /64) puts at most three
+ *   results on each board per day or month, so one address cannot fill the
+ *   top ten however many attempts it plays.
+ *
+ * Each board counts its entries per network in a hash beside it, under a
+ * 16-bit bucket of the address (hashed with the board's period): about
+ * 65,000 IPv4 addresses share each bucket, so no address can be read back
+ * from it, and two honest networks rarely share one (they would share
+ * the three entries). It lives as long as its board.
+ */
+export const FAIR_PLAY = {
+  msPerQuestion: 500,
+  msPerPromptCharacter: 20,
+  entriesPerNetwork: 3,
+} as const;
+
+/** Why a named result is not on the boards, shown to its player. */
+export const OFF_BOARD_REASONS = ["pace", "network"] as const;
+export type OffBoardReason = (typeof OFF_BOARD_REASONS)[number];
+
+export const OFF_BOARD_MESSAGES: Record<OffBoardReason, string> = {
+  pace: "It is not on the leaderboards: it was finished faster than the questions can be read.",
+  network: `It is not on the leaderboards: ${FAIR_PLAY.entriesPerNetwork} results from your network are already on them.`,
+};
+
+/** The least time, in ms, in which a person can read and answer these questions. */
+export function minimumPlayMs(bank: QuestionBank, questions: readonly Pick<QuestionRef, "id">[]): number {
+  return questions.reduce(
+    (sum, ref) => sum + FAIR_PLAY.msPerQuestion + (bank.get(ref.id)?.prompt.length ?? 0) * FAIR_PLAY.msPerPromptCharacter,
+    0,
+  );
+}
+
+/** A coarse bucket (4 hex digits) of the client's network, different in every board period. */
+export function networkBucket(period: string, client: string): string {
+  return createHash("sha256").update(`${period}\n${client}`).digest("hex").slice(0, 4);
+}
