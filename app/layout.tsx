@@ -2,10 +2,9 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
-import { baseUrl } from "@/lib/share/base-url";
 import { pageImage } from "@/lib/share/images";
 import { OPEN_GRAPH_DEFAULTS } from "@/lib/share/metadata";
-import { SITE_DESCRIPTION, SITE_NAME } from "@/lib/site";
+import { SITE_DESCRIPTION, SITE_NAME, siteUrl } from "@/lib/site";
 import "./globals.css";
 
 /**
@@ -14,16 +13,14 @@ import "./globals.css";
  * and the site image stands in where a page has none of its own
  * (lib/share/metadata.ts sets them for those that have).
  */
-export async function generateMetadata(): Promise<Metadata> {
-  return {
-    metadataBase: await baseUrl(),
-    title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
-    description: SITE_DESCRIPTION,
-    applicationName: SITE_NAME,
-    openGraph: { ...OPEN_GRAPH_DEFAULTS, type: "website", url: "./", images: [pageImage("home")] },
-    twitter: { card: "summary_large_image" },
-  };
-}
+export const metadata: Metadata = {
+  metadataBase: siteUrl(),
+  title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+  description: SITE_DESCRIPTION,
+  applicationName: SITE_NAME,
+  openGraph: { ...OPEN_GRAPH_DEFAULTS, type: "website", url: "./", images: [pageImage("home")] },
+  twitter: { card: "summary_large_image" },
+};
 
 export const viewport: Viewport = {
   width: "device-width",

@@ -13,6 +13,9 @@ import { z } from "zod";
  */
 export const DEFAULT_STORE_TIMEOUT_MS = 1_500;
 
+/** The base URL when none is configured: where `next start` listens by default. */
+export const LOCAL_SITE_URL = "http://localhost:3000";
+
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
@@ -52,10 +55,10 @@ export interface Env {
   store: StoreConfig;
   storeTimeoutMs: number;
   /**
-   * Public base URL from configuration (NEXT_PUBLIC_SITE_URL, else the Vercel
-   * deployment's URL), when one is known without a request.
+   * Public base URL: NEXT_PUBLIC_SITE_URL, else the Vercel deployment's URL,
+   * else LOCAL_SITE_URL. Never from a request, so it is known at build time.
    */
-  siteUrl: string | undefined;
+  siteUrl: string;
   /** Where `next build` wrote its output (next.config.js reads the same variable). */
   distDir: string;
   /** `next dev`: the security policy allows what hot reloading needs. */
@@ -112,7 +115,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     store,
     storeTimeoutMs: raw.STORE_TIMEOUT_MS,
-    siteUrl: raw.NEXT_PUBLIC_SITE_URL ?? (vercelHost ? `https://${vercelHost}` : undefined),
+    siteUrl: raw.NEXT_PUBLIC_SITE_URL ?? (vercelHost ? `https://${vercelHost}` : LOCAL_SITE_URL),
     distDir: raw.NEXT_DIST_DIR,
     development: raw.NODE_ENV === "development",
     clientAddress: raw.VERCEL ? { from: "vercel" } : { from: "forwarded-for", trustedProxyHops: raw.TRUSTED_PROXY_HOPS },

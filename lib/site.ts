@@ -5,27 +5,13 @@ export const SITE_DESCRIPTION =
   "A sourced timeline, explainers and a quiz on Donald Trump and Kim Jong-un: from “fire and fury” through three meetings and years of silence to the talk of renewed talks.";
 
 /**
- * Absolute base URL for canonical links, sitemaps and share metadata: the
- * configured one (see lib/env.ts), else the origin the request came to
- * (pass `requestOrigin(headers)`, see lib/share/base-url.ts), else localhost.
+ * Absolute base URL for canonical links, sitemaps, structured data and share
+ * metadata and images: from configuration only (lib/env.ts), never from a
+ * request's Host or X-Forwarded-Host. A page or image that a cache keeps is
+ * then the same whoever asked for it, and reading it keeps pages static.
  */
-export function siteUrl(fromRequest?: URL): URL {
-  return new URL(env().siteUrl ?? fromRequest ?? "http://localhost:3000");
-}
-
-// A host name with an optional port, nothing else: the Host header is client input.
-const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
-
-/**
- * The origin a request was addressed to, from the Host header (or the
- * X-Forwarded-Host/-Proto a proxy sets); undefined when it is missing or
- * not a plain host. Only used when no base URL is configured.
- */
-export function requestOrigin(headers: { get(name: string): string | null }): URL | undefined {
-  const host = (headers.get("x-forwarded-host") ?? headers.get("host"))?.split(",")[0]?.trim();
-  if (!host || !HOST.test(host)) return undefined;
-  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  return new URL(`${proto === "https" || proto === "http" ? proto : "http"}://${host}`);
+export function siteUrl(): URL {
+  return new URL(env().siteUrl);
 }
 
 export function absoluteUrl(path: string): string {

@@ -2,7 +2,6 @@ import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { ShareSection } from "@/components/share/share-section";
 import { JsonLd } from "@/components/site/json-ld";
 import { CONTENT_AS_OF, type Explainer } from "@/lib/content";
-import { absoluteUrlFor } from "@/lib/share/base-url";
 import { absoluteUrl, formatDate, SITE_NAME } from "@/lib/site";
 import { SourceList } from "./source-list";
 import { TableOfContents } from "./table-of-contents";
@@ -53,7 +52,7 @@ export async function ExplainerArticle({ explainer }: { explainer: Explainer }) 
       <ShareSection
         id="share-heading"
         heading="Share this explainer"
-        url={await absoluteUrlFor(path)}
+        url={absoluteUrl(path)}
         title={explainer.title}
         text={explainer.description}
       />

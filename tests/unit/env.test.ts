@@ -6,7 +6,7 @@ describe("parseEnv", () => {
     expect(parseEnv({})).toEqual({
       store: { kind: "embedded", dataDir: ".data" },
       storeTimeoutMs: 1_500,
-      siteUrl: undefined,
+      siteUrl: "http://localhost:3000",
       distDir: ".next",
       development: false,
       clientAddress: { from: "forwarded-for", trustedProxyHops: 0 },

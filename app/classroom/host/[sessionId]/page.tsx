@@ -4,7 +4,7 @@ import { loadForHost, NotHostNotice } from "@/components/classroom/host-gate";
 import { JoinPanel } from "@/components/classroom/join-panel";
 import hostStyles from "@/components/classroom/host.module.css";
 import { joinPath } from "@/lib/classroom/paths";
-import { absoluteUrlFor } from "@/lib/share/base-url";
+import { absoluteUrl } from "@/lib/site";
 
 export const metadata: Metadata = { title: "Class session", robots: { index: false } };
 
@@ -13,11 +13,10 @@ export default async function Page({ params }: PageProps<"/classroom/host/[sessi
   const { sessionId } = await params;
   const view = await loadForHost(sessionId, (classroom, credential) => classroom.getHostView(sessionId, credential));
   if (!view) return <NotHostNotice />;
-  const [joinPage, joinLink] = await Promise.all([absoluteUrlFor(joinPath()), absoluteUrlFor(joinPath(view.code))]);
   return (
     <>
       <h1 className={hostStyles.title}>{view.settings.mode === "live" ? "Live class quiz" : "Class homework"}</h1>
-      <HostLive initial={view} joinPanel={<JoinPanel joinPage={joinPage} joinLink={joinLink} code={view.code} />} />
+      <HostLive initial={view} joinPanel={<JoinPanel joinPage={absoluteUrl(joinPath())} joinLink={absoluteUrl(joinPath(view.code))} code={view.code} />} />
     </>
   );
 }

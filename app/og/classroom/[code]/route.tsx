@@ -3,7 +3,7 @@ import { CACHE_FOR_GOOD, renderShareImage } from "@/components/share/og/render";
 import { ApiError } from "@/lib/http/api-error";
 import { route } from "@/lib/http/handle-route";
 import { JOIN_CODE_PATTERN, normalizeJoinCode } from "@/lib/classroom/code";
-import { baseUrl } from "@/lib/share/base-url";
+import { siteUrl } from "@/lib/site";
 
 /**
  * A classroom invitation's share image: the join code, large. It depends on
@@ -15,6 +15,6 @@ import { baseUrl } from "@/lib/share/base-url";
 export const GET = route<{ code: string }>(async (_request, { code }) => {
   const joinCode = normalizeJoinCode(code);
   if (!JOIN_CODE_PATTERN.test(joinCode)) throw new ApiError(404, "not_found", "There is no classroom with this code.");
-  const host = (await baseUrl()).host;
+  const host = siteUrl().host;
   return renderShareImage(<InviteCard code={joinCode} host={host} />, CACHE_FOR_GOOD);
 });

@@ -10,7 +10,7 @@ import { parseNotice, QUIZ_NOTICES } from "@/lib/quiz/notices";
 import { standingSentence } from "@/lib/quiz/percentile";
 import { quizService } from "@/lib/quiz";
 import { api, playPath, practicePath } from "@/lib/quiz/paths";
-import { absoluteUrlFor } from "@/lib/share/base-url";
+import { absoluteUrl } from "@/lib/site";
 import { sharePath } from "@/lib/share/paths";
 
 export const metadata: Metadata = { title: "Your result", robots: { index: false } };
@@ -23,7 +23,7 @@ export default async function Page({ params, searchParams }: PageProps<"/quiz/re
   const results = await orNotFound((await quizService()).getResults(attemptId), { not_finished: playPath(attemptId) });
   const board = await (await quizService()).getLeaderboard("day", 10, { viewerAttemptId: attemptId });
   const missed = results.review.filter((item) => !item.feedback.correct).length;
-  const shareUrl = await absoluteUrlFor(sharePath(results.shareId));
+  const shareUrl = absoluteUrl(sharePath(results.shareId));
 
   return (
     <>

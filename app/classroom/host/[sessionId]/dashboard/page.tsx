@@ -9,7 +9,7 @@ import { LocalTime } from "@/components/classroom/local-time";
 import { formatJoinCode } from "@/lib/classroom/code";
 import { readHostCookie } from "@/lib/classroom/cookies";
 import { csvPath, followUpPath, hostLinkPath, hostPath } from "@/lib/classroom/paths";
-import { absoluteUrlFor } from "@/lib/share/base-url";
+import { absoluteUrl } from "@/lib/site";
 
 export const metadata: Metadata = { title: "Class dashboard", robots: { index: false } };
 
@@ -21,7 +21,7 @@ export default async function Page({ params }: PageProps<"/classroom/host/[sessi
   const dashboard = await loadForHost(sessionId, (classroom, credential) => classroom.getDashboard(sessionId, credential));
   if (!dashboard) return <NotHostNotice />;
   const credential = readHostCookie(await cookies(), sessionId) ?? "";
-  const hostLink = await absoluteUrlFor(hostLinkPath(sessionId, credential));
+  const hostLink = absoluteUrl(hostLinkPath(sessionId, credential));
   const ended = dashboard.phase === "ended";
   const active = dashboard.students.filter((student) => !student.removed).length;
   const act = { sessionId, version: dashboard.version, from: "dashboard" as const, className: "button button--secondary" };

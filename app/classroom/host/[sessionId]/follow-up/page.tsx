@@ -5,7 +5,7 @@ import { PrintButton } from "@/components/classroom/print-button";
 import sheetStyles from "@/components/classroom/sheet.module.css";
 import { mostMissed } from "@/lib/classroom/dashboard";
 import { dashboardPath } from "@/lib/classroom/paths";
-import { baseUrl } from "@/lib/share/base-url";
+import { siteUrl } from "@/lib/site";
 
 export const metadata: Metadata = { title: "Follow-up sheet", robots: { index: false } };
 
@@ -21,7 +21,7 @@ export default async function Page({ params }: PageProps<"/classroom/host/[sessi
       </p>
       <h1>Going over the quiz: what we missed</h1>
       <p className="lede">The three questions the class found hardest, with the answers and where they come from.</p>
-      <FollowUpSheet questions={mostMissed(dashboard)} baseUrl={await baseUrl()} />
+      <FollowUpSheet questions={mostMissed(dashboard)} baseUrl={siteUrl()} />
       <p className={sheetStyles.noPrint}>
         <PrintButton />
       </p>
