@@ -55,7 +55,9 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 420_000,
     reuseExistingServer: !process.env.CI,
-    env: { DATA_DIR: dataDir, NEXT_PUBLIC_SITE_URL: baseURL, NEXT_TELEMETRY_DISABLED: "1" },
+    // As behind one nginx (README): a test stands for a player on a network of its own by sending X-Forwarded-For.
+    // client-address.crawl.ts starts a server of its own with the default (no trusted hop) to check forged headers.
+    env: { DATA_DIR: dataDir, NEXT_PUBLIC_SITE_URL: baseURL, NEXT_TELEMETRY_DISABLED: "1", TRUSTED_PROXY_HOPS: "1" },
     stdout: "pipe",
   },
 });

@@ -1,6 +1,4 @@
 import { createHash } from "node:crypto";
-import type { QuestionBank } from "@/lib/questions/bank-validate";
-import type { QuestionRef } from "@/lib/questions/refs";
 
 /**
  * Who may enter the leaderboards. Feedback names the right answer, so a
@@ -39,12 +37,9 @@ export const OFF_BOARD_MESSAGES: Record<OffBoardReason, string> = {
   network: `It is not on the leaderboards: ${FAIR_PLAY.entriesPerNetwork} results from your network are already on them.`,
 };
 
-/** The least time, in ms, in which a person can read and answer these questions. */
-export function minimumPlayMs(bank: QuestionBank, questions: readonly Pick<QuestionRef, "id">[]): number {
-  return questions.reduce(
-    (sum, ref) => sum + FAIR_PLAY.msPerQuestion + (bank.get(ref.id)?.prompt.length ?? 0) * FAIR_PLAY.msPerPromptCharacter,
-    0,
-  );
+/** The least time, in ms, in which a person can read and answer questions with these prompts. */
+export function minimumPlayMs(prompts: readonly string[]): number {
+  return prompts.reduce((sum, prompt) => sum + FAIR_PLAY.msPerQuestion + prompt.length * FAIR_PLAY.msPerPromptCharacter, 0);
 }
 
 /** A coarse bucket (4 hex digits) of the client's network, different in every board period. */

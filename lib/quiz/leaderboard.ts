@@ -87,7 +87,7 @@ export async function submitNickname(
 
   const value = boardScore(attempt.score, attempt.finishedAt);
   const entry = JSON.stringify({ n: nickname, l: attempt.questions.length });
-  const tooFast = attempt.finishedAt - attempt.created < minimumPlayMs(ctx.bank, attempt.questions);
+  const tooFast = attempt.finishedAt - attempt.created < minimumPlayMs(attempt.questions.map((ref) => ctx.bank.get(ref.id)?.prompt ?? ""));
   const networkFull = (stored: string | null) => Number(stored ?? 0) >= FAIR_PLAY.entriesPerNetwork;
   const offBoard: OffBoardReason | undefined = tooFast ? "pace" : networkFull(dayNetwork) && networkFull(monthNetwork) ? "network" : undefined;
   const joins = {

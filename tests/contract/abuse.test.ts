@@ -186,7 +186,7 @@ for (const [name, config] of storeConfigs(dataDir)) {
         expect(script.named.offBoard).toMatch(/faster than the questions can be read/);
         expect((await paced.getResults(script.attemptId)).offBoard).toBe(script.named.offBoard);
 
-        const minimum = minimumPlayMs(bank, HANDWRITTEN);
+        const minimum = minimumPlayMs(HANDWRITTEN.map((question) => question.prompt));
         const honestPace = Math.ceil(minimum / HANDWRITTEN.length) + 2_000;
         const honest = await play({ client: unique("home") }, honestPace, "Honest Player");
         expect(honest.named.offBoard).toBeNull();

@@ -11,6 +11,7 @@ export interface BankQuestion {
   id: string;
   kind: "single" | "true-false" | "order" | "who-said";
   topics: string[];
+  prompt: string;
   answer?: string | boolean;
   options?: { id: string; text: string }[];
   items?: { id: string; text: string }[];
