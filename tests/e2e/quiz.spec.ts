@@ -129,6 +129,8 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the whole quiz works with plain forms", async ({ page }) => {
+    // Played at reading pace, so that the result may go on the boards.
+    test.slow();
     await playQuickQuiz(page, { correct: false, ...(await asBoardPlayer(page)) });
     await page.getByRole("link", { name: "Try the 5 you missed" }).click();
     await answerWithQuizForm(page, true);
