@@ -31,7 +31,9 @@ const errorCode = async (response: Response) => ((await response.json()) as { er
 
 describe("the classroom invite image", () => {
   it("draws a code that exists, cached briefly (the code ends with its session), then from memory", async () => {
+    const drawing = performance.now();
     const first = await fetchImage(code, "198.51.100.20");
+    const firstMs = performance.now() - drawing;
     expect(first.status).toBe(200);
     expect(first.headers.get("content-type")).toBe("image/png");
     expect(first.headers.get("cache-control")).toBe("public, max-age=300");
@@ -41,8 +43,8 @@ describe("the classroom invite image", () => {
     const again = await fetchImage(code.toLowerCase(), "198.51.100.21");
     const againMs = performance.now() - started;
     expect(Buffer.from(await again.arrayBuffer()).equals(png)).toBe(true);
-    // Drawing takes ~100 ms or more; a store read and a copy from memory take a few.
-    expect(againMs).toBeLessThan(50);
+    // Drawing takes ~100 ms or more (more on a first draw, which loads the fonts); a store read and a copy from memory, a few.
+    expect(againMs).toBeLessThan(firstMs / 4);
   });
 
   it("answers a made-up code with 404 and counts it as a wrong code, as a join does", async () => {
