@@ -4,7 +4,9 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkEnvironmentAtStartup } = await import("@/lib/startup");
     const { appendPeerAddressToForwardedFor } = await import("@/lib/http/peer-address");
+    const { gateRequestsBeforeNext } = await import("@/lib/http/request-gate");
     checkEnvironmentAtStartup();
     appendPeerAddressToForwardedFor();
+    gateRequestsBeforeNext();
   }
 }

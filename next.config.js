@@ -1,28 +1,8 @@
 // @ts-check
 
-/**
- * Security headers on every response (see lib/security/ for why each is
- * set). Pages get their Content-Security-Policy from proxy.ts, because it
- * differs per page and per request; everything else is not a document and
- * may load and run nothing.
- */
-const SECURITY_HEADERS = [
-  // Ignored by browsers over plain http; on https, two years, ready for the preload list.
-  { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
-  // Powerful features the site never uses, off for it and anything it might embed.
-  {
-    key: "Permissions-Policy",
-    value:
-      "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), " +
-      "microphone=(), payment=(), usb=()",
-  },
-];
-const NOTHING_ALLOWED_POLICY = "default-src 'none'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+// This file is CommonJS (Next loads it as is), so the shared list is required, not imported.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { NOTHING_ALLOWED_POLICY, SECURITY_HEADERS } = require("./lib/security/response-headers.js");
 
 /**
  * Next.js's own file extensions, plus `bench.ts` only in the benchmark's build (BENCH_BUILD=1, which `npm run
@@ -50,6 +30,8 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: NOTHING_ALLOWED_POLICY }] },
+      // Build assets skip proxy.ts (kept fast); a missing one's 404 still gets a policy.
+      { source: "/_next/static/:path*", headers: [{ key: "Content-Security-Policy", value: NOTHING_ALLOWED_POLICY }] },
       {
         source: "/og/:path*",
         headers: [

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { createNonce, pagePolicy } from "@/lib/security/csp";
 import { NOT_FOUND_ROUTE, prerenderedPages } from "@/lib/security/prerendered";
+import { NOTHING_ALLOWED_POLICY } from "@/lib/security/response-headers.js";
 
 /**
  * The Content-Security-Policy of each page. A prerendered page is served
@@ -12,6 +13,13 @@ import { NOT_FOUND_ROUTE, prerenderedPages } from "@/lib/security/prerendered";
  * The headers that are the same for every response are in next.config.js.
  */
 export async function proxy(request: NextRequest) {
+  // Pages are only read (there are no server actions): another method is refused rather than rendered.
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    return new NextResponse("This method is not supported here.\n", {
+      status: 405,
+      headers: { Allow: "GET, HEAD", "Content-Security-Policy": NOTHING_ALLOWED_POLICY },
+    });
+  }
   const { development } = env();
   const pages = await prerenderedPages();
   // The build output is unreadable (logged once): a weaker policy beats pages whose scripts are blocked.
@@ -45,5 +53,6 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // API routes, share images and build assets are not pages: next.config.js gives them a policy that allows nothing.
-  matcher: ["/((?!api/|og/|_next/static/|_next/image|favicon\\.ico).*)"],
+  // Everything else passes, /favicon.ico and /_next/image included: there are none, and their 404 is a page.
+  matcher: ["/((?!api/|og/|_next/static/).*)"],
 };

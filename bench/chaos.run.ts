@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { loadBank } from "@/lib/questions/bank";
 import { createStore } from "@/lib/store";
 import { ensureBuild, LOAD_BUILD, LOAD_SERVER, startApp } from "./lib/app-server";
-import { enrol, openResults, planAnswers, retryUnacknowledged, submitPlan, type PlannedAnswer } from "./lib/crowd";
-import { latencies, ms, tally } from "./lib/figures";
+import { JOIN_CODE_ALPHABET } from "@/lib/classroom/code";
+import { addressOf, enrol, openResults, planAnswers, retryUnacknowledged, submitPlan, type PlannedAnswer } from "./lib/crowd";
+import { latencies, median, ms, quantile, tally } from "./lib/figures";
 import { loadClient, mapConcurrent, type LoadClient, type Sent } from "./lib/http-client";
 import { RedisServer } from "./lib/redis";
 import { embeddedBackend } from "./lib/stores";
@@ -30,6 +31,12 @@ import { verifyStore } from "./lib/verify";
  * stay within 50 MB of idle, every upload must be refused (413, or for a
  * form post the 303 back to its page with `body_too_large`, or the
  * connection closed after a few MB).
+ *
+ * And, on the embedded store: quiz starts timed for 10 s alone, for 10 s
+ * while 12 connections from one address fetch GET /api/health (the floor:
+ * what any such flood costs), and for 10 s while they fetch classroom
+ * invite images (a real code and made-up ones); the median start with the
+ * images may be at most twice the floor's plus 20 ms, and nothing fails.
  */
 
 const PLAYERS = 1_000;
@@ -220,6 +227,93 @@ describe("oversized chunked uploads", () => {
       );
       expect(missed).toEqual([]);
     } finally {
+      await app.stop();
+      await backend.close();
+    }
+  });
+});
+
+const HAMMER_CONNECTIONS = 12;
+const HAMMER_MS = 10_000;
+/** One quiz start every this often while measuring, from a new address each time (a crowd, not one limited client). */
+const START_EVERY_MS = 100;
+/**
+ * Any 12 connections busy with requests slow a quiz start: it waits its
+ * turn on the server. So the invite images are held to what the cheapest
+ * route costs (GET /api/health, measured the same way in the same run):
+ * the median start may be at most twice that, plus 20 ms of noise.
+ */
+const FLOOR_FACTOR = 2;
+const FLOOR_NOISE_MS = 20;
+const HAMMERER = "203.0.113.66";
+
+/** Quiz starts one after another, every START_EVERY_MS, for `forMs`; their latencies. */
+async function timeQuizStarts(client: LoadClient, forMs: number, firstSeat: number): Promise<Sent[]> {
+  const starts: Sent[] = [];
+  for (const until = performance.now() + forMs; performance.now() < until; ) {
+    const address = addressOf(firstSeat + starts.length);
+    starts.push(await client.send("POST", "/api/quiz/attempts", { json: { length: 5 }, headers: { "x-forwarded-for": address } }));
+    await sleep(START_EVERY_MS);
+  }
+  return starts;
+}
+
+/** `connections` loops sending GET `pathOf(loop, i)` from one address for `forMs`. */
+async function hammer(client: LoadClient, pathOf: (loop: number, i: number) => string, forMs: number): Promise<Sent[]> {
+  const sent: Sent[] = [];
+  const until = performance.now() + forMs;
+  await Promise.all(
+    Array.from({ length: HAMMER_CONNECTIONS }, async (_, loop) => {
+      for (let i = 0; performance.now() < until; i += 1) sent.push(await client.send("GET", pathOf(loop, i), { headers: { "x-forwarded-for": HAMMERER } }));
+    }),
+  );
+  return sent;
+}
+
+/** Quiz starts timed while `pathOf` is hammered. */
+async function startsWhileHammered(client: LoadClient, pathOf: (loop: number, i: number) => string, firstSeat: number) {
+  const [starts, hammering] = await Promise.all([timeQuizStarts(client, HAMMER_MS, firstSeat), hammer(client, pathOf, HAMMER_MS)]);
+  return { starts: starts.map((s) => s.ms), statuses: [...starts, ...hammering].map((s) => s.status), hammering };
+}
+
+describe("invite images hammered", () => {
+  it("slow quiz starts no more than hammering the cheapest route does: drawn only for codes that exist, limited per client, cached", async () => {
+    console.info(`invite images: ${await ensureBuild(LOAD_BUILD)}`);
+    const backend = embeddedBackend();
+    const app = await startApp({ ...LOAD_SERVER, name: "invite-images", store: backend.server });
+    const client = loadClient(app.url, HAMMER_CONNECTIONS + 4);
+    try {
+      const created = await client.send("POST", "/api/classroom/sessions", { json: { mode: "live", length: 5 }, headers: { "x-forwarded-for": "203.0.113.1" } });
+      const { code } = JSON.parse(created.body) as { code: string };
+      // Warm up: the routes' code loaded, before anything is timed.
+      await timeQuizStarts(client, 1_000, 0);
+      await client.send("GET", `/og/classroom/${code}`, { headers: { "x-forwarded-for": "203.0.113.2" } });
+
+      const alone = (await timeQuizStarts(client, HAMMER_MS, 1_000)).map((s) => s.ms);
+      const floor = await startsWhileHammered(client, () => "/api/health", 2_000);
+      // The session's code and made-up ones in turn.
+      const images = await startsWhileHammered(client, (loop, i) => `/og/classroom/${i % 2 === 0 ? code : `${JOIN_CODE_ALPHABET[(loop + i) % JOIN_CODE_ALPHABET.length]}ZZZZZZZ`}`, 3_000);
+
+      const allowed = median(floor.starts) * FLOOR_FACTOR + FLOOR_NOISE_MS;
+      const missed: string[] = [];
+      if (median(images.starts) > allowed) missed.push(`median start while images are hammered ${ms(median(images.starts))} > ${ms(allowed)}`);
+      const failed = [...floor.statuses, ...images.statuses].filter((status) => status === 0 || status >= 500);
+      if (failed.length > 0) missed.push(`failed requests: ${tally(failed)}`);
+      const line = (label: string, starts: number[]) => `  quiz starts ${label}: ${latencies(starts)}, p95 ${ms(quantile(starts, 0.95))} (${starts.length})`;
+      const rate = (sent: Sent[]) => `${sent.length} (${(sent.length / (HAMMER_MS / 1000)).toFixed(0)}/s), ${tally(sent.map((s) => s.status))}`;
+      console.info(
+        [
+          `invite images (embedded, next start): ${HAMMER_CONNECTIONS} connections for ${HAMMER_MS / 1000} s from one address`,
+          line("alone", alone),
+          line("while /api/health is hammered (the floor)", floor.starts),
+          line("while invite images are hammered", images.starts),
+          `  /api/health: ${rate(floor.hammering)}; invite images: ${rate(images.hammering)}`,
+          `  result: ${missed.length === 0 ? "every requirement met" : `MISSED\n    ${missed.join("\n    ")}`}`,
+        ].join("\n"),
+      );
+      expect(missed).toEqual([]);
+    } finally {
+      client.close();
       await app.stop();
       await backend.close();
     }

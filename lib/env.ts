@@ -44,6 +44,10 @@ const rawEnvSchema = z.object({
     blankToUndefined,
     z.coerce.number({ error: "TRUSTED_PROXY_HOPS must be a whole number: 0 when clients reach this server directly, 1 behind one reverse proxy." }).int().min(0).max(10).default(0),
   ),
+  CLIENT_KEY_SECRET: z.preprocess(
+    blankToUndefined,
+    z.string().min(32, { error: "CLIENT_KEY_SECRET must be at least 32 characters (for example `openssl rand -base64 32`)." }).optional(),
+  ),
 });
 
 export type StoreConfig =
@@ -65,6 +69,8 @@ export interface Env {
   development: boolean;
   /** On Vercel its own header; elsewhere X-Forwarded-For, counting TRUSTED_PROXY_HOPS proxies from the socket's entry. */
   clientAddress: ClientAddressSource;
+  /** The secret client addresses are hashed with (lib/security/client-keys.ts); unset: a random one kept in the store. */
+  clientKeySecret: string | undefined;
 }
 
 /** Where a client's address comes from, for per-client limits (lib/http/client-address.ts). */
@@ -119,6 +125,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     distDir: raw.NEXT_DIST_DIR,
     development: raw.NODE_ENV === "development",
     clientAddress: raw.VERCEL ? { from: "vercel" } : { from: "forwarded-for", trustedProxyHops: raw.TRUSTED_PROXY_HOPS },
+    clientKeySecret: raw.CLIENT_KEY_SECRET,
   };
 }
 

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { ApiError } from "@/lib/http/api-error";
+import { clientKeyHash, utcDay } from "@/lib/security/client-keys";
 import { execNamed, op, type GuardLimit, type NamedOps, type Op, type Store } from "@/lib/store";
 
 /**
@@ -16,9 +16,11 @@ import { execNamed, op, type GuardLimit, type NamedOps, type Op, type Store } fr
  * guard: for a write, in its own `execIf`, which counts first and applies
  * nothing when a limit is over, so refusing costs no extra round trip and
  * stores nothing; for a read, beside its ops in the same `exec`.
- * Subjects (an IP, a session id) are hashed before they become keys, and
- * every key lives two windows: no raw address is ever stored, and nothing
- * outlives the window that needs it.
+ * Subjects (an IP, a session id) become keys through a keyed hash whose key
+ * changes every day (lib/security/client-keys.ts), and every key lives two
+ * windows: no address is ever stored, none can be recovered by hashing every
+ * possible one, and nothing outlives the window that needs it. The new key
+ * at midnight (UTC) starts every count afresh.
  *
  * Fail closed: when the store is down the check throws StoreUnavailableError
  * (503 + Retry-After); nothing is let through unchecked.
@@ -66,13 +68,13 @@ export function waitMinutes(seconds: number): string {
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }
 
-const subjectKey = (subject: string) => createHash("sha256").update(subject).digest("base64url").slice(0, 22);
+const subjectKey = (subject: string, now: number) => clientKeyHash(`rate-limit:${utcDay(now)}`, subject).toString("base64url").slice(0, 22);
 
 /** The two fixed windows a check at `now` reads, and how much of the older one still counts. */
 export function rateLimitWindow(rule: RateLimitRule, subject: string, now: number) {
   const windowMs = rule.windowSeconds * 1000;
   const bucket = Math.floor(now / windowMs);
-  const base = `rl:${rule.name}:${subjectKey(subject)}`;
+  const base = `rl:${rule.name}:${subjectKey(subject, now)}`;
   return {
     current: `${base}:${bucket}`,
     previous: `${base}:${bucket - 1}`,

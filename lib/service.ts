@@ -2,6 +2,7 @@ import "server-only";
 import { getBank } from "@/lib/questions/bank";
 import type { QuestionBank } from "@/lib/questions/bank-validate";
 import { cryptoRandomInt, type RandomInt } from "@/lib/questions/draw";
+import { loadClientKeySecret } from "@/lib/security/client-keys";
 import { getStore, type Store } from "@/lib/store";
 
 /**
@@ -25,7 +26,13 @@ export function serviceContext(deps: ServiceDeps): ServiceContext {
   return { store: deps.store, bank: deps.bank, now: deps.now ?? Date.now, random: deps.random ?? cryptoRandomInt };
 }
 
-/** The app's deps: the process-wide store and the site's question bank. */
+/**
+ * The app's deps: the process-wide store and the site's question bank, with
+ * the secret that client addresses are hashed with read from the store (once
+ * a month per process; lib/security/client-keys.ts).
+ */
 export async function appDeps(): Promise<ServiceDeps> {
-  return { store: await getStore(), bank: getBank() };
+  const store = await getStore();
+  await loadClientKeySecret(store);
+  return { store, bank: getBank() };
 }

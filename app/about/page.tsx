@@ -53,10 +53,11 @@ export default function Page() {
         30 days, with two exceptions: a nickname on the month&rsquo;s leaderboard stays until at most 32 days after that
         month ends, and anonymous totals (how many people answered each question correctly, how scores are spread) are kept
         for up to 400 days. Classroom sessions are deleted 7 days after they end, and at the latest 30 days after they were
-        created. Limits against abuse count requests under a one-way hash of your network address, never the address
-        itself, for at most two hours. So that one network cannot fill a leaderboard, each board counts its entries per
-        network under a coarse 4-digit code of the address, shared by about 65,000 addresses, for as long as the board
-        is kept.
+        created. Limits against abuse count requests under a keyed hash of your network address, never the address
+        itself, for at most two hours; the key is secret and changes every day, so the address cannot be worked out
+        from what is stored, even by trying every possible address. So that one network cannot fill a leaderboard, each
+        board counts its entries per network under a coarse 4-digit code of the address (a keyed hash too, with a key
+        of the board&rsquo;s own), shared by about 65,000 addresses, for as long as the board is kept.
       </p>
     </div>
   );

@@ -2,6 +2,7 @@ import "server-only";
 import type { Requester } from "@/lib/http/requester";
 import type { AnswerInput } from "@/lib/questions/requests";
 import { appDeps, serviceContext, type ServiceDeps } from "@/lib/service";
+import { SHARE_RATE_LIMITS } from "@/lib/share/limits";
 import { readHostSession } from "./access";
 import { recordAnswer } from "./answer";
 import { createSession } from "./create";
@@ -25,6 +26,13 @@ export function createClassroomService(deps: ServiceDeps) {
   return {
     createSession: (input: CreateSessionInput, requester: Requester) => createSession(ctx, input, requester),
     lookupCode: (code: string, requester: Requester) => lookupCode(ctx, code, requester),
+    /**
+     * A code for its invite image: looked up as a join looks it up (a miss
+     * counts as a wrong code), and counted as a share image (the result
+     * image's limit), in the one round trip.
+     */
+    lookupInviteCode: (code: string, requester: Requester) =>
+      lookupCode(ctx, code, requester, [{ rule: SHARE_RATE_LIMITS.imagesPerClient, subject: requester.client }]),
     getJoinInfo: (sessionId: string, token: string | undefined) => getJoinInfo(ctx, sessionId, token),
     joinSession: (sessionId: string, input: JoinInput, requester: Requester) => joinSession(ctx, sessionId, input, requester),
     pollStudent: (sessionId: string, token: string | undefined, sinceVersion: number) => pollStudent(ctx, sessionId, token, sinceVersion),

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Requester } from "@/lib/http/requester";
 import { friendlyName, normalizeNickname } from "@/lib/nickname";
-import { countFailure, rateLimits } from "@/lib/rate-limit";
+import { countFailure, rateLimits, type LimitedBy } from "@/lib/rate-limit";
 import type { ServiceContext } from "@/lib/service";
 import { execIfNamed, execNamed, op, type Op } from "@/lib/store";
 import { activePlayerFrom, sessionFrom } from "./access";
@@ -20,17 +20,25 @@ import type { JoinInfo, Joined } from "./views";
 
 /**
  * A join code → its session. One round trip: the client's wrong-code
- * counter is read (not counted) with the code. Only a wrong code is then
+ * counter is read (not counted) with the code, and any `counted` limits
+ * (the invite image's) are counted in it. Only a wrong code is then
  * counted (a second round trip), so a class typing the right code costs
  * nothing and a guesser pays for every miss. A client over the limit is
  * refused even for a right code, or the limit would not stop guessing.
  *
  * `code` is already normalised and well formed (joinCodeSchema).
  */
-export async function lookupCode(ctx: ServiceContext, code: string, requester: Requester): Promise<{ sessionId: string }> {
+export async function lookupCode(
+  ctx: ServiceContext,
+  code: string,
+  requester: Requester,
+  counted: readonly LimitedBy[] = [],
+): Promise<{ sessionId: string }> {
   const now = ctx.now();
   const limits = rateLimits([{ rule: LIMITS.wrongCodes, subject: requester.client }], now, { count: false });
-  const read = await execNamed(ctx.store, { limits: limits.ops, sessionId: op.get(classroomKeys.code(code)) });
+  const requests = rateLimits(counted, now);
+  const read = await execNamed(ctx.store, { requests: requests.ops, limits: limits.ops, sessionId: op.get(classroomKeys.code(code)) });
+  requests.throwIfOver(read.requests);
   limits.throwIfOver(read.limits);
   const sessionId = read.sessionId;
   if (sessionId === null) {

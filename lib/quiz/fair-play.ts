@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { clientKeyHash } from "@/lib/security/client-keys";
 
 /**
  * Who may enter the leaderboards. Feedback names the right answer, so a
@@ -17,7 +17,8 @@ import { createHash } from "node:crypto";
  *   top ten however many attempts it plays.
  *
  * Each board counts its entries per network in a hash beside it, under a
- * 16-bit bucket of the address (hashed with the board's period): about
+ * 16-bit bucket of the address (a keyed hash whose key is the board's
+ * period's own, lib/security/client-keys.ts): about
  * 65,000 IPv4 addresses share each bucket, so no address can be read back
  * from it, and two honest networks rarely share one (they would share
  * the three entries). It lives as long as its board.
@@ -44,5 +45,5 @@ export function minimumPlayMs(prompts: readonly string[]): number {
 
 /** A coarse bucket (4 hex digits) of the client's network, different in every board period. */
 export function networkBucket(period: string, client: string): string {
-  return createHash("sha256").update(`${period}\n${client}`).digest("hex").slice(0, 4);
+  return clientKeyHash(`board:${period}`, client).toString("hex").slice(0, 4);
 }

@@ -37,6 +37,8 @@ const RETENTION: { keys: RegExp; maxSeconds: number; promise: string }[] = [
   { keys: /^session:/, maxSeconds: 30 * DAY, promise: "/classroom: deleted at the latest 30 days after it was created" },
   // Two windows of the longest rule (an hour, session creation): a rule with a longer window must change the page first.
   { keys: /^rl:/, maxSeconds: 2 * HOUR, promise: "/about: abuse limits keep their counts for at most two hours" },
+  // Not about anyone: the random secret client addresses are hashed with (lib/security/client-keys.ts).
+  { keys: /^secret:client-keys$/, maxSeconds: 30 * DAY, promise: "README: the secret addresses are hashed with is replaced every 30 days" },
 ];
 
 /** The environment variables that choose a store, cleared before each adapter's run. */

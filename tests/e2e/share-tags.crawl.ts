@@ -100,7 +100,10 @@ test("every page unfurls with complete tags and a 1200×630 PNG under 300 kB", a
 
   // Home, timeline, quiz, six explainers and the result, at least.
   expect(images.size).toBeGreaterThanOrEqual(10);
-  for (const url of [...images, new URL("/og/classroom/WXYZ2345", baseURL).href]) {
+  // An invite image is drawn only for a session's code that exists.
+  const session = await request.post("/api/classroom/sessions", { data: { mode: "homework", length: 5 } });
+  const { code } = (await session.json()) as { code: string };
+  for (const url of [...images, new URL(`/og/classroom/${code}`, baseURL).href]) {
     await test.step(url, async () => {
       const response = await request.get(url);
       expect(response.status()).toBe(200);

@@ -10,7 +10,15 @@ describe("parseEnv", () => {
       distDir: ".next",
       development: false,
       clientAddress: { from: "forwarded-for", trustedProxyHops: 0 },
+      clientKeySecret: undefined,
     });
+  });
+
+  it("takes CLIENT_KEY_SECRET for hashing client addresses, and refuses one too short to be secret", () => {
+    const secret = "k".repeat(32);
+    expect(parseEnv({ CLIENT_KEY_SECRET: secret }).clientKeySecret).toBe(secret);
+    expect(parseEnv({ CLIENT_KEY_SECRET: " " }).clientKeySecret).toBeUndefined();
+    expect(() => parseEnv({ CLIENT_KEY_SECRET: "short" })).toThrow(/CLIENT_KEY_SECRET must be at least 32 characters/);
   });
 
   it("respects DATA_DIR, and treats blank values as unset", () => {

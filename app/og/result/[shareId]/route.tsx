@@ -1,5 +1,5 @@
 import { ResultCard } from "@/components/share/og/result-card";
-import { CACHE_FOR_GOOD, renderShareImage } from "@/components/share/og/render";
+import { CACHE_BRIEFLY, CACHE_FOR_GOOD, renderShareImage } from "@/components/share/og/render";
 import { route } from "@/lib/http/handle-route";
 import { clientOf } from "@/lib/http/requester";
 import { shareService } from "@/lib/share";
@@ -16,5 +16,5 @@ import { cardVersion, resultCard } from "@/lib/share/result-card";
 export const GET = route<{ shareId: string }>(async (request, { shareId }) => {
   const card = resultCard(await (await shareService()).getSharedResultImage(shareId, clientOf(request.headers)));
   const current = new URL(request.url).searchParams.get("v") === cardVersion(card);
-  return renderShareImage(<ResultCard card={card} />, current ? CACHE_FOR_GOOD : "public, max-age=300");
+  return renderShareImage(<ResultCard card={card} />, current ? CACHE_FOR_GOOD : CACHE_BRIEFLY);
 });
