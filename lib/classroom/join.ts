@@ -264,6 +264,6 @@ export async function getJoinInfo(ctx: ServiceContext, sessionId: string, token:
     code: session.code,
     settings: session.settings,
     refusal,
-    player: !player ? "none" : player.removed ? "removed" : "active",
+    player: !player ? "none" : player.removed === "turned-away" ? "turned-away" : player.removed ? "removed" : "active",
   };
 }

@@ -1,4 +1,5 @@
 import { limitRule, type RateLimitRule } from "@/lib/rate-limit";
+import { WAITING_ROOM } from "./settings";
 
 /**
  * The classroom's rate limits. Sized so a real class never meets them and
@@ -44,8 +45,6 @@ export const CLASSROOM_LIMITS = {
   players: 200,
   /** Players waiting to be let in, on top of the players. */
   waiting: 100,
-  /** "Remove the players who joined in the last minute": how far back a burst reaches. */
-  burstMs: 60_000,
   /** A session and everything in it is deleted at most this long after it was created… */
   maxLifetimeDays: 30,
   /** …and this long after it ends. */
@@ -56,7 +55,7 @@ export const CLASSROOM_RATE_LIMITS = {
   wrongCodes: limitRule("session-code-miss", 60, 600, (wait) => `Too many wrong codes have been tried from this network. Wait ${wait}, then type the code on the screen.`),
   joinsPerSession: limitRule("session-join", 400, 600, (wait) => `This session is busy with people joining. Please try again in ${wait}.`),
   // Never shown: a join over this limit waits for the teacher instead (lib/classroom/join.ts).
-  seatsPerNetwork: limitRule("session-seat-client", 30, 3600, (wait) => `Too many players from this network. Please try again in ${wait}.`),
+  seatsPerNetwork: limitRule("session-seat-client", WAITING_ROOM.straightInSeats, 3600, (wait) => `Too many players from this network. Please try again in ${wait}.`),
   joinsPerClient: limitRule("session-join-client", 300, 600, (wait) => `Too many joins from this network. Please try again in ${wait}.`),
   createsPerClient: limitRule("session-create", 30, 3600, (wait) => `Too many sessions have been created from this network. Please try again in ${wait}.`),
   answersPerPlayer: limitRule("session-answer", 120, 600, (wait) => `Too many answers have been sent from this device. Please wait ${wait}, then reload the page.`),

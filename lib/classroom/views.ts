@@ -158,8 +158,8 @@ export interface JoinInfo {
   settings: SessionSettings;
   /** Why joining would be refused now, with the message to show; null when it would not. */
   refusal: string | null;
-  /** This browser's player in the session: none yet, one that may continue (or is waiting to be let in), or one the teacher removed. */
-  player: "none" | "active" | "removed";
+  /** This browser's player in the session: none yet, one that may continue (or is waiting to be let in), or one the teacher removed or turned away. */
+  player: "none" | "active" | "removed" | "turned-away";
 }
 
 export interface ShareCount {

@@ -7,6 +7,7 @@ import { PLAYER_FIELDS as P, SESSION_FIELDS as F, classroomKeys, ttlSeconds } fr
 import { CLASSROOM_LIMITS } from "./limits";
 import { encodeRosterEntry, seatedPlayers, waitingPlayers, type RosterRecord, type SessionRecord } from "./record";
 import type { HostActionInput, RosterAction } from "./requests";
+import { WAITING_ROOM } from "./settings";
 
 /**
  * The waiting room: who gets into a session is the teacher's call. New
@@ -27,7 +28,7 @@ export type WaitingRoomAction = Exclude<RosterAction, "lock" | "unlock" | "remov
 
 /** The players a burst clear takes: seated ones who joined in the minute up to `seenAt`. */
 export function recentPlayers(roster: readonly RosterRecord[], seenAt: number): RosterRecord[] {
-  return seatedPlayers(roster).filter((entry) => entry.joinedAt <= seenAt && entry.joinedAt > seenAt - CLASSROOM_LIMITS.burstMs);
+  return seatedPlayers(roster).filter((entry) => entry.joinedAt <= seenAt && entry.joinedAt > seenAt - WAITING_ROOM.burstMs);
 }
 
 /** Moves players between the waiting room and the seats, with the session's two counts; `seats` reads the new count of seated players. */
