@@ -158,7 +158,10 @@ async function addPlayer(
     };
     let claimed = session.approval ? await claim(true, [perSession]) : await claim(false, [perSession, perNetwork]);
     // Over the network's straight-in seats (the second limit): wait for the teacher instead; both limits are already counted.
-    if (!claimed.outcome.applied && claimed.outcome.refusedBy === 1) claimed = await claim(true, []);
+    if (!claimed.outcome.applied && claimed.outcome.refusedBy === 1) {
+      if (session.waiting >= CLASSROOM_LIMITS.waiting) throw new ClassroomError("waiting_full", CLASSROOM_MESSAGES.waitingFull);
+      claimed = await claim(true, []);
+    }
     const { outcome, limits, waiting } = claimed;
     limits.throwIfRefused(outcome);
     if (!outcome.applied) continue;
