@@ -42,6 +42,7 @@ test("asked first, a phone waits until the teacher lets everyone in, then moves 
   const waiting = dashboard.getByRole("list", { name: "Players waiting to join" });
   await expect(waiting).toContainText("Wren");
   await expect(teacher.page.getByText("1 waiting to join")).toBeVisible();
+  await teacher.page.screenshot({ path: "test-results/waiting-projector-1366.png", fullPage: true });
   await expectNoAxeViolations(dashboard);
   await dashboard.getByRole("heading", { name: "Waiting to join: 1" }).scrollIntoViewIfNeeded();
   await dashboard.screenshot({ path: "test-results/waiting-room-1366.png" });
