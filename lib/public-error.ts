@@ -26,6 +26,10 @@ const STATUS = {
   locked: 403,
   /** The session has as many players as it takes. */
   full: 409,
+  /** This player waits for the teacher to let them in. */
+  waiting: 403,
+  /** The session's waiting room has as many players waiting as it takes. */
+  waiting_full: 409,
   /** The teacher ended the session, or the homework deadline passed. */
   ended: 410,
   /** Someone else in the session has that nickname. */

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./app-server";
 import { quantile } from "./figures";
+import { addressOf, from } from "./crowd";
 import { mapConcurrent } from "./http-client";
 
 /**
@@ -39,10 +40,10 @@ function cookieFrom(response: Response, prefix: string): string {
   return header.split(";")[0] ?? "";
 }
 
-async function post(url: string, body: unknown, cookie?: string): Promise<Response> {
+async function post(url: string, body: unknown, cookie?: string, headers: Record<string, string> = {}): Promise<Response> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+    headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}), ...headers },
     body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`POST ${url} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
@@ -62,9 +63,13 @@ export async function createLiveSession(origin: string): Promise<LiveSession> {
   return { sessionId, code, hostCookie: cookieFrom(response, "classroom_host_") };
 }
 
-/** Joins one student with a generated nickname; returns the player cookie. */
-export async function joinStudent(origin: string, sessionId: string): Promise<string> {
-  return cookieFrom(await post(`${origin}/api/classroom/sessions/${sessionId}/players`, {}), "classroom_player_");
+/**
+ * Joins one student with a generated nickname; returns the player cookie.
+ * Each from an address of its own (./crowd.ts): 200 joins from one address
+ * would mostly wait for the teacher (lib/classroom/waiting-room.ts).
+ */
+export async function joinStudent(origin: string, sessionId: string, seat: number): Promise<string> {
+  return cookieFrom(await post(`${origin}/api/classroom/sessions/${sessionId}/players`, {}, undefined, from({ address: addressOf(seat) })), "classroom_player_");
 }
 
 /**
@@ -102,7 +107,7 @@ export interface ClassroomFigures {
 export async function measureClassroom(origin: string, log: (message: string) => void): Promise<ClassroomFigures> {
   const session = await createLiveSession(origin);
   log(`classroom: ${STUDENTS} students joining`);
-  const cookies = await mapConcurrent(Array.from({ length: STUDENTS }), 10, () => joinStudent(origin, session.sessionId));
+  const cookies = await mapConcurrent(Array.from({ length: STUDENTS }), 10, (_, seat) => joinStudent(origin, session.sessionId, seat));
 
   /** The version each student's phone shows, and when it first showed each version. */
   const shown = cookies.map(() => ({ version: -1, seenAt: new Map<number, number>() }));

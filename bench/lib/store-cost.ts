@@ -86,7 +86,7 @@ export async function measureStoreCost(origin: string, options: { classroom: boo
   samples.resultsFirstView?.push(await costOf(origin, () => getOk(`${origin}/quiz/results/${attemptId}`)));
   if (options.classroom) {
     const session = await createLiveSession(origin);
-    const cookie = await joinStudent(origin, session.sessionId);
+    const cookie = await joinStudent(origin, session.sessionId, 0);
     for (let i = 0; i < SAMPLES; i += 1) {
       let version = -1;
       samples.pollChanged?.push(await costOf(origin, async () => (version = (await poll(origin, session.sessionId, cookie, -1)).version)));

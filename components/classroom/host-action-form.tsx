@@ -16,15 +16,19 @@ const ECHO = ["action", "playerId"] as const;
  * post that lands back on the page; with it, a JSON post whose answer
  * (the new state) goes to `onDone`, or refreshes the page when there is
  * none (or when it is refused: the page then shows where the session is).
- * `confirm` asks first, for actions that cannot be undone.
+ * `confirm` asks first, for actions that cannot be undone. `seenAt` is the
+ * server time of the view the button was drawn from (lib/classroom/requests.ts);
+ * `pressed` makes it a toggle button (aria-pressed).
  */
 export function HostActionForm({
   sessionId,
   action,
   version,
   playerId,
+  seenAt,
   from = "projector",
   confirm,
+  pressed,
   className = "button",
   onDone,
   children,
@@ -33,6 +37,8 @@ export function HostActionForm({
   action: HostAction;
   version: number;
   playerId?: string;
+  seenAt?: number;
+  pressed?: boolean;
   from?: "projector" | "dashboard";
   confirm?: string;
   className?: string;
@@ -49,7 +55,7 @@ export function HostActionForm({
     event.preventDefault();
     if (confirm && !window.confirm(confirm)) return;
     // The route validates; the projector page carries no validator for four fields it sets itself.
-    const body: HostActionInput = { action, version, playerId, from };
+    const body: HostActionInput = { action, version, playerId, seenAt, from };
     const sent = await submission.post<HostView>(api.hostActions(sessionId), body, (view) => onDone?.(view));
     if (!sent || !onDone) router.refresh();
   }
@@ -59,8 +65,9 @@ export function HostActionForm({
       <input type="hidden" name="action" value={action} />
       <input type="hidden" name="version" value={version} />
       {playerId && <input type="hidden" name="playerId" value={playerId} />}
+      {seenAt !== undefined && <input type="hidden" name="seenAt" value={seenAt} />}
       <input type="hidden" name="from" value={from} />
-      <button type="submit" className={className} disabled={submission.busy}>
+      <button type="submit" className={className} disabled={submission.busy} aria-pressed={pressed}>
         {children}
       </button>
       <span role="alert">{submission.error}</span>

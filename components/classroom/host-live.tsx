@@ -11,6 +11,7 @@ import { HostStage } from "./host-stage";
 import { LocalTime } from "./local-time";
 import { Roster } from "./roster";
 import { usePolling } from "./use-polling";
+import { WaitingRoom } from "./waiting-room";
 import styles from "./host.module.css";
 
 /** The projector follows joins and answers about once a second; homework changes slowly. */
@@ -75,6 +76,7 @@ export function HostLive({ initial, joinPanel }: { initial: HostView; joinPanel:
         <span>Code {formatJoinCode(view.code)}</span>
         <span>{view.players.length === 1 ? "1 player" : `${view.players.length} players`}</span>
         {view.locked && <span>Locked: no new joins</span>}
+        {view.waiting.length > 0 && <span>{view.waiting.length} waiting to join</span>}
         {!connected && <span role="status">Reconnecting…</span>}
         {/* A new tab: the class stays on the question while the teacher looks at the answers. */}
         <a href={dashboardPath(view.sessionId)} target="_blank" rel="noopener">
@@ -119,6 +121,17 @@ export function HostLive({ initial, joinPanel }: { initial: HostView; joinPanel:
             End the session
           </HostActionForm>
         </div>
+      )}
+      {phase !== "ended" && (
+        <WaitingRoom
+          sessionId={view.sessionId}
+          approval={view.approval}
+          waiting={view.waiting}
+          seated={view.players}
+          seenAt={view.now}
+          from="projector"
+          onDone={receive}
+        />
       )}
     </div>
   );

@@ -19,11 +19,21 @@ export function requireHost(session: SessionRecord, credential: string | undefin
   if (!isHostCredential(credential, session.hostHash)) throw new ClassroomError("not_host", CLASSROOM_MESSAGES.notHost);
 }
 
-/** A player who may still take part; a removed one is refused (403), an unknown one is not found (404). */
+/** A player the teacher took out or did not let in is refused (403), with why. */
+export function refuseRemoved(player: PlayerRecord): void {
+  if (player.removed === "turned-away") throw new ClassroomError("removed", CLASSROOM_MESSAGES.turnedAway);
+  if (player.removed) throw new ClassroomError("removed", CLASSROOM_MESSAGES.removed);
+}
+
+/**
+ * A player who may still take part; a removed one is refused (403), one
+ * still waiting to be let in too ("waiting", 403), an unknown one is not found (404).
+ */
 export function activePlayerFrom(playerId: string, hash: Readonly<Record<string, string>>): PlayerRecord {
   const player = parsePlayer(playerId, hash);
   if (!player) throw new ClassroomError("not_joined", CLASSROOM_MESSAGES.notPlayer);
-  if (player.removed) throw new ClassroomError("removed", CLASSROOM_MESSAGES.removed);
+  refuseRemoved(player);
+  if (player.waiting) throw new ClassroomError("waiting", CLASSROOM_MESSAGES.waiting);
   return player;
 }
 

@@ -8,8 +8,8 @@ import { execNamed, op } from "@/lib/store";
 import { readHostSessionAndRoster } from "./access";
 import { questionLabel } from "./format";
 import { classroomKeys } from "./keys";
-import { questionAt } from "./live";
-import { effectivePhase, parsePlayer, type PlayerRecord, type SessionRecord } from "./record";
+import { questionAt, rosterEntries } from "./live";
+import { effectivePhase, parsePlayer, seatedPlayers, waitingPlayers, type PlayerRecord, type SessionRecord } from "./record";
 import { mostChosenWrong, rankOf } from "./scoring";
 import type { Dashboard, DashboardAnswer, DashboardQuestion, DashboardStudent, ShareCount } from "./views";
 
@@ -102,6 +102,7 @@ function questionRow(
  */
 export async function getDashboard(ctx: ServiceContext, sessionId: string, credential: string | undefined): Promise<Dashboard> {
   const { session, roster } = await readHostSessionAndRoster(ctx, sessionId, credential);
+  const now = ctx.now();
 
   const { playerHashes, distributions, everyone } = await execNamed(ctx.store, {
     playerHashes: roster.map((entry) => op.hgetall(classroomKeys.player(sessionId, entry.id))),
@@ -112,9 +113,10 @@ export async function getDashboard(ctx: ServiceContext, sessionId: string, crede
   const bankQuestions = session.questions.map((_, index) => questionAt(ctx.bank, session, index));
   const questions = session.questions.flatMap((_, index) => questionRow(ctx, session, index, distributions[index] ?? {}, parseStats(everyone[index])) ?? []);
 
+  // Waiting players are not students yet: they are listed apart, to let in or turn away.
   const rows = roster.flatMap((entry, i) => {
     const player = parsePlayer(entry.id, playerHashes[i] ?? {});
-    return player ? [studentRow(player, bankQuestions, Boolean(entry.removed))] : [];
+    return player && !entry.waiting ? [studentRow(player, bankQuestions, Boolean(entry.removed))] : [];
   });
   const active = rows.filter((row) => !row.removed).sort((a, b) => b.score - a.score || a.nickname.localeCompare(b.nickname));
   const scores = active.map((row) => row.score);
@@ -124,8 +126,12 @@ export async function getDashboard(ctx: ServiceContext, sessionId: string, crede
     sessionId,
     code: session.code,
     settings: session.settings,
-    phase: effectivePhase(session, ctx.now()),
+    phase: effectivePhase(session, now),
     locked: session.locked,
+    approval: session.approval,
+    waiting: rosterEntries(waitingPlayers(roster)),
+    players: rosterEntries(seatedPlayers(roster)),
+    now,
     version: session.version,
     created: session.created,
     expiresAt: session.expiresAt,

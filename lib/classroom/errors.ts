@@ -6,7 +6,7 @@ import { PublicError, type PublicErrorCode } from "@/lib/public-error";
  * lib/public-error.ts; each message says what to do next.
  */
 
-export type ClassroomErrorCode = Extract<PublicErrorCode, "not_found" | "not_joined" | "removed" | "not_host" | "locked" | "full" | "ended" | "nickname_taken" | "invalid_nickname" | "conflict" | "closed">;
+export type ClassroomErrorCode = Extract<PublicErrorCode, "not_found" | "not_joined" | "removed" | "not_host" | "locked" | "full" | "waiting" | "waiting_full" | "ended" | "nickname_taken" | "invalid_nickname" | "conflict" | "closed">;
 
 export class ClassroomError extends PublicError<ClassroomErrorCode> {}
 
@@ -16,10 +16,14 @@ export const CLASSROOM_MESSAGES = {
     `No class session has the code ${code}. Check the code on the screen and try again.`,
   notPlayer: "You are not in this session on this device. Join with the code on the screen.",
   removed: "Your teacher removed you from this session, so you cannot answer or rejoin.",
+  turnedAway: "Your teacher did not let you into this session. If you think that was a mistake, tell your teacher.",
+  waiting: "Waiting for your teacher to let you in. This page moves on by itself once they do.",
+  waitingFull:
+    "Too many people are waiting for the teacher to let them in, so no one else can wait right now. Tell your teacher, who can let them in, then try again.",
   notHost:
     "Only the teacher who created this session can open this page. On another device, use your private host link.",
-  locked: "The teacher has locked this session: no one new can join. Ask your teacher.",
-  full: "This session is full (200 players). Ask your teacher to start another one.",
+  locked: "Your teacher has locked this session, so no one new can join. If you should be in it, tell your teacher: they can unlock it.",
+  full: "This session is full (200 players), so no one new can join. Tell your teacher: they can remove players or start another session.",
   ended: "This session has ended. Ask your teacher for the results.",
   nicknameTaken: NICKNAME_MESSAGES.taken,
   stale: "The session has moved on (perhaps on another device). The screen now shows where it is.",

@@ -10,23 +10,27 @@ import { CLASSROOM_RATE_LIMITS } from "./limits";
 import { hostView, questionAt } from "./live";
 import { effectivePhase, parseSession, parseRoster, type SessionRecord, type RosterRecord } from "./record";
 import { assertSessionId } from "./requests";
-import type { HostAction, HostActionInput } from "./requests";
+import { ROSTER_ACTIONS, type HostAction, type HostActionInput, type RosterAction } from "./requests";
 import { distributionBars } from "./scoring";
 import { nicknameHash } from "./tokens";
 import type { HostView, LivePhase } from "./views";
+import { waitingRoomAction } from "./waiting-room";
 
 /**
  * The teacher's actions. Moving a live session on (start, close, reveal,
  * standings, next, end) is a compare-and-set on the session's version key:
  * it only applies to the state the teacher was looking at, so a second
- * device or a double click cannot skip a question. Lock, unlock and remove
+ * device or a double click cannot skip a question. The roster actions
+ * (lock, unlock, remove, and the waiting room's: lib/classroom/waiting-room.ts)
  * change nothing the class sees, so they neither need nor bump the version.
  */
 
 /** The top of the standings shown on the projector and the phones. */
 const TOP_COUNT = 5;
 
-type StateAction = Exclude<HostAction, "lock" | "unlock" | "remove">;
+type StateAction = Exclude<HostAction, RosterAction>;
+
+const isRosterAction = (action: HostAction): action is RosterAction => (ROSTER_ACTIONS as readonly string[]).includes(action);
 
 /** From which (effective) phases each action may be taken. */
 const ALLOWED_FROM: Record<StateAction, readonly LivePhase[]> = {
@@ -38,7 +42,7 @@ const ALLOWED_FROM: Record<StateAction, readonly LivePhase[]> = {
   end: ["lobby", "open", "closed", "reveal", "standings"],
 };
 
-const HOMEWORK_ACTIONS: readonly HostAction[] = ["end", "lock", "unlock", "remove"];
+const HOMEWORK_ACTIONS: readonly HostAction[] = ["end", ...ROSTER_ACTIONS];
 
 interface HostState {
   session: SessionRecord;
@@ -166,7 +170,7 @@ export async function hostAction(
   ctx: ServiceContext,
   sessionId: string,
   credential: string | undefined,
-  input: Pick<HostActionInput, "action" | "version" | "playerId">,
+  input: Pick<HostActionInput, "action" | "version" | "playerId" | "seenAt">,
 ): Promise<HostView> {
   const state = await readHostState(ctx, sessionId, credential);
   const { session } = state;
@@ -193,6 +197,10 @@ export async function hostAction(
       await ctx.store.exec(withdrawOps(session, entry, "removed", now, { releaseNickname: false }));
       roster = roster.map((candidate) => (candidate.id === entry.id ? { ...candidate, removed: "removed" } : candidate));
     }
+  } else if (isRosterAction(action)) {
+    const change = await waitingRoomAction(ctx, session, roster, { ...input, action }, now);
+    roster = change.roster;
+    Object.assign(updated, change.fields);
   } else {
     if (input.version !== session.version) throw new ClassroomError("conflict", CLASSROOM_MESSAGES.stale);
     if (!ALLOWED_FROM[action].includes(phase)) throw new ClassroomError("conflict", CLASSROOM_MESSAGES.stale);

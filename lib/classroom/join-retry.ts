@@ -27,7 +27,7 @@ const DONE_TTL_SECONDS = 24 * 60 * 60;
 
 const StoredJoin = z.discriminatedUnion("s", [
   z.object({ s: z.literal("pending"), f: z.string() }),
-  z.object({ s: z.literal("done"), f: z.string(), n: z.string(), p: z.string() }),
+  z.object({ s: z.literal("done"), f: z.string(), n: z.string(), p: z.string(), w: z.literal(1).optional() }),
 ]);
 
 /** What the claim's ops read: whether this request set it, and its value now. */
@@ -43,9 +43,16 @@ export interface JoinRetry {
   /** Releases the claim after a failed join. */
   releaseOp: ReturnType<typeof op.del>;
   /** Completes the claim, in the write that adds the player. */
-  doneOp(result: { nickname: string; playerId: string }, ttlSeconds: number): ReturnType<typeof op.set>;
+  doneOp(result: JoinResult, ttlSeconds: number): ReturnType<typeof op.set>;
   /** After the first round trip: null when this request holds the claim, else the earlier result (or 409/422). */
-  earlier(results: JoinRetryResults): { nickname: string; playerId: string; token: string } | null;
+  earlier(results: JoinRetryResults): (JoinResult & { token: string }) | null;
+}
+
+/** What a completed join records: the player, and whether they were told to wait for the teacher. */
+interface JoinResult {
+  nickname: string;
+  playerId: string;
+  waiting: boolean;
 }
 
 export function joinRetry(sessionId: string, idempotencyKey: string, payload: { nickname: string | undefined }): JoinRetry {
@@ -56,8 +63,10 @@ export function joinRetry(sessionId: string, idempotencyKey: string, payload: { 
     ops: { claimed: op.set(key, JSON.stringify({ s: "pending", f }), { ttlSeconds: PENDING_TTL_SECONDS, ifAbsent: true }), current: op.get(key) },
     token,
     releaseOp: op.del(key),
-    doneOp: ({ nickname, playerId }, ttlSeconds) =>
-      op.set(key, JSON.stringify({ s: "done", f, n: nickname, p: playerId }), { ttlSeconds: Math.min(ttlSeconds, DONE_TTL_SECONDS) }),
+    doneOp: ({ nickname, playerId, waiting }, ttlSeconds) =>
+      op.set(key, JSON.stringify({ s: "done", f, n: nickname, p: playerId, ...(waiting ? { w: 1 } : {}) }), {
+        ttlSeconds: Math.min(ttlSeconds, DONE_TTL_SECONDS),
+      }),
     earlier({ claimed, current }) {
       if (claimed) return null;
       let record: z.infer<typeof StoredJoin> | null = null;
@@ -71,7 +80,7 @@ export function joinRetry(sessionId: string, idempotencyKey: string, payload: { 
       if (!record) throw idempotencyErrors.inFlight("Your request to join");
       if (record.f !== f) throw idempotencyErrors.reused("with a different nickname");
       if (record.s === "pending") throw idempotencyErrors.inFlight("Your request to join");
-      return { nickname: record.n, playerId: record.p, token };
+      return { nickname: record.n, playerId: record.p, waiting: record.w === 1, token };
     },
   };
 }

@@ -4,7 +4,7 @@ import { friendlyName, normalizeNickname } from "@/lib/nickname";
 import { countFailure, rateLimits, type LimitedBy } from "@/lib/rate-limit";
 import type { ServiceContext } from "@/lib/service";
 import { execIfNamed, execNamed, op, type Op } from "@/lib/store";
-import { activePlayerFrom, sessionFrom } from "./access";
+import { refuseRemoved, sessionFrom } from "./access";
 import { formatJoinCode } from "./code";
 import { CLASSROOM_MESSAGES, ClassroomError } from "./errors";
 import { joinRetry, type JoinRetry, type JoinRetryResults } from "./join-retry";
@@ -64,6 +64,7 @@ function refuseJoin(session: SessionRecord, now: number): void {
   if (effectivePhase(session, now) === "ended") throw new ClassroomError("ended", CLASSROOM_MESSAGES.ended);
   if (session.locked) throw new ClassroomError("locked", CLASSROOM_MESSAGES.locked);
   if (session.players >= CLASSROOM_LIMITS.players) throw new ClassroomError("full", CLASSROOM_MESSAGES.full);
+  if (session.approval && session.waiting >= CLASSROOM_LIMITS.waiting) throw new ClassroomError("waiting_full", CLASSROOM_MESSAGES.waitingFull);
 }
 
 /**
@@ -100,11 +101,12 @@ export async function joinSession(ctx: ServiceContext, sessionId: string, input:
   if (earlier) return { ...earlier, rejoined: false, ttlSeconds: ttl };
 
   try {
-    // Back on the same phone: the same player, answers and all. A removed one stays out.
-    if (existingId && input.token && parsePlayer(existingId, playerHash)) {
-      const player = activePlayerFrom(existingId, playerHash);
+    // Back on the same phone: the same player, answers (or place in the waiting room) and all. A removed one stays out.
+    const existing = existingId ? parsePlayer(existingId, playerHash) : null;
+    if (existing && input.token) {
+      refuseRemoved(existing);
       if (retry) await ctx.store.exec([retry.releaseOp]);
-      return { token: input.token, playerId: player.id, nickname: player.nickname, rejoined: true, ttlSeconds: ttl };
+      return { token: input.token, playerId: existing.id, nickname: existing.nickname, rejoined: true, waiting: existing.waiting, ttlSeconds: ttl };
     }
     limits.throwIfOver(read.limits);
     refuseJoin(session, now);
@@ -121,6 +123,11 @@ export async function joinSession(ctx: ServiceContext, sessionId: string, input:
  * names retry on a clash). The session's join limits are counted here, in
  * the write, so only joins that try to take a seat use them up: a refused
  * join (locked, full, ended) or a phone coming back costs the session nothing.
+ *
+ * The player waits for the teacher (lib/classroom/waiting-room.ts) when the
+ * teacher asks to let each one in, or when their network has used its
+ * straight-in seats: then the write is refused by that limit and made again
+ * as a waiting player (one more round trip, only then; nothing counted twice).
  */
 async function addPlayer(
   ctx: ServiceContext,
@@ -131,13 +138,8 @@ async function addPlayer(
   now: number,
 ): Promise<Joined> {
   const sessionId = session.id;
-  const limits = rateLimits(
-    [
-      { rule: LIMITS.joinsPerSession, subject: sessionId },
-      { rule: LIMITS.seatsPerNetwork, subject: `${sessionId}:${client}` },
-    ],
-    now,
-  );
+  const perSession: LimitedBy = { rule: LIMITS.joinsPerSession, subject: sessionId };
+  const perNetwork: LimitedBy = { rule: LIMITS.seatsPerNetwork, subject: `${sessionId}:${client}` };
   const ttl = ttlSeconds(session.expiresAt, now);
   let typed: string | undefined;
   if (typedNickname !== undefined) {
@@ -149,50 +151,88 @@ async function addPlayer(
   for (let attempt = 0; attempt < (typed ? 1 : GENERATED_TRIES); attempt += 1) {
     const nickname = typed ?? friendlyName();
     const token = retry?.token ?? newPlayerToken();
-    const playerId = playerIdFor(token);
-    const outcome = await execIfNamed(
-      ctx.store,
-      { key: classroomKeys.nickname(sessionId, nicknameHash(nickname)), expect: null, value: playerId, ttlSeconds: ttl, limits: limits.guard },
-      {
-        player: [
-          op.hset(classroomKeys.player(sessionId, playerId), { [P.nickname]: nickname, [P.joinedAt]: String(now), [P.score]: "0", [P.answered]: "0" }),
-          op.expire(classroomKeys.player(sessionId, playerId), ttl),
-        ],
-        roster: [
-          op.hset(classroomKeys.roster(sessionId), { [playerId]: encodeRosterEntry({ nickname, joinedAt: now, removed: undefined }) }),
-          op.expire(classroomKeys.roster(sessionId), ttl),
-        ],
-        seats: op.hincrby(classroomKeys.session(sessionId), F.players, 1),
-        sessionTtl: op.expire(classroomKeys.session(sessionId), ttl),
-        scores: [op.zadd(classroomKeys.scores(sessionId), 0, playerId), op.expire(classroomKeys.scores(sessionId), ttl)],
-        retryDone: retry ? [retry.doneOp({ nickname, playerId }, ttl)] : [],
-      },
-    );
+    const player = { id: playerIdFor(token), nickname, joinedAt: now };
+    const claim = async (waiting: boolean, checks: LimitedBy[]) => {
+      const limits = rateLimits(checks, now);
+      const outcome = await execIfNamed(
+        ctx.store,
+        { key: classroomKeys.nickname(sessionId, nicknameHash(nickname)), expect: null, value: player.id, ttlSeconds: ttl, limits: limits.guard },
+        {
+          player: playerOps(session, { ...player, waiting }, ttl),
+          retryDone: retry ? [retry.doneOp({ nickname, playerId: player.id, waiting }, ttl)] : [],
+        },
+      );
+      return { outcome, limits, waiting };
+    };
+    let claimed = session.approval ? await claim(true, [perSession]) : await claim(false, [perSession, perNetwork]);
+    // Over the network's straight-in seats (the second limit): wait for the teacher instead; both limits are already counted.
+    if (!claimed.outcome.applied && claimed.outcome.refusedBy === 1) {
+      if (session.waiting >= CLASSROOM_LIMITS.waiting) throw new ClassroomError("waiting_full", CLASSROOM_MESSAGES.waitingFull);
+      claimed = await claim(true, []);
+    }
+    const { outcome, limits, waiting } = claimed;
     limits.throwIfRefused(outcome);
     if (!outcome.applied) continue;
-    if (outcome.results.seats > CLASSROOM_LIMITS.players) {
-      await ctx.store.exec(
-        withdrawOps(session, { id: playerId, nickname, joinedAt: now }, "full", now, { releaseNickname: true }),
-      );
-      throw new ClassroomError("full", CLASSROOM_MESSAGES.full);
+    const over = waiting ? outcome.results.player.count > CLASSROOM_LIMITS.waiting : outcome.results.player.count > CLASSROOM_LIMITS.players;
+    if (over) {
+      await ctx.store.exec(withdrawOps(session, { ...player, waiting }, "full", now, { releaseNickname: true }));
+      throw waiting ? new ClassroomError("waiting_full", CLASSROOM_MESSAGES.waitingFull) : new ClassroomError("full", CLASSROOM_MESSAGES.full);
     }
-    return { token, playerId, nickname, rejoined: false, ttlSeconds: ttl };
+    return { token, playerId: player.id, nickname, rejoined: false, waiting, ttlSeconds: ttl };
   }
   if (typed) throw new ClassroomError("nickname_taken", CLASSROOM_MESSAGES.nicknameTaken);
   throw new Error(`No free generated nickname after ${GENERATED_TRIES} tries`);
 }
 
+/** A player as the roster knows them. */
+export interface PlayerEntry {
+  id: string;
+  nickname: string;
+  joinedAt: number;
+  waiting: boolean;
+}
+
+/**
+ * A new player's keys, seated or waiting; `count` reads the session's new
+ * number of players (or of waiting players). A waiting player has no score
+ * until they are let in.
+ */
+function playerOps(session: SessionRecord, player: PlayerEntry, ttl: number) {
+  const id = session.id;
+  const { nickname, joinedAt, waiting } = player;
+  return {
+    hash: [
+      op.hset(classroomKeys.player(id, player.id), {
+        [P.nickname]: nickname,
+        [P.joinedAt]: String(joinedAt),
+        [P.score]: "0",
+        [P.answered]: "0",
+        ...(waiting ? { [P.waiting]: "1" } : {}),
+      }),
+      op.expire(classroomKeys.player(id, player.id), ttl),
+    ],
+    roster: [
+      op.hset(classroomKeys.roster(id), { [player.id]: encodeRosterEntry({ nickname, joinedAt, waiting, removed: undefined }) }),
+      op.expire(classroomKeys.roster(id), ttl),
+    ],
+    count: op.hincrby(classroomKeys.session(id), waiting ? F.waiting : F.players, 1),
+    sessionTtl: op.expire(classroomKeys.session(id), ttl),
+    scores: waiting ? [] : [op.zadd(classroomKeys.scores(id), 0, player.id), op.expire(classroomKeys.scores(id), ttl)],
+  };
+}
+
 /**
  * Takes a player out of the session: marked in their hash (so their token
  * is refused from now on, whatever cookies they clear) and in the roster,
- * their seat freed and their score sunk below every real one (the store has
- * no ZREM; standings skip negative scores). A removed player's nickname
- * stays claimed unless `releaseNickname`, so they cannot come back under it.
+ * their seat (or place in the waiting room) freed and their score sunk
+ * below every real one (the store has no ZREM; standings skip negative
+ * scores). A removed player's nickname stays claimed unless
+ * `releaseNickname`, so they cannot come back under it.
  */
 export function withdrawOps(
   session: SessionRecord,
-  player: { id: string; nickname: string; joinedAt: number },
-  reason: "removed" | "full",
+  player: PlayerEntry,
+  reason: "removed" | "turned-away" | "full",
   now: number,
   options: { releaseNickname: boolean },
 ): Op[] {
@@ -203,10 +243,9 @@ export function withdrawOps(
     op.expire(classroomKeys.player(id, player.id), ttl),
     op.hset(classroomKeys.roster(id), { [player.id]: encodeRosterEntry({ ...player, removed: reason }) }),
     op.expire(classroomKeys.roster(id), ttl),
-    op.hincrby(classroomKeys.session(id), F.players, -1),
+    op.hincrby(classroomKeys.session(id), player.waiting ? F.waiting : F.players, -1),
     op.expire(classroomKeys.session(id), ttl),
-    op.zadd(classroomKeys.scores(id), -1, player.id),
-    op.expire(classroomKeys.scores(id), ttl),
+    ...(player.waiting ? [] : [op.zadd(classroomKeys.scores(id), -1, player.id), op.expire(classroomKeys.scores(id), ttl)]),
     ...(options.releaseNickname ? [op.del(classroomKeys.nickname(id, nicknameHash(player.nickname)))] : []),
   ];
 }
@@ -236,6 +275,6 @@ export async function getJoinInfo(ctx: ServiceContext, sessionId: string, token:
     code: session.code,
     settings: session.settings,
     refusal,
-    player: !player ? "none" : player.removed ? "removed" : "active",
+    player: !player ? "none" : player.removed === "turned-away" ? "turned-away" : player.removed ? "removed" : "active",
   };
 }

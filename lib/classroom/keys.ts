@@ -14,7 +14,7 @@ import { CLASSROOM_LIMITS } from "./limits";
  * | session:{id}                    | hash   | settings, questions, host hash, live state       |
  * | session:{id}:v                  | string | state version: the teacher's compare-and-set     |
  * | session:code:{CODE}             | string | session id for a join code                       |
- * | session:{id}:roster             | hash   | player id → nickname, join time, removed         |
+ * | session:{id}:roster             | hash   | player id → nickname, join time, waiting/removed |
  * | session:{id}:nick:{hash}        | string | player id holding a nickname (unique per session)|
  * | session:{id}:p:{pid}            | hash   | one player: nickname, answers, points, score     |
  * | session:{id}:p:{pid}:seq        | string | answers recorded: the player's compare-and-set   |
@@ -70,9 +70,13 @@ export const SESSION_FIELDS = {
   /** Every active player's score, highest first, for ranks. */
   ranking: "ranking",
   locked: "locked",
+  /** "1" while the teacher asks to let each new player in (lib/classroom/waiting-room.ts). */
+  approval: "ask",
   endedAt: "endedAt",
   /** Active players (joins minus removals). */
   players: "players",
+  /** Players waiting for the teacher to let them in: not in `players`, capped on their own. */
+  waiting: "waiting",
   /** `n:{index}`: answers received to a question. */
   answeredPrefix: "n:",
 } as const;
@@ -83,6 +87,8 @@ export const PLAYER_FIELDS = {
   joinedAt: "j",
   /** Set when the teacher removed the player, or the join overshot the cap. */
   removed: "x",
+  /** "1" while the player waits for the teacher to let them in. */
+  waiting: "w",
   score: "score",
   answered: "answered",
   /** `a:{index}`: the answer (encoded); `pt:{index}`: its points; `ms:{index}`: time taken. */

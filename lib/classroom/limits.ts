@@ -1,4 +1,5 @@
 import { limitRule, type RateLimitRule } from "@/lib/rate-limit";
+import { WAITING_ROOM } from "./settings";
 
 /**
  * The classroom's rate limits. Sized so a real class never meets them and
@@ -14,11 +15,18 @@ import { limitRule, type RateLimitRule } from "@/lib/rate-limit";
  *   refused while the session is locked or full, and phones coming back, do
  *   not, so a script knocking on a locked session cannot use up the
  *   allowance a real student needs once the teacher unlocks it.
- * - Seats per network: one address may add 60 players to one session per
- *   hour, half as many again as a class of 40 behind one school address
- *   (with room for students who switch browsers). A script from one address
- *   can take 60 of the 200 seats at most, so students elsewhere always find
- *   a seat.
+ * - Straight-in seats per network: one address may seat 30 players in one
+ *   session per hour without the teacher's say; past that, its joins wait
+ *   for the teacher (lib/classroom/waiting-room.ts) instead of being
+ *   refused. A class of 40 behind one school address therefore always gets
+ *   in: 30 at once, the other 10 with one "Let all in". The number only
+ *   decides how many names a script can put in the lobby unasked, so it is
+ *   lower than the 60 that refusing needed: most classes (up to 30) never
+ *   wait, and a script's 30 go in one "Remove the players who joined in
+ *   the last minute". Its other joins never take a seat.
+ * - Waiting players have their own cap (100, two large classes), outside
+ *   the 200 seats, so the waiting room can neither fill the session nor
+ *   grow without bound; one "Turn all away" empties it.
  * - Joins per client leave room for several classes behind one address.
  * - Creating sessions is limited per client so a script cannot fill the store.
  * - Answers per player: at most 20 questions, one answer each; 120 in ten
@@ -35,6 +43,8 @@ import { limitRule, type RateLimitRule } from "@/lib/rate-limit";
 export const CLASSROOM_LIMITS = {
   /** Players in one session. */
   players: 200,
+  /** Players waiting to be let in, on top of the players. */
+  waiting: 100,
   /** A session and everything in it is deleted at most this long after it was created… */
   maxLifetimeDays: 30,
   /** …and this long after it ends. */
@@ -44,12 +54,8 @@ export const CLASSROOM_LIMITS = {
 export const CLASSROOM_RATE_LIMITS = {
   wrongCodes: limitRule("session-code-miss", 60, 600, (wait) => `Too many wrong codes have been tried from this network. Wait ${wait}, then type the code on the screen.`),
   joinsPerSession: limitRule("session-join", 400, 600, (wait) => `This session is busy with people joining. Please try again in ${wait}.`),
-  seatsPerNetwork: limitRule(
-    "session-seat-client",
-    60,
-    3600,
-    (wait) => `So many players have joined this session from this network that no more can join from it for now. Ask your teacher, or try again in ${wait}.`,
-  ),
+  // Never shown: a join over this limit waits for the teacher instead (lib/classroom/join.ts).
+  seatsPerNetwork: limitRule("session-seat-client", WAITING_ROOM.straightInSeats, 3600, (wait) => `Too many players from this network. Please try again in ${wait}.`),
   joinsPerClient: limitRule("session-join-client", 300, 600, (wait) => `Too many joins from this network. Please try again in ${wait}.`),
   createsPerClient: limitRule("session-create", 30, 3600, (wait) => `Too many sessions have been created from this network. Please try again in ${wait}.`),
   answersPerPlayer: limitRule("session-answer", 120, 600, (wait) => `Too many answers have been sent from this device. Please wait ${wait}, then reload the page.`),

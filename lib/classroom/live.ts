@@ -3,9 +3,9 @@ import { displayAnswer } from "@/lib/questions/feedback";
 import { toPublicQuestion } from "@/lib/questions/public";
 import type { PublicQuestion, Question } from "@/lib/questions/schemas";
 import { answerKey, sameAnswer } from "@/lib/questions/scoring";
-import { effectivePhase, type PlayerRecord, type SessionRecord, type RosterRecord, type StoredReveal } from "./record";
+import { effectivePhase, seatedPlayers, waitingPlayers, type PlayerRecord, type SessionRecord, type RosterRecord, type StoredReveal } from "./record";
 import { distributionBars, rankOf } from "./scoring";
-import type { HostView, LivePhase, RevealInfo, StandingEntry, StudentView } from "./views";
+import type { HostView, LivePhase, RevealInfo, RosterEntry, StandingEntry, StudentView } from "./views";
 
 /**
  * What each browser receives, built from the stored records and the bank.
@@ -95,9 +95,8 @@ export function studentView(bank: QuestionBank, session: SessionRecord, player: 
   };
 }
 
-function activePlayers(roster: readonly RosterRecord[]): RosterRecord[] {
-  return roster.filter((entry) => entry.removed === undefined);
-}
+/** The roster as the teacher's screens list it. */
+export const rosterEntries = (entries: readonly RosterRecord[]): RosterEntry[] => entries.map(({ id, nickname, joinedAt }) => ({ id, nickname, joinedAt }));
 
 export function hostView(bank: QuestionBank, session: SessionRecord, roster: readonly RosterRecord[], now: number): HostView {
   const phase = effectivePhase(session, now);
@@ -112,8 +111,10 @@ export function hostView(bank: QuestionBank, session: SessionRecord, roster: rea
     question: session.settings.mode === "live" && QUESTION_PHASES.includes(phase) ? publicQuestionAt(bank, session, session.index) : null,
     closesAt: phase === "open" ? session.closesAt : null,
     answered: session.answered(session.index),
-    players: activePlayers(roster).map(({ id, nickname, joinedAt }) => ({ id, nickname, joinedAt })),
+    players: rosterEntries(seatedPlayers(roster)),
     locked: session.locked,
+    approval: session.approval,
+    waiting: rosterEntries(waitingPlayers(roster)),
     reveal: currentReveal(bank, session, phase),
     top: top(session, phase),
   };

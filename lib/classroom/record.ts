@@ -38,8 +38,12 @@ export interface SessionRecord {
   /** Every active player's score, highest first, from the last standings. */
   ranking: number[] | null;
   locked: boolean;
+  /** The teacher lets each new player in (the waiting room). */
+  approval: boolean;
   endedAt: number | null;
   players: number;
+  /** Players waiting to be let in; not counted in `players`. */
+  waiting: number;
   /** Answers received per question index. */
   answered: (index: number) => number;
 }
@@ -108,8 +112,10 @@ export function parseSession(id: string, hash: Readonly<Record<string, string>>)
     top: json(z.array(StoredStanding), hash[F.top]),
     ranking: json(Ranking, hash[F.ranking]),
     locked: hash[F.locked] === "1",
+    approval: hash[F.approval] === "1",
     endedAt: optionalInt(hash[F.endedAt]),
     players: int(hash[F.players], 0),
+    waiting: Math.max(0, int(hash[F.waiting], 0)),
     answered: (index) => int(hash[`${F.answeredPrefix}${index}`], 0),
   };
 }
@@ -134,8 +140,10 @@ export interface PlayerRecord {
   id: string;
   nickname: string;
   joinedAt: number;
-  /** Why the player is out: "removed" by the teacher, or "full" when the join overshot the cap. */
+  /** Why the player is out: "removed" or "turned-away" by the teacher, or "full" when the join overshot a cap. */
   removed: string | undefined;
+  /** Waiting for the teacher to let them in. */
+  waiting: boolean;
   score: number;
   answered: number;
   answers: Map<number, NormalizedAnswer>;
@@ -169,6 +177,7 @@ export function parsePlayer(id: string, hash: Readonly<Record<string, string>>):
     nickname,
     joinedAt: int(hash[P.joinedAt], 0),
     removed: hash[P.removed] || undefined,
+    waiting: hash[P.waiting] === "1",
     score: int(hash[P.score], 0),
     answered: int(hash[P.answered], 0),
     answers: indexed(hash, P.answerPrefix, decodeAnswer),
@@ -184,12 +193,19 @@ export interface RosterRecord {
   nickname: string;
   joinedAt: number;
   removed: string | undefined;
+  /** Waiting for the teacher to let them in (a removed entry may still carry it: removed wins). */
+  waiting: boolean;
 }
 
-const StoredRosterEntry = z.object({ n: z.string().min(1), j: z.number(), x: z.string().optional() });
+const StoredRosterEntry = z.object({ n: z.string().min(1), j: z.number(), x: z.string().optional(), w: z.literal(1).optional() });
 
 export function encodeRosterEntry(entry: Omit<RosterRecord, "id">): string {
-  return JSON.stringify({ n: entry.nickname, j: entry.joinedAt, ...(entry.removed ? { x: entry.removed } : {}) });
+  return JSON.stringify({
+    n: entry.nickname,
+    j: entry.joinedAt,
+    ...(entry.removed ? { x: entry.removed } : {}),
+    ...(entry.waiting && !entry.removed ? { w: 1 } : {}),
+  });
 }
 
 /** Everyone who joined, removed players included, in join order. */
@@ -197,7 +213,13 @@ export function parseRoster(hash: Readonly<Record<string, string>>): RosterRecor
   return Object.entries(hash)
     .flatMap(([id, value]): RosterRecord[] => {
       const entry = json(StoredRosterEntry, value);
-      return entry ? [{ id, nickname: entry.n, joinedAt: entry.j, removed: entry.x }] : [];
+      return entry ? [{ id, nickname: entry.n, joinedAt: entry.j, removed: entry.x, waiting: entry.w === 1 && !entry.x }] : [];
     })
     .sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
 }
+
+/** Players still waiting to be let in, in join order. */
+export const waitingPlayers = (roster: readonly RosterRecord[]) => roster.filter((entry) => entry.waiting && !entry.removed);
+
+/** Players in the session (neither waiting nor removed), in join order. */
+export const seatedPlayers = (roster: readonly RosterRecord[]) => roster.filter((entry) => !entry.waiting && !entry.removed);

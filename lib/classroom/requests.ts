@@ -62,19 +62,27 @@ export const joinCodeSchema = z.pipe(
 /** Session ids (in URLs) and player ids: 128 random bits, base64url. */
 export const sessionIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/, "not a session id"));
 
-const HOST_ACTIONS = ["start", "close", "reveal", "standings", "next", "end", "lock", "unlock", "remove"] as const;
+/** The teacher's actions on who is in the session (lib/classroom/waiting-room.ts); they leave the class's screens where they are. */
+export const ROSTER_ACTIONS = ["lock", "unlock", "remove", "ask", "stop-asking", "admit", "turn-away", "admit-all", "turn-away-all", "remove-recent"] as const;
+export type RosterAction = (typeof ROSTER_ACTIONS)[number];
+
+const HOST_ACTIONS = ["start", "close", "reveal", "standings", "next", "end", ...ROSTER_ACTIONS] as const;
 export type HostAction = (typeof HOST_ACTIONS)[number];
 
 /**
  * A teacher's action. `version` is the state the teacher saw, so a second
  * device (or a double click) cannot skip a question: a stale one gets 409.
- * Lock, unlock and remove are safe to repeat and ignore it. "next" after
- * the last question shows the podium (the session ends).
+ * The roster actions are safe to repeat and ignore it. "next" after
+ * the last question shows the podium (the session ends). `seenAt` is the
+ * server time of the screen the teacher acted on, so "Let all 12 in" or
+ * "Remove the 30 who joined in the last minute" takes the players the
+ * teacher saw, never ones who arrived since.
  */
 export const hostActionSchema = z.strictObject({
   action: z.enum(HOST_ACTIONS, { error: "Unknown action." }),
   version: wholeNumber(0),
   playerId: z.optional(sessionIdSchema),
+  seenAt: z.optional(wholeNumber(0)),
   /** Where a plain form post returns to. */
   from: z._default(z.enum(["projector", "dashboard"]), "projector"),
 });

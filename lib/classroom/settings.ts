@@ -16,3 +16,11 @@ export type Scoring = (typeof SCORING_CHOICES)[number];
 /** How long homework stays open, in hours. */
 export const DUE_IN_HOURS = [1, 24, 48, 72, 168, 336] as const;
 export type DueInHours = (typeof DUE_IN_HOURS)[number];
+
+/** Waiting-room sizes the teacher's screens show; why these numbers: lib/classroom/limits.ts. */
+export const WAITING_ROOM = {
+  /** Players one network may seat in a session per hour before its joins wait for the teacher. */
+  straightInSeats: 30,
+  /** "Remove the players who joined in the last minute". */
+  burstMs: 60_000,
+} as const;

@@ -87,6 +87,10 @@ export interface HostView {
   answered: number;
   players: RosterEntry[];
   locked: boolean;
+  /** New players wait for the teacher to let them in (lib/classroom/waiting-room.ts). */
+  approval: boolean;
+  /** Players waiting to be let in, in join order. */
+  waiting: RosterEntry[];
   reveal: RevealInfo | null;
   top: StandingEntry[] | null;
 }
@@ -142,6 +146,8 @@ export interface Joined {
   nickname: string;
   /** True when the browser was already in the session: nothing was written. */
   rejoined: boolean;
+  /** The player waits for the teacher to let them in (lib/classroom/waiting-room.ts). */
+  waiting: boolean;
   /** Seconds until the session is deleted: the cookie lives as long. */
   ttlSeconds: number;
 }
@@ -152,8 +158,8 @@ export interface JoinInfo {
   settings: SessionSettings;
   /** Why joining would be refused now, with the message to show; null when it would not. */
   refusal: string | null;
-  /** This browser's player in the session: none yet, one that may continue, or one the teacher removed. */
-  player: "none" | "active" | "removed";
+  /** This browser's player in the session: none yet, one that may continue (or is waiting to be let in), or one the teacher removed or turned away. */
+  player: "none" | "active" | "removed" | "turned-away";
 }
 
 export interface ShareCount {
@@ -206,6 +212,13 @@ export interface Dashboard {
   settings: SessionSettings;
   phase: LivePhase;
   locked: boolean;
+  approval: boolean;
+  /** Players waiting to be let in, in join order. */
+  waiting: RosterEntry[];
+  /** Players in the session, in join order (for "Remove the players who joined in the last minute"). */
+  players: RosterEntry[];
+  /** Server time of this view: what the teacher's actions on it refer to (`seenAt`). */
+  now: number;
   version: number;
   created: number;
   expiresAt: number;

@@ -37,6 +37,8 @@ const CODE_MESSAGES: Readonly<Record<string, string>> = {
   not_host: CLASSROOM_MESSAGES.notHost,
   locked: CLASSROOM_MESSAGES.locked,
   full: CLASSROOM_MESSAGES.full,
+  waiting: CLASSROOM_MESSAGES.waiting,
+  waiting_full: CLASSROOM_MESSAGES.waitingFull,
   ended: CLASSROOM_MESSAGES.ended,
   closed: CLASSROOM_MESSAGES.closed,
   rate_limited: "That was a lot of tries in a short time. Please wait a minute, then try again.",

@@ -92,6 +92,12 @@ async function useEverything(app: App) {
   await board.getLeaderboard("month");
 
   const live = await app.seed.seedSession(options);
+  // The waiting room: one player let in, one turned away, one still waiting when the session ends.
+  await app.seed.actAsHost(live, "ask", CLIENT_IP);
+  for (const [nickname, action] of [["Let In", "admit-all"], ["Turned Away", "turn-away-all"], ["Still Waiting", undefined]] as const) {
+    expect((await app.seed.joinAs(live.sessionId, nickname, CLIENT_IP)).status).toBe(202);
+    if (action) await app.seed.actAsHost(live, action, CLIENT_IP);
+  }
   for (const action of ["close", "reveal", "standings", "next", "end"]) await app.seed.actAsHost(live, action, CLIENT_IP);
   const csv = await app.harness.callRoute(
     "/api/classroom/sessions/[sessionId]/export/route",

@@ -113,14 +113,17 @@ describe("the timer", () => {
 });
 
 describe("the projector", () => {
-  it("shows active players in join order, and the answered count, not the key", () => {
+  it("shows active players in join order, waiting ones apart, and the answered count, not the key", () => {
     const roster = parseRoster({
-      b: encodeRosterEntry({ nickname: "Bob", joinedAt: T0 + 2, removed: undefined }),
-      a: encodeRosterEntry({ nickname: "Ann", joinedAt: T0 + 1, removed: undefined }),
-      t: encodeRosterEntry({ nickname: "Troll", joinedAt: T0 + 3, removed: "removed" }),
+      b: encodeRosterEntry({ nickname: "Bob", joinedAt: T0 + 2, removed: undefined, waiting: false }),
+      a: encodeRosterEntry({ nickname: "Ann", joinedAt: T0 + 1, removed: undefined, waiting: false }),
+      t: encodeRosterEntry({ nickname: "Troll", joinedAt: T0 + 3, removed: "removed", waiting: false }),
+      w: encodeRosterEntry({ nickname: "Wait", joinedAt: T0 + 4, removed: undefined, waiting: true }),
+      x: encodeRosterEntry({ nickname: "Gone", joinedAt: T0 + 5, removed: "turned-away", waiting: true }),
     });
     const view = hostView(bank, session({ [`${F.answeredPrefix}0`]: "1" }), roster, T0 + 1000);
     expect(view.players.map((p) => p.nickname)).toEqual(["Ann", "Bob"]);
+    expect(view.waiting.map((p) => p.nickname)).toEqual(["Wait"]);
     expect(view.answered).toBe(1);
     expect(JSON.stringify(view)).not.toContain(singleQ.explanation);
     expect(view).not.toHaveProperty("hostHash");

@@ -7,7 +7,7 @@ import { LocalTime } from "@/components/classroom/local-time";
 import { ApiError } from "@/lib/http/api-error";
 import { friendlyName } from "@/lib/nickname";
 import { clientOf } from "@/lib/http/requester";
-import { ClassroomError } from "@/lib/classroom/errors";
+import { CLASSROOM_MESSAGES, ClassroomError } from "@/lib/classroom/errors";
 import { classroomService } from "@/lib/classroom";
 import { type JoinInfo } from "@/lib/classroom/views";
 import { JOIN_CODE_PATTERN, normalizeJoinCode } from "@/lib/classroom/code";
@@ -80,6 +80,7 @@ function JoinStep({ info }: { info: JoinInfo }) {
   if (info.player === "removed") {
     return <p role="alert">Your teacher removed you from this session, so you cannot rejoin it.</p>;
   }
+  if (info.player === "turned-away") return <p role="alert">{CLASSROOM_MESSAGES.turnedAway}</p>;
   return (
     <>
       <p className="lede">

@@ -6,6 +6,7 @@ import dashboardStyles from "@/components/classroom/dashboard.module.css";
 import { HostActionForm } from "@/components/classroom/host-action-form";
 import { loadForHost, NotHostNotice } from "@/components/classroom/host-gate";
 import { LocalTime } from "@/components/classroom/local-time";
+import { WaitingRoom } from "@/components/classroom/waiting-room";
 import { formatJoinCode } from "@/lib/classroom/code";
 import { readHostCookie } from "@/lib/classroom/cookies";
 import { csvPath, followUpPath, hostLinkPath, hostPath } from "@/lib/classroom/paths";
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Class dashboard", robots: { index: f
 
 const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)}%`);
 
-/** The teacher's dashboard: scores and answers, questions, remove/lock/end, exports and the private host link. */
+/** The teacher's dashboard: scores and answers, questions, who may join, remove/lock/end, exports and the private host link. */
 export default async function Page({ params }: PageProps<"/classroom/host/[sessionId]/dashboard">) {
   const { sessionId } = await params;
   const dashboard = await loadForHost(sessionId, (classroom, credential) => classroom.getDashboard(sessionId, credential));
@@ -75,6 +76,16 @@ export default async function Page({ params }: PageProps<"/classroom/host/[sessi
           </>
         )}
       </div>
+      {!ended && (
+        <WaitingRoom
+          sessionId={sessionId}
+          approval={dashboard.approval}
+          waiting={dashboard.waiting}
+          seated={dashboard.players}
+          seenAt={dashboard.now}
+          from="dashboard"
+        />
+      )}
       <p className="meta">
         Kept until <LocalTime ms={dashboard.expiresAt} />, then deleted with every answer in it.
       </p>

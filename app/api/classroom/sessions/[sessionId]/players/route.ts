@@ -11,7 +11,8 @@ import { joinSessionTextSchema } from "@/lib/classroom/requests";
 /**
  * Join a session (or come back to it: a browser that already holds a player
  * cookie for it gets the same player). Sets the player cookie, then the play
- * page. Rate limited per session and per client; idempotent with an
+ * page; 202 with `waiting: true` when the player waits for the teacher to let
+ * them in (lib/classroom/waiting-room.ts), which the play page then shows. Rate limited per session and per client; idempotent with an
  * Idempotency-Key (header, or the form's hidden field): see lib/classroom/join-retry.ts.
  */
 export const POST = route<{ sessionId: string }>(
@@ -26,7 +27,7 @@ export const POST = route<{ sessionId: string }>(
     const response =
       format === "form"
         ? seeOther(href)
-        : Response.json({ nickname: joined.nickname, href }, { status: joined.rejoined ? 200 : 201 });
+        : Response.json({ nickname: joined.nickname, href, waiting: joined.waiting }, { status: joined.rejoined ? 200 : joined.waiting ? 202 : 201 });
     response.headers.append(
       "Set-Cookie",
       setCookieHeader(playerCookieName(sessionId), joined.token, { maxAgeSeconds: joined.ttlSeconds, secure: isHttps(request) }),

@@ -1,0 +1,160 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { countingStore } from "@/bench/server/counting-store";
+import { createClassroomService } from "@/lib/classroom";
+import { ClassroomError } from "@/lib/classroom/errors";
+import { CLASSROOM_LIMITS, CLASSROOM_RATE_LIMITS } from "@/lib/classroom/limits";
+import type { CreateSessionInput } from "@/lib/classroom/requests";
+import type { StudentView } from "@/lib/classroom/views";
+import { describeClassroomOnEveryStore } from "../support/classroom-on-every-store";
+import { fixtureBank } from "../unit/quiz-fixtures";
+
+/**
+ * The waiting room on every store adapter: a script from one address cannot
+ * fill a session (its joins past the network's straight-in seats wait, and
+ * the waiting room has its own cap), a class of 40 behind one address gets in
+ * with one "Let all in", the teacher can ask to let everyone in, turn players
+ * away, and clear a burst of junk players in one action.
+ */
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "waiting-room-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const bank = fixtureBank();
+const LIVE: CreateSessionInput = { mode: "live", length: 5, topic: undefined, timer: 0, scoring: "accuracy", dueInHours: 24 };
+const STRAIGHT_IN = CLASSROOM_RATE_LIMITS.seatsPerNetwork.limit;
+
+/** A client address of its own per test: the counters live in a Redis shared by runs and adapters. */
+const client = (what = "client") => `${what}-${randomBytes(6).toString("hex")}`;
+
+async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (error instanceof ClassroomError) return { code: error.code, message: error.message };
+  throw new Error(`expected a refusal, got ${String(error)}`);
+}
+
+describeClassroomOnEveryStore("waiting room", dataDir, bank, (on) => {
+  const { clock } = on;
+  const join = (sessionId: string, from: string, nickname?: string) => on.classroom.joinSession(sessionId, { nickname, token: undefined }, { client: from });
+  const host = (sessionId: string, credential: string, action: "ask" | "stop-asking" | "admit-all" | "turn-away-all" | "remove-recent", seenAt?: number) =>
+    on.classroom.hostAction(sessionId, credential, { action, version: 0, seenAt });
+
+  it("a script of 210 joins from one address takes only its straight-in seats; the rest wait, within their own cap, and a student elsewhere walks in", async () => {
+    const { sessionId, hostCredential } = await on.classroom.createSession(LIVE, { client: client("teacher") });
+    const script = client("script");
+    const outcomes = await Promise.allSettled(Array.from({ length: 210 }, () => join(sessionId, script)));
+    const joined = outcomes.flatMap((outcome) => (outcome.status === "fulfilled" ? [outcome.value] : []));
+    expect(joined.filter((j) => !j.waiting)).toHaveLength(STRAIGHT_IN);
+    expect(joined.filter((j) => j.waiting)).toHaveLength(CLASSROOM_LIMITS.waiting);
+    const refused = outcomes.find((outcome) => outcome.status === "rejected");
+    expect(await refusal(Promise.reject(refused?.reason))).toMatchObject({ code: "waiting_full", message: expect.stringMatching(/Tell your teacher/) });
+
+    const view = await on.classroom.getHostView(sessionId, hostCredential);
+    expect(view.players).toHaveLength(STRAIGHT_IN);
+    expect(view.waiting).toHaveLength(CLASSROOM_LIMITS.waiting);
+    const student = await join(sessionId, client("home"), "Real Student");
+    expect(student.waiting).toBe(false);
+
+    // One action turns the script's waiting joins away; their phones are told so.
+    const after = await host(sessionId, hostCredential, "turn-away-all", clock.now);
+    expect(after.waiting).toHaveLength(0);
+    const turnedAway = joined.find((j) => j.waiting);
+    expect(await refusal(on.classroom.pollStudent(sessionId, turnedAway?.token, -1))).toMatchObject({ code: "removed", message: expect.stringMatching(/did not let you in/) });
+  });
+
+  it("a class of 40 behind one address: the first ones walk in, the rest wait, and one “Let all in” seats every one", async () => {
+    const { sessionId, hostCredential } = await on.classroom.createSession(LIVE, { client: client("teacher") });
+    const school = client("school");
+    const students = await Promise.all(Array.from({ length: 40 }, (_, i) => join(sessionId, school, `Pupil ${i}`)));
+    const waiting = students.filter((s) => s.waiting);
+    expect(waiting).toHaveLength(40 - STRAIGHT_IN);
+    // A waiting phone is told to wait, and coming back to the join page keeps its place.
+    expect(await refusal(on.classroom.pollStudent(sessionId, waiting[0]?.token, -1))).toMatchObject({ code: "waiting", message: expect.stringMatching(/Waiting for your teacher/) });
+    expect(await on.classroom.joinSession(sessionId, { nickname: undefined, token: waiting[0]?.token }, { client: school })).toMatchObject({ rejoined: true, waiting: true });
+
+    const counted = countingStore(on.store);
+    const teacher = createClassroomService({ store: counted.store, bank, now: () => clock.now });
+    const view = await teacher.hostAction(sessionId, hostCredential, { action: "admit-all", version: 0, seenAt: clock.now });
+    expect(counted.counts().roundTrips).toBe(2);
+    expect(view.players).toHaveLength(40);
+    expect(view.waiting).toHaveLength(0);
+    const polled = (await on.classroom.pollStudent(sessionId, waiting[0]?.token, -1)) as StudentView;
+    expect(polled).toMatchObject({ phase: "lobby", players: 40 });
+  });
+
+  it("asking first: every new join waits, even from many addresses, outside the 200 seats; one can be let in, one turned away", async () => {
+    const { sessionId, hostCredential } = await on.classroom.createSession(LIVE, { client: client("teacher") });
+    const seated = await join(sessionId, client(), "Early");
+    await host(sessionId, hostCredential, "ask");
+    const late = [];
+    // One after another, a moment apart: the waiting list is in join order.
+    for (const nickname of ["Ann", "Bob", "Cy"]) {
+      clock.now += 1;
+      late.push(await join(sessionId, client(), nickname));
+    }
+    expect(late.map((j) => j.waiting)).toEqual([true, true, true]);
+    let view = await on.classroom.getHostView(sessionId, hostCredential);
+    expect(view).toMatchObject({ approval: true });
+    expect(view.players.map((p) => p.nickname)).toEqual(["Early"]);
+    expect(view.waiting.map((p) => p.nickname)).toEqual(["Ann", "Bob", "Cy"]);
+    // A player already in carries on.
+    expect(await on.classroom.pollStudent(sessionId, seated.token, -1)).toMatchObject({ nickname: "Early" });
+
+    view = await on.classroom.hostAction(sessionId, hostCredential, { action: "admit", version: 0, playerId: late[0]?.playerId });
+    view = await on.classroom.hostAction(sessionId, hostCredential, { action: "turn-away", version: 0, playerId: late[1]?.playerId });
+    expect(view.players.map((p) => p.nickname)).toEqual(["Early", "Ann"]);
+    expect(view.waiting.map((p) => p.nickname)).toEqual(["Cy"]);
+    expect((await refusal(on.classroom.joinSession(sessionId, { nickname: undefined, token: late[1]?.token }, { client: client() }))).code).toBe("removed");
+    // Acting on a player who is no longer waiting says so.
+    expect((await refusal(on.classroom.hostAction(sessionId, hostCredential, { action: "admit", version: 0, playerId: late[1]?.playerId }))).code).toBe("not_found");
+
+    await host(sessionId, hostCredential, "stop-asking");
+    expect((await join(sessionId, client(), "Dee")).waiting).toBe(false);
+    expect((await on.classroom.getJoinInfo(sessionId, undefined)).refusal).toBeNull();
+  });
+
+  it("“Let all in” takes the players the teacher saw, never ones who arrived since", async () => {
+    const { sessionId, hostCredential } = await on.classroom.createSession(LIVE, { client: client("teacher") });
+    await host(sessionId, hostCredential, "ask");
+    const seenAt = clock.now;
+    await join(sessionId, client(), "Seen");
+    clock.now += 1_000;
+    await join(sessionId, client(), "Later");
+    const view = await host(sessionId, hostCredential, "admit-all", seenAt);
+    expect(view.players.map((p) => p.nickname)).toEqual(["Seen"]);
+    expect(view.waiting.map((p) => p.nickname)).toEqual(["Later"]);
+  });
+
+  it("clearing a burst: the players who joined in the minute the teacher saw go in one action; earlier and later ones stay", async () => {
+    const { sessionId, hostCredential } = await on.classroom.createSession(LIVE, { client: client("teacher") });
+    await join(sessionId, client(), "Before");
+    clock.now += 5 * 60_000;
+    const burstAt = clock.now;
+    await Promise.all(Array.from({ length: 20 }, (_, i) => join(sessionId, client("script"), `Junk ${i}`)));
+    clock.now += 2 * 60_000;
+    await join(sessionId, client(), "After");
+    const view = await host(sessionId, hostCredential, "remove-recent", burstAt + 30_000);
+    expect(view.players.map((p) => p.nickname)).toEqual(["Before", "After"]);
+    expect((await on.classroom.getDashboard(sessionId, hostCredential)).students.filter((s) => s.removed)).toHaveLength(20);
+  });
+
+  it("letting players in never takes the session past its 200 seats", async () => {
+    const { sessionId, hostCredential } = await on.classroom.createSession(LIVE, { client: client("teacher") });
+    for (let i = 0; i < CLASSROOM_LIMITS.players - 2; i += 1) await join(sessionId, client(), `Seated ${i}`);
+    await host(sessionId, hostCredential, "ask");
+    for (const nickname of ["A", "B", "C", "D"]) {
+      clock.now += 1;
+      await join(sessionId, client(), nickname);
+    }
+    const view = await host(sessionId, hostCredential, "admit-all", clock.now);
+    expect(view.players).toHaveLength(CLASSROOM_LIMITS.players);
+    expect(view.waiting.map((p) => p.nickname)).toEqual(["C", "D"]);
+    expect((await refusal(host(sessionId, hostCredential, "admit-all", clock.now))).code).toBe("full");
+  });
+});

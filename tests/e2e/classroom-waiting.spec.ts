@@ -1,0 +1,94 @@
+import { expect, test, type Page } from "@playwright/test";
+import { api } from "@/lib/classroom/paths";
+import { WAITING_ROOM } from "@/lib/classroom/settings";
+import { createSession, join, laptop, openDashboard, phone } from "./classroom-support";
+import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support";
+
+/**
+ * The waiting room (lib/classroom/waiting-room.ts), as a teacher and a phone
+ * see it: the teacher asks to let new players in, a phone that joins waits
+ * and says so, and moves on by itself once the teacher lets everyone in. And
+ * a script over HTTP from one address: past its straight-in seats its joins
+ * wait, and the teacher turns them away and clears the burst, one action each.
+ */
+
+/** A waiting phone asks every two seconds: it must move on within a few. */
+const MOVES_ON = { timeout: 6_000 };
+
+const sessionIdOf = (page: Page) => new URL(page.url()).pathname.split("/")[3] ?? "";
+
+/** The teacher's answer to a confirm() dialog: yes. */
+const acceptDialogs = (page: Page) => page.on("dialog", (dialog) => void dialog.accept());
+
+test("asked first, a phone waits until the teacher lets everyone in, then moves on by itself", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const teacher = await laptop(browser);
+  const code = await createSession(teacher.page, { mode: "live", length: 5 });
+  const dashboard = await openDashboard(teacher);
+  const ask = dashboard.getByRole("button", { name: "Ask me before letting new players in" });
+  await expect(ask).toHaveAttribute("aria-pressed", "false");
+  await ask.click();
+  await expect(ask).toHaveAttribute("aria-pressed", "true");
+
+  const student = await phone(browser, 0);
+  await join(student.page, code, "Wren", "typed");
+  await expect(student.page.getByText("Waiting for your teacher to let you in")).toBeVisible();
+  await student.page.screenshot({ path: "test-results/waiting-phone-320.png" });
+  await expectNoAxeViolations(student.page);
+  await expectNoHorizontalScroll(student.page);
+
+  // The dashboard lists who waits; the projector counts them.
+  await dashboard.reload();
+  const waiting = dashboard.getByRole("list", { name: "Players waiting to join" });
+  await expect(waiting).toContainText("Wren");
+  await expect(teacher.page.getByText("1 waiting to join")).toBeVisible();
+  await teacher.page.screenshot({ path: "test-results/waiting-projector-1366.png", fullPage: true });
+  await expectNoAxeViolations(dashboard);
+  await dashboard.getByRole("heading", { name: "Waiting to join: 1" }).scrollIntoViewIfNeeded();
+  await dashboard.screenshot({ path: "test-results/waiting-room-1366.png" });
+
+  // The same dashboard on a 320 px phone: every button reachable, nothing sideways.
+  await dashboard.setViewportSize({ width: 320, height: 568 });
+  await expectNoHorizontalScroll(dashboard);
+  await waiting.scrollIntoViewIfNeeded();
+  await dashboard.screenshot({ path: "test-results/waiting-room-320.png" });
+
+  // Keyboard: focus "Let all 1 in" and press Enter.
+  await dashboard.getByRole("button", { name: "Let all 1 in" }).focus();
+  await dashboard.keyboard.press("Enter");
+  await expect(student.page.getByRole("heading", { name: "You’re in!" })).toBeVisible(MOVES_ON);
+  await expect(teacher.page.getByRole("list", { name: "Players" })).toContainText("Wren");
+});
+
+test("a script from one address: past its straight-in seats its joins wait; the teacher turns them away and clears the burst", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const teacher = await laptop(browser);
+  await createSession(teacher.page, { mode: "live", length: 5 });
+  const sessionId = sessionIdOf(teacher.page);
+  const dashboard = await openDashboard(teacher);
+  acceptDialogs(dashboard);
+
+  // Cookie-less joins, as a script sends them: every request is a new player from this one address.
+  const extra = 5;
+  const statuses = [];
+  for (let i = 0; i < WAITING_ROOM.straightInSeats + extra; i += 1) {
+    const response = await fetch(`${baseURL}${api.players(sessionId)}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: baseURL ?? "" },
+      body: "{}",
+    });
+    statuses.push(response.status);
+  }
+  expect(statuses.filter((status) => status === 201)).toHaveLength(WAITING_ROOM.straightInSeats);
+  expect(statuses.filter((status) => status === 202)).toHaveLength(extra);
+
+  await dashboard.reload();
+  await expect(dashboard.getByRole("heading", { name: `Waiting to join: ${extra}` })).toBeVisible();
+  await dashboard.getByRole("button", { name: `Turn all ${extra} away` }).click();
+  await expect(dashboard.getByRole("heading", { name: "Who can join" })).toBeVisible();
+
+  const clear = dashboard.getByRole("button", { name: `Remove the ${WAITING_ROOM.straightInSeats} players who joined in the last minute` });
+  await clear.click();
+  await expect(clear).toBeHidden();
+  await expect(dashboard.locator('dt:text-is("Students") + dd')).toHaveText("0");
+});
