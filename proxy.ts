@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { storeOutageResponse } from "@/lib/http/store-gate";
 import { createNonce, pagePolicy } from "@/lib/security/csp";
 import { NOT_FOUND_ROUTE, prerenderedPages } from "@/lib/security/prerendered";
 
@@ -12,6 +13,9 @@ import { NOT_FOUND_ROUTE, prerenderedPages } from "@/lib/security/prerendered";
  * The headers that are the same for every response are in next.config.js.
  */
 export async function proxy(request: NextRequest) {
+  // A page that needs the store is answered with the outage page (503) while the store is down.
+  const outage = await storeOutageResponse(request.nextUrl.pathname);
+  if (outage) return outage;
   const { development } = env();
   const pages = await prerenderedPages();
   // The build output is unreadable (logged once): a weaker policy beats pages whose scripts are blocked.

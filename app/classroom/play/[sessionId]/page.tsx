@@ -8,6 +8,7 @@ import { classroomService } from "@/lib/classroom";
 import { readPlayerCookie } from "@/lib/classroom/cookies";
 import { joinPath } from "@/lib/classroom/paths";
 import { parseNotice } from "@/lib/quiz/notices";
+import { storePage } from "@/components/site/store-outage";
 
 export const metadata: Metadata = { title: "Class quiz", robots: { index: false } };
 
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Class quiz", robots: { index: false 
  * the same answers. `?answered=id`: homework feedback after a plain form;
  * `?notice=`: why a stale tab was brought here (lib/quiz/notices.ts).
  */
-export default async function Page({ params, searchParams }: PageProps<"/classroom/play/[sessionId]">) {
+async function Page({ params, searchParams }: PageProps<"/classroom/play/[sessionId]">) {
   const { sessionId } = await params;
   const { answered, notice } = await searchParams;
   const token = readPlayerCookie(await cookies(), sessionId);
@@ -50,3 +51,5 @@ export default async function Page({ params, searchParams }: PageProps<"/classro
     </>
   );
 }
+
+export default storePage(Page);

@@ -10,6 +10,7 @@ import { shareMetadata } from "@/lib/share/metadata";
 import { sharePath } from "@/lib/share/paths";
 import { resultCard, resultHeadline } from "@/lib/share/result-card";
 import { QUIZ_NAME } from "@/lib/share/share-line";
+import { storePage } from "@/components/site/store-outage";
 
 // Metadata and page read the same result once per request.
 const load = cache(async (shareId: string) => orNotFound((await shareService()).getSharedResult(shareId)));
@@ -30,7 +31,7 @@ export async function generateMetadata({ params }: PageProps<"/quiz/share/[share
 }
 
 /** A shared result, spoiler-free: score, standing and marks, and a way to play the same questions. */
-export default async function Page({ params }: PageProps<"/quiz/share/[shareId]">) {
+async function Page({ params }: PageProps<"/quiz/share/[shareId]">) {
   const { shareId } = await params;
   const result = await load(shareId);
   const card = resultCard(result);
@@ -61,3 +62,5 @@ export default async function Page({ params }: PageProps<"/quiz/share/[shareId]"
     </>
   );
 }
+
+export default storePage(Page);
