@@ -1,7 +1,6 @@
-import type { Metadata } from "next";
-import { StoreOutageNotice } from "@/components/site/store-outage";
+import { OUTAGE_METADATA, StoreOutageNotice } from "@/components/site/store-outage";
 
-export const metadata: Metadata = { title: "Briefly unavailable", robots: { index: false } };
+export const metadata = OUTAGE_METADATA;
 
 /**
  * The outage page, prerendered: while the store is down the proxy answers

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { OUTAGE_COPY } from "@/lib/http/outage-copy";
 import { StoreUnavailableError } from "@/lib/store/errors";
@@ -27,18 +28,26 @@ export function StoreOutageNotice() {
   );
 }
 
+/** `load`, or what `instead` gives when the store goes down while it runs; anything else it throws propagates. */
+export function whenStoreDown<Args extends unknown[], R>(load: (...args: Args) => Promise<R>, instead: () => R): (...args: Args) => Promise<R> {
+  return async (...args) => {
+    try {
+      return await load(...args);
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) return instead();
+      throw error;
+    }
+  };
+}
+
 /**
  * A page that needs the store, showing the outage notice instead of
  * failing when the store goes down between the proxy's check and the
  * page's own call (a failed render is a blank page without JavaScript).
  */
-export function storePage<Props>(page: (props: Props) => Promise<ReactNode>): (props: Props) => Promise<ReactNode> {
-  return async (props) => {
-    try {
-      return await page(props);
-    } catch (error) {
-      if (error instanceof StoreUnavailableError) return <StoreOutageNotice />;
-      throw error;
-    }
-  };
-}
+export const storePage = <Props,>(page: (props: Props) => Promise<ReactNode>) => whenStoreDown(page, () => <StoreOutageNotice />);
+
+/** The metadata of a page that needs the store, for the same moment. */
+export const storeMetadata = <Props,>(metadata: (props: Props) => Promise<Metadata>) => whenStoreDown(metadata, (): Metadata => OUTAGE_METADATA);
+
+export const OUTAGE_METADATA: Metadata = { title: "Briefly unavailable", robots: { index: false } };

@@ -10,12 +10,12 @@ import { shareMetadata } from "@/lib/share/metadata";
 import { sharePath } from "@/lib/share/paths";
 import { resultCard, resultHeadline } from "@/lib/share/result-card";
 import { QUIZ_NAME } from "@/lib/share/share-line";
-import { storePage } from "@/components/site/store-outage";
+import { storeMetadata, storePage } from "@/components/site/store-outage";
 
 // Metadata and page read the same result once per request.
 const load = cache(async (shareId: string) => orNotFound((await shareService()).getSharedResult(shareId)));
 
-export async function generateMetadata({ params }: PageProps<"/quiz/share/[shareId]">): Promise<Metadata> {
+export const generateMetadata = storeMetadata(async ({ params }: PageProps<"/quiz/share/[shareId]">): Promise<Metadata> => {
   const { shareId } = await params;
   const card = resultCard(await load(shareId));
   return {
@@ -28,7 +28,7 @@ export async function generateMetadata({ params }: PageProps<"/quiz/share/[share
     // Personal and short-lived: previews yes, search results no.
     robots: { index: false },
   };
-}
+});
 
 /** A shared result, spoiler-free: score, standing and marks, and a way to play the same questions. */
 async function Page({ params }: PageProps<"/quiz/share/[shareId]">) {
