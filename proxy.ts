@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { storeOutageResponse } from "@/lib/http/store-gate";
 import { createNonce, pagePolicy } from "@/lib/security/csp";
 import { NOT_FOUND_ROUTE, prerenderedPages } from "@/lib/security/prerendered";
 import { NOTHING_ALLOWED_POLICY } from "@/lib/security/response-headers.js";
@@ -20,6 +21,9 @@ export async function proxy(request: NextRequest) {
       headers: { Allow: "GET, HEAD", "Content-Security-Policy": NOTHING_ALLOWED_POLICY },
     });
   }
+  // A page that needs the store is answered with the outage page (503) while the store is down.
+  const outage = await storeOutageResponse(request.nextUrl.pathname);
+  if (outage) return outage;
   const { development } = env();
   const pages = await prerenderedPages();
   // The build output is unreadable (logged once): a weaker policy beats pages whose scripts are blocked.

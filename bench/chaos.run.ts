@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { JOIN_CODE_ALPHABET } from "@/lib/classroom/code";
 import { loadBank } from "@/lib/questions/bank";
 import { createStore } from "@/lib/store";
+import { FRESH_MS } from "@/lib/store/availability";
 import { ensureBuild, LOAD_BUILD, LOAD_SERVER, startApp } from "./lib/app-server";
-import { JOIN_CODE_ALPHABET } from "@/lib/classroom/code";
+import { outageProblems, readsAsOutage, storePages, visit, type PageVisit, type StorePage } from "./lib/outage-pages";
 import { addressOf, enrol, openResults, planAnswers, retryUnacknowledged, submitPlan, type PlannedAnswer } from "./lib/crowd";
 import { latencies, median, ms, quantile, tally } from "./lib/figures";
 import { loadClient, mapConcurrent, type LoadClient, type Sent } from "./lib/http-client";
@@ -37,6 +39,12 @@ import { verifyStore } from "./lib/verify";
  * what any such flood costs), and for 10 s while they fetch classroom
  * invite images (a real code and made-up ones); the median start with the
  * images may be at most twice the floor's plus 20 ms, and nothing fails.
+ *
+ * Then, on Redis killed and then hung (SIGSTOP): every kind of page that
+ * needs the store, fetched as without JavaScript, answers 503 with
+ * Retry-After, no-store, the security headers and a readable message in
+ * the site's layout; content pages stay 200; once Redis is back, every
+ * page answers 200 again within 5 s, by itself.
  */
 
 const PLAYERS = 1_000;
@@ -316,6 +324,83 @@ describe("invite images hammered", () => {
       client.close();
       await app.stop();
       await backend.close();
+    }
+  });
+});
+
+/** How long each wait for the pages to answer 200 again may take, from when Redis answers again. */
+const PAGES_BACK_DEADLINE_MS = 5_000;
+
+/** Visits every page until each answers 200; how long that took. */
+async function untilAllUp(origin: string, pages: readonly StorePage[]): Promise<{ ms: number; statuses: string }> {
+  const started = performance.now();
+  let last: PageVisit[] = [];
+  while (performance.now() - started < PAGES_BACK_DEADLINE_MS * 2) {
+    last = await Promise.all(pages.map((page) => visit(origin, page)));
+    if (last.every((seen) => seen.status === 200)) break;
+    await sleep(100);
+  }
+  return { ms: performance.now() - started, statuses: last.map((seen) => `${seen.kind} ${seen.status}`).join(", ") };
+}
+
+describe("pages that need the store while Redis is down", () => {
+  it("answer 503 with Retry-After and a readable message in the layout, then 200 again by themselves", async () => {
+    console.info(`outage pages: ${await ensureBuild(LOAD_BUILD)}`);
+    // Durable, so the restarted Redis still holds the sessions and attempts the pages show.
+    const redis = await RedisServer.start({ durable: true });
+    const app = await startApp({ ...LOAD_SERVER, name: "outage-pages", store: { REDIS_URL: redis.url } }).catch(async (error: unknown) => {
+      await redis.stop();
+      throw error;
+    });
+    try {
+      const pages = await storePages(app.url);
+      const missed: string[] = [];
+      const before = await Promise.all(pages.map((page) => visit(app.url, page)));
+      for (const seen of before.filter((s) => s.status !== 200)) missed.push(`before the outage, ${seen.kind} answered ${seen.status}`);
+
+      // Killed: the first page may still be rendered (the last call said the store was up) and must show the message itself.
+      await redis.kill();
+      const first = await visit(app.url, pages[1] ?? pages[0]!);
+      if (!readsAsOutage(first.body) || ![200, 503].includes(first.status)) missed.push(`right after the kill, ${first.kind}: ${first.status}, ${first.body.length} characters`);
+      await sleep(FRESH_MS + 200);
+      const killed = await Promise.all(pages.map((page) => visit(app.url, page)));
+      const content = await visit(app.url, { kind: "timeline", path: "/timeline" });
+      missed.push(...killed.flatMap(outageProblems));
+      if (content.status !== 200) missed.push(`a content page answered ${content.status} during the outage`);
+      await redis.restart();
+      const backAfterKill = await untilAllUp(app.url, pages);
+
+      // Hung: connections open, no replies. The proxy's ping gives up after PROBE_DEADLINE_MS.
+      redis.pause();
+      await sleep(FRESH_MS + 200);
+      const hung = await Promise.all(pages.map((page) => visit(app.url, page)));
+      missed.push(...hung.flatMap(outageProblems));
+      redis.resume();
+      const backAfterHang = await untilAllUp(app.url, pages);
+
+      const slowest = (visits: PageVisit[]) => ms(Math.max(...visits.map((seen) => seen.ms)));
+      for (const [what, back] of [["kill", backAfterKill], ["hang", backAfterHang]] as const) {
+        if (back.ms > PAGES_BACK_DEADLINE_MS) missed.push(`after the ${what}, pages answered 200 only after ${ms(back.ms)}: ${back.statuses}`);
+      }
+      if (Math.max(...[...killed, ...hung].map((seen) => seen.ms)) > FAILURE_DEADLINE_MS) missed.push(`an outage page took more than ${FAILURE_DEADLINE_MS} ms`);
+      console.info(
+        [
+          `outage pages (redis, next start): ${pages.map((page) => page.kind).join(", ")}`,
+          `  right after SIGKILL: ${first.kind} ${first.status} (${readsAsOutage(first.body) ? "the message" : "no message"})`,
+          `  killed: ${tally(killed.map((seen) => seen.status))}, Retry-After ${tally(killed.map((seen) => seen.headers.get("retry-after") ?? "missing"))}, slowest ${slowest(killed)}; /timeline ${content.status}`,
+          `  hung (SIGSTOP): ${tally(hung.map((seen) => seen.status))}, slowest ${slowest(hung)} (requirement ≤ ${FAILURE_DEADLINE_MS} ms)`,
+          `  every page 200 again ${ms(backAfterKill.ms)} after the restart answered PING, ${ms(backAfterHang.ms)} after SIGCONT (requirement ≤ ${PAGES_BACK_DEADLINE_MS} ms)`,
+          `  result: ${missed.length === 0 ? "every requirement met" : `MISSED\n    ${missed.join("\n    ")}`}`,
+        ].join("\n"),
+      );
+      expect(missed).toEqual([]);
+    } catch (error) {
+      console.error(`server output (last 3,000 characters):\n${app.log().slice(-3_000)}`);
+      throw error;
+    } finally {
+      redis.resume();
+      await app.stop();
+      await redis.stop();
     }
   });
 });

@@ -8,6 +8,7 @@ import { quizService } from "@/lib/quiz";
 import { rememberedAttempt } from "@/lib/quiz/attempt-memory";
 import { pageImage } from "@/lib/share/images";
 import { shareMetadata } from "@/lib/share/metadata";
+import { storePage } from "@/components/site/store-outage";
 
 export const metadata: Metadata = shareMetadata({
   title: "Quiz",
@@ -16,7 +17,7 @@ export const metadata: Metadata = shareMetadata({
   image: pageImage("quiz"),
 });
 
-export default async function Page({ searchParams }: PageProps<"/quiz">) {
+async function Page({ searchParams }: PageProps<"/quiz">) {
   // A topic link from an explainer preselects it; anything else is ignored.
   const topic = topicSchema.safeParse((await searchParams).topic).data;
   const remembered = rememberedAttempt(await cookies());
@@ -42,3 +43,5 @@ export default async function Page({ searchParams }: PageProps<"/quiz">) {
     </>
   );
 }
+
+export default storePage(Page);

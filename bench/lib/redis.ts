@@ -59,6 +59,15 @@ export class RedisServer {
     await this.signal("SIGKILL");
   }
 
+  /** SIGSTOP: connections stay open and nothing answers, as on a stalled host; resume() lets it go on. */
+  pause(): void {
+    this.server?.kill("SIGSTOP");
+  }
+
+  resume(): void {
+    this.server?.kill("SIGCONT");
+  }
+
   async stop(): Promise<void> {
     await this.signal("SIGTERM");
     rmSync(this.dir, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import { noteStoreAnswered, noteStoreUnreachable } from "./availability";
 import { StoreUnavailableError } from "./errors";
 import type { Store } from "./types";
 
@@ -15,7 +16,8 @@ export interface GuardOptions {
 /**
  * Wraps an adapter so that no call hangs past the deadline and outages
  * surface as StoreUnavailableError (→ 503 + Retry-After). Everything else —
- * StoreOpError, bugs — passes through unchanged and stays a 500.
+ * StoreOpError, bugs — passes through unchanged and stays a 500. Each
+ * call's outcome is what the proxy knows of the store (./availability.ts).
  *
  * A call that times out may still complete on the backend later; callers
  * that must not double-apply a write use execIf.
@@ -33,6 +35,19 @@ export function guardStore(store: Store, options: GuardOptions): Store {
 }
 
 async function withDeadline<R>(what: string, call: () => Promise<R>, options: GuardOptions): Promise<R> {
+  try {
+    const result = await withinDeadline(what, call, options);
+    noteStoreAnswered();
+    return result;
+  } catch (error) {
+    // A refused command or a bug is an answer too: only an outage marks the store down.
+    if (error instanceof StoreUnavailableError) noteStoreUnreachable(error.retryAfterSeconds);
+    else noteStoreAnswered();
+    throw error;
+  }
+}
+
+async function withinDeadline<R>(what: string, call: () => Promise<R>, options: GuardOptions): Promise<R> {
   const { timeoutMs } = options;
   let timer: NodeJS.Timeout | undefined;
   try {

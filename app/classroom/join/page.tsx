@@ -17,6 +17,7 @@ import { joinCodeSchema, sessionIdSchema } from "@/lib/classroom/requests";
 import { classroomInviteImage } from "@/lib/share/images";
 import { shareMetadata } from "@/lib/share/metadata";
 import { newIdempotencyKey } from "@/lib/http/idempotency";
+import { storePage } from "@/components/site/store-outage";
 
 const DESCRIPTION = "Join your class’s quiz on Trump and Kim: type the code on the screen and choose a nickname.";
 
@@ -55,7 +56,7 @@ async function find(code: string | undefined, sessionId: string | undefined): Pr
  * code opens), then a nickname. A phone already in the session goes
  * straight back to it.
  */
-export default async function Page({ searchParams }: PageProps<"/classroom/join">) {
+async function Page({ searchParams }: PageProps<"/classroom/join">) {
   const query = await searchParams;
   const code = typeof query.code === "string" ? query.code : undefined;
   const sessionId = typeof query.session === "string" ? query.session : undefined;
@@ -105,3 +106,5 @@ function JoinStep({ info }: { info: JoinInfo }) {
     </>
   );
 }
+
+export default storePage(Page);

@@ -4,6 +4,7 @@ import { LeaderboardTable } from "@/components/quiz/leaderboard-table";
 import { quizService } from "@/lib/quiz";
 import { pageImage } from "@/lib/share/images";
 import { shareMetadata } from "@/lib/share/metadata";
+import { storePage } from "@/components/site/store-outage";
 
 export const metadata: Metadata = shareMetadata({
   title: "Leaderboard",
@@ -15,7 +16,7 @@ export const metadata: Metadata = shareMetadata({
 // Scores change with every finished quiz.
 export const dynamic = "force-dynamic";
 
-export default async function Page() {
+async function Page() {
   const [today, thisMonth] = await Promise.all([(await quizService()).getLeaderboard("day", 20), (await quizService()).getLeaderboard("month", 20)]);
   return (
     <>
@@ -39,3 +40,5 @@ export default async function Page() {
     </>
   );
 }
+
+export default storePage(Page);

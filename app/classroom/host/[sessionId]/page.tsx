@@ -5,11 +5,12 @@ import { JoinPanel } from "@/components/classroom/join-panel";
 import hostStyles from "@/components/classroom/host.module.css";
 import { joinPath } from "@/lib/classroom/paths";
 import { absoluteUrl } from "@/lib/site";
+import { storePage } from "@/components/site/store-outage";
 
 export const metadata: Metadata = { title: "Class session", robots: { index: false } };
 
 /** The projector: how to join, who has joined, and the live quiz with the teacher's controls. */
-export default async function Page({ params }: PageProps<"/classroom/host/[sessionId]">) {
+async function Page({ params }: PageProps<"/classroom/host/[sessionId]">) {
   const { sessionId } = await params;
   const view = await loadForHost(sessionId, (classroom, credential) => classroom.getHostView(sessionId, credential));
   if (!view) return <NotHostNotice />;
@@ -20,3 +21,5 @@ export default async function Page({ params }: PageProps<"/classroom/host/[sessi
     </>
   );
 }
+
+export default storePage(Page);

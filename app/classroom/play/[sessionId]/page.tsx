@@ -9,6 +9,7 @@ import { classroomService } from "@/lib/classroom";
 import { readPlayerCookie } from "@/lib/classroom/cookies";
 import { joinPath, playPath } from "@/lib/classroom/paths";
 import { parseNotice } from "@/lib/quiz/notices";
+import { storePage } from "@/components/site/store-outage";
 
 export const metadata: Metadata = { title: "Class quiz", robots: { index: false } };
 
@@ -19,7 +20,7 @@ export const metadata: Metadata = { title: "Class quiz", robots: { index: false 
  * `?notice=`: why a stale tab was brought here (lib/quiz/notices.ts). A player
  * waiting for the teacher to let them in sees that, and moves on by itself.
  */
-export default async function Page({ params, searchParams }: PageProps<"/classroom/play/[sessionId]">) {
+async function Page({ params, searchParams }: PageProps<"/classroom/play/[sessionId]">) {
   const { sessionId } = await params;
   const { answered, notice } = await searchParams;
   const token = readPlayerCookie(await cookies(), sessionId);
@@ -71,3 +72,5 @@ export default async function Page({ params, searchParams }: PageProps<"/classro
     </>
   );
 }
+
+export default storePage(Page);

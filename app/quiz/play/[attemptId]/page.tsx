@@ -10,6 +10,7 @@ import { nextStep } from "@/lib/quiz/next-step";
 import { parseNotice, QUIZ_NOTICES } from "@/lib/quiz/notices";
 import { api, playPath, resultsPath, withNotice } from "@/lib/quiz/paths";
 import { newIdempotencyKey } from "@/lib/http/idempotency";
+import { storePage } from "@/components/site/store-outage";
 
 export const metadata: Metadata = { title: "Quiz", robots: { index: false } };
 
@@ -19,7 +20,7 @@ export const metadata: Metadata = { title: "Quiz", robots: { index: false } };
  * answer, so the URL cannot be used to peek at the key. `?notice=` says why
  * the reader was brought here (a stale tab), on the question or the results.
  */
-export default async function Page({ params, searchParams }: PageProps<"/quiz/play/[attemptId]">) {
+async function Page({ params, searchParams }: PageProps<"/quiz/play/[attemptId]">) {
   const { attemptId } = await params;
   const { answered, notice: noticeParam } = await searchParams;
   const notice = parseNotice(noticeParam);
@@ -58,3 +59,5 @@ export default async function Page({ params, searchParams }: PageProps<"/quiz/pl
     </>
   );
 }
+
+export default storePage(Page);

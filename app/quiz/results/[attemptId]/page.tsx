@@ -12,10 +12,11 @@ import { quizService } from "@/lib/quiz";
 import { api, playPath, practicePath } from "@/lib/quiz/paths";
 import { absoluteUrl } from "@/lib/site";
 import { sharePath } from "@/lib/share/paths";
+import { storePage } from "@/components/site/store-outage";
 
 export const metadata: Metadata = { title: "Your result", robots: { index: false } };
 
-export default async function Page({ params, searchParams }: PageProps<"/quiz/results/[attemptId]">) {
+async function Page({ params, searchParams }: PageProps<"/quiz/results/[attemptId]">) {
   const { attemptId } = await params;
   // A stale tab's answer brought the player here (see the play page).
   const notice = parseNotice((await searchParams).notice);
@@ -86,3 +87,5 @@ export default async function Page({ params, searchParams }: PageProps<"/quiz/re
     </>
   );
 }
+
+export default storePage(Page);

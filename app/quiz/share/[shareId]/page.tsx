@@ -10,11 +10,12 @@ import { shareMetadata } from "@/lib/share/metadata";
 import { sharePath } from "@/lib/share/paths";
 import { resultCard, resultHeadline } from "@/lib/share/result-card";
 import { QUIZ_NAME } from "@/lib/share/share-line";
+import { storeMetadata, storePage } from "@/components/site/store-outage";
 
 // Metadata and page read the same result once per request.
 const load = cache(async (shareId: string) => orNotFound((await shareService()).getSharedResult(shareId)));
 
-export async function generateMetadata({ params }: PageProps<"/quiz/share/[shareId]">): Promise<Metadata> {
+export const generateMetadata = storeMetadata(async ({ params }: PageProps<"/quiz/share/[shareId]">): Promise<Metadata> => {
   const { shareId } = await params;
   const card = resultCard(await load(shareId));
   return {
@@ -27,10 +28,10 @@ export async function generateMetadata({ params }: PageProps<"/quiz/share/[share
     // Personal and short-lived: previews yes, search results no.
     robots: { index: false },
   };
-}
+});
 
 /** A shared result, spoiler-free: score, standing and marks, and a way to play the same questions. */
-export default async function Page({ params }: PageProps<"/quiz/share/[shareId]">) {
+async function Page({ params }: PageProps<"/quiz/share/[shareId]">) {
   const { shareId } = await params;
   const result = await load(shareId);
   const card = resultCard(result);
@@ -61,3 +62,5 @@ export default async function Page({ params }: PageProps<"/quiz/share/[shareId]"
     </>
   );
 }
+
+export default storePage(Page);

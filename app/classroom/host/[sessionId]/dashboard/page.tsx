@@ -11,13 +11,14 @@ import { formatJoinCode } from "@/lib/classroom/code";
 import { readHostCookie } from "@/lib/classroom/cookies";
 import { csvPath, followUpPath, hostLinkPath, hostPath } from "@/lib/classroom/paths";
 import { absoluteUrl } from "@/lib/site";
+import { storePage } from "@/components/site/store-outage";
 
 export const metadata: Metadata = { title: "Class dashboard", robots: { index: false } };
 
 const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)}%`);
 
 /** The teacher's dashboard: scores and answers, questions, who may join, remove/lock/end, exports and the private host link. */
-export default async function Page({ params }: PageProps<"/classroom/host/[sessionId]/dashboard">) {
+async function Page({ params }: PageProps<"/classroom/host/[sessionId]/dashboard">) {
   const { sessionId } = await params;
   const dashboard = await loadForHost(sessionId, (classroom, credential) => classroom.getDashboard(sessionId, credential));
   if (!dashboard) return <NotHostNotice />;
@@ -109,3 +110,5 @@ export default async function Page({ params }: PageProps<"/classroom/host/[sessi
     </>
   );
 }
+
+export default storePage(Page);

@@ -6,11 +6,12 @@ import sheetStyles from "@/components/classroom/sheet.module.css";
 import { mostMissed } from "@/lib/classroom/dashboard";
 import { dashboardPath } from "@/lib/classroom/paths";
 import { siteUrl } from "@/lib/site";
+import { storePage } from "@/components/site/store-outage";
 
 export const metadata: Metadata = { title: "Follow-up sheet", robots: { index: false } };
 
 /** A printable sheet for the next lesson: the three questions the class missed most, explained and sourced. */
-export default async function Page({ params }: PageProps<"/classroom/host/[sessionId]/follow-up">) {
+async function Page({ params }: PageProps<"/classroom/host/[sessionId]/follow-up">) {
   const { sessionId } = await params;
   const dashboard = await loadForHost(sessionId, (classroom, credential) => classroom.getDashboard(sessionId, credential));
   if (!dashboard) return <NotHostNotice />;
@@ -28,3 +29,5 @@ export default async function Page({ params }: PageProps<"/classroom/host/[sessi
     </article>
   );
 }
+
+export default storePage(Page);

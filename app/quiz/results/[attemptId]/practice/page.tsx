@@ -5,6 +5,7 @@ import { orNotFound } from "@/lib/http/or-not-found";
 import { answerSchema } from "@/lib/questions/requests";
 import { quizService } from "@/lib/quiz";
 import { api, playPath, practicePath, resultsPath } from "@/lib/quiz/paths";
+import { storePage } from "@/components/site/store-outage";
 
 export const metadata: Metadata = { title: "Practice the ones you missed", robots: { index: false } };
 
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Practice the ones you missed", robot
  * stored. `?after=id` moves on; `?checked=id&answer=…` is the feedback
  * page for a plain-form answer.
  */
-export default async function Page({ params, searchParams }: PageProps<"/quiz/results/[attemptId]/practice">) {
+async function Page({ params, searchParams }: PageProps<"/quiz/results/[attemptId]/practice">) {
   const { attemptId } = await params;
   const query = await searchParams;
   const missed = await orNotFound((await quizService()).retryMissed(attemptId), { not_finished: playPath(attemptId) });
@@ -57,3 +58,5 @@ export default async function Page({ params, searchParams }: PageProps<"/quiz/re
     </>
   );
 }
+
+export default storePage(Page);
