@@ -14,7 +14,7 @@ import { NOT_FOUND_ROUTE, prerenderedPages } from "@/lib/security/prerendered";
 export async function proxy(request: NextRequest) {
   const { development } = env();
   const pages = await prerenderedPages();
-  // The build output is unreadable (logged once): a weaker policy beats pages whose scripts are blocked.
+  // No hashes (built with `next build` alone; logged once): a weaker policy beats pages whose scripts are blocked.
   if (!pages) {
     const response = NextResponse.next();
     response.headers.set("Content-Security-Policy", pagePolicy({ unsafeInline: true }, { development }));
