@@ -83,6 +83,8 @@ export async function writeCspHashes(projectDir, distDir) {
 
   const tracePath = path.join(serverDir, PROXY_TRACE);
   const trace = z.object({ files: z.array(z.string()) }).loose().parse(JSON.parse(await readFile(tracePath, "utf8")));
+  // Next 16 also lists a content hash per file (`fileHashes`, same order): the added file, last, has none, which
+  // Next's reader of traces accepts (next/dist/build/nft.js: the hash is then undefined).
   if (!trace.files.includes(HASHES_FILE)) await writeFile(tracePath, JSON.stringify({ ...trace, files: [...trace.files, HASHES_FILE] }));
 
   const standaloneServer = path.join(built, "standalone", distDir, "server");
