@@ -12,11 +12,19 @@ const { NOTHING_ALLOWED_POLICY, SECURITY_HEADERS } = require("./lib/security/res
  */
 const PAGE_EXTENSIONS = ["tsx", "ts", "jsx", "js"];
 const BENCH_BUILD = process.env.BENCH_BUILD === "1";
+/**
+ * `output: "standalone"` only in the chaos run's build (STANDALONE_BUILD=1): it copies the files each
+ * function's trace lists into its own folder, as a serverless host packages them, so the test can run
+ * the app with nothing else. Read here because it shapes the build, not the server (which never sees it);
+ * always on, it would make the README's `next start` warn.
+ */
+const STANDALONE_BUILD = process.env.STANDALONE_BUILD === "1";
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   // A separate build folder lets the benchmark and parallel test runs build side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  ...(STANDALONE_BUILD ? { output: "standalone" } : {}),
   pageExtensions: BENCH_BUILD ? [...PAGE_EXTENSIONS, "bench.ts"] : PAGE_EXTENSIONS,
   reactStrictMode: true,
   poweredByHeader: false,

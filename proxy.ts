@@ -26,7 +26,7 @@ export async function proxy(request: NextRequest) {
   if (outage) return outage;
   const { development } = env();
   const pages = await prerenderedPages();
-  // The build output is unreadable (logged once): a weaker policy beats pages whose scripts are blocked.
+  // No hashes (built with `next build` alone; logged once): a weaker policy beats pages whose scripts are blocked.
   if (!pages) {
     const response = NextResponse.next();
     response.headers.set("Content-Security-Policy", pagePolicy({ unsafeInline: true }, { development }));

@@ -1,14 +1,21 @@
+import { rm } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { JOIN_CODE_ALPHABET } from "@/lib/classroom/code";
+import { LOCAL_SITE_URL } from "@/lib/env";
 import { loadBank } from "@/lib/questions/bank";
 import { createStore } from "@/lib/store";
 import { FRESH_MS } from "@/lib/store/availability";
-import { ensureBuild, LOAD_BUILD, LOAD_SERVER, startApp } from "./lib/app-server";
+import { inlineHashes, prerenderedPageHashes } from "@/lib/security/build-hashes.mjs";
+import { STATIC_PAGES } from "../tests/support/static-pages";
+import { ensureBuild, LOAD_BUILD, LOAD_SERVER, ROOT, startApp } from "./lib/app-server";
 import { outageProblems, readsAsOutage, storePages, visit, type PageVisit, type StorePage } from "./lib/outage-pages";
 import { addressOf, enrol, openResults, planAnswers, retryUnacknowledged, submitPlan, type PlannedAnswer } from "./lib/crowd";
-import { latencies, median, ms, quantile, tally } from "./lib/figures";
+import { latencies, median, ms, printResult, quantile, tally } from "./lib/figures";
 import { loadClient, mapConcurrent, type LoadClient, type Sent } from "./lib/http-client";
 import { RedisServer } from "./lib/redis";
+import { proxyFunctionCopy, proxyPolicies, rawRequest, standaloneCopy, STANDALONE_BUILD } from "./lib/standalone";
 import { embeddedBackend } from "./lib/stores";
 import { chunkedUpload, groupRssBytes, sampleEvery } from "./lib/upload";
 import { verifyStore } from "./lib/verify";
@@ -45,6 +52,15 @@ import { verifyStore } from "./lib/verify";
  * Retry-After, no-store, the security headers and a readable message in
  * the site's layout; content pages stay 200; once Redis is back, every
  * page answers 200 again within 5 s, by itself.
+ *
+ * Then a serverless deploy (lib/standalone.ts): a standalone build made
+ * without NEXT_PUBLIC_SITE_URL. The proxy alone, with only the files its
+ * trace lists, gives each prerendered page a policy with its scripts'
+ * hashes and no 'unsafe-inline', and a dynamic page a nonce; the app run
+ * from the standalone folder serves the content pages as built (hash
+ * policy, cacheable) and, probed with forged Host and X-Forwarded-Host,
+ * answers with the same bytes and only the configured (here the default)
+ * base URL, in pages, the invite image and the share images.
  */
 
 const PLAYERS = 1_000;
@@ -401,6 +417,110 @@ describe("pages that need the store while Redis is down", () => {
       redis.resume();
       await app.stop();
       await redis.stop();
+    }
+  });
+});
+
+const FORGED_HOST = "forged.example";
+/** What a client may send to steer the base URL, were any response drawn from request headers. */
+const FORGED_HEADERS = { host: FORGED_HOST, "x-forwarded-host": FORGED_HOST, "x-forwarded-proto": "https" };
+/** A page rendered per request (it reads the store), for the nonce policy. */
+const DYNAMIC_PAGE = "/quiz";
+/** Share images whose drawing could include the site's address. */
+const SHARE_IMAGES = ["/og/page/home", "/og/explainer/renewed-talks"];
+
+const scriptSources = (policy: string | null | undefined) => /(?:^|;\s*)script-src ([^;]*)/.exec(policy ?? "")?.[1] ?? "";
+
+/** What is wrong with a prerendered page's policy, given the hashes of its inline scripts. */
+function hashPolicyProblems(label: string, policy: string | null | undefined, hashes: readonly string[]): string[] {
+  const sources = scriptSources(policy);
+  const problems: string[] = [];
+  if (sources.includes("'unsafe-inline'") || !sources) problems.push(`${label}: script-src is "${sources}"`);
+  if (sources.includes("'nonce-")) problems.push(`${label}: a nonce on a page served as built`);
+  const missing = hashes.filter((hash) => !sources.includes(`'${hash}'`));
+  if (missing.length > 0) problems.push(`${label}: ${missing.length} of its ${hashes.length} inline scripts are not allowed`);
+  return problems;
+}
+
+function noncePolicyProblems(label: string, policy: string | null | undefined): string[] {
+  const sources = scriptSources(policy);
+  return sources.includes("'nonce-") && !sources.includes("'unsafe-inline'") ? [] : [`${label}: script-src is "${sources}", not a nonce`];
+}
+
+/** The absolute URLs a page publishes about itself: canonical link, og:url and the preview images. */
+function selfUrls(html: string): string[] {
+  const canonical = [...html.matchAll(/<link\s[^>]*rel="canonical"[^>]*>/g)].map(([tag]) => /href="([^"]*)"/.exec(tag)?.[1] ?? "");
+  const tags = [...html.matchAll(/<meta\s[^>]*(?:property|name)="(?:og:url|og:image|twitter:image)"[^>]*>/g)].map(([tag]) => /content="([^"]*)"/.exec(tag)?.[1] ?? "");
+  return [...canonical, ...tags];
+}
+
+describe("a serverless deploy: standalone output, only traced files, no NEXT_PUBLIC_SITE_URL", () => {
+  it("keeps the strict policy, serves the content pages as built, and draws no request header into them", async () => {
+    console.info(`standalone: ${await ensureBuild(STANDALONE_BUILD)}`);
+    const { distDir } = STANDALONE_BUILD;
+    const built = await prerenderedPageHashes(path.join(ROOT, distDir));
+    const missed: string[] = [];
+    for (const page of STATIC_PAGES) if (!built[page]) missed.push(`${page} was not prerendered`);
+
+    // The proxy as Vercel packages it: a function with the files its trace lists, nothing else.
+    const proxyDir = await proxyFunctionCopy(distDir);
+    const policies = await proxyPolicies(proxyDir, distDir, [...STATIC_PAGES, DYNAMIC_PAGE]);
+    for (const page of STATIC_PAGES) missed.push(...hashPolicyProblems(`proxy alone, ${page}`, policies[page], built[page]?.scripts ?? []));
+    missed.push(...noncePolicyProblems(`proxy alone, ${DYNAMIC_PAGE}`, policies[DYNAMIC_PAGE]));
+
+    // The whole app from the standalone folder, probed with forged Host and X-Forwarded-Host.
+    const appDir = await standaloneCopy(distDir);
+    const backend = embeddedBackend();
+    const app = await startApp({ name: "standalone", cwd: appDir, standaloneServer: "server.js", distDir, host: "127.0.0.1", readyPath: "/api/health", store: backend.server });
+    const statuses: number[] = [];
+    try {
+      for (const page of [...STATIC_PAGES, DYNAMIC_PAGE]) {
+        const plain = await rawRequest(app.url, page);
+        const forged = await rawRequest(app.url, page, { headers: FORGED_HEADERS });
+        statuses.push(plain.status, forged.status);
+        const html = forged.body.toString();
+        const policy = String(forged.headers["content-security-policy"] ?? "");
+        const cacheControl = String(forged.headers["cache-control"] ?? "");
+        if (html.includes(FORGED_HOST)) missed.push(`${page}: the forged host is in the page`);
+        const strays = selfUrls(html).filter((url) => URL.parse(url)?.origin !== LOCAL_SITE_URL);
+        if (strays.length > 0 || selfUrls(html).length === 0) missed.push(`${page}: canonical/og URLs ${JSON.stringify(strays)} not on ${LOCAL_SITE_URL}`);
+        if (page === DYNAMIC_PAGE) {
+          missed.push(...noncePolicyProblems(page, policy));
+          continue;
+        }
+        if (!forged.body.equals(plain.body)) missed.push(`${page}: the page differs with forged headers`);
+        missed.push(...hashPolicyProblems(page, policy, inlineHashes(html).scripts));
+        if (/private|no-store/.test(cacheControl)) missed.push(`${page}: Cache-Control "${cacheControl}"`);
+      }
+
+      // The invite image of a real session, and the share images: the same bytes whatever the request says.
+      const created = await rawRequest(app.url, "/api/classroom/sessions", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ mode: "live", length: 5 }),
+      });
+      const { code } = z.object({ code: z.string() }).parse(JSON.parse(created.body.toString()));
+      for (const image of [`/og/classroom/${code}`, ...SHARE_IMAGES]) {
+        const plain = await rawRequest(app.url, image);
+        const forged = await rawRequest(app.url, image, { headers: FORGED_HEADERS });
+        statuses.push(plain.status, forged.status);
+        if (plain.status !== 200 || !forged.body.equals(plain.body)) missed.push(`${image}: ${plain.status}, differs with forged headers: ${!forged.body.equals(plain.body)}`);
+      }
+      if (statuses.some((status) => status !== 200)) missed.push(`statuses: ${tally(statuses)}`);
+      if (app.log().includes("unsafe-inline")) missed.push("the server fell back to 'unsafe-inline'");
+
+      printResult(
+        [
+          `serverless deploy (standalone ${distDir}, no NEXT_PUBLIC_SITE_URL): ${Object.keys(built).length} prerendered pages with hashes`,
+          `  proxy alone (its traced files only): ${STATIC_PAGES.map((page) => `${page} ${scriptSources(policies[page]).split(" ").length - 1} script sources`).join(", ")}`,
+          `  standalone server, forged Host and X-Forwarded-Host: ${statuses.length} requests, ${tally(statuses)}`,
+        ],
+        missed,
+      );
+      expect(missed).toEqual([]);
+    } finally {
+      await app.stop().then(() => backend.close());
+      await Promise.all([proxyDir, appDir].map((dir) => rm(dir, { recursive: true, force: true })));
     }
   });
 });

@@ -17,6 +17,7 @@ export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** Throwaway files of the bench: logs, the floor app (ignored by git). */
 export const TMP = path.join(ROOT, "bench", ".tmp");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const CSP_HASHES_SCRIPT = path.join(ROOT, "scripts", "csp-hashes.mjs");
 
 /** What a build's output depends on: it is reused while newer than all of these. */
 const SOURCES = [
@@ -60,28 +61,35 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
  */
 export function childEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
-  for (const name of ["REDIS_URL", "KV_REST_API_URL", "KV_REST_API_TOKEN", "DATA_DIR", "VERCEL", "NEXT_DIST_DIR", "BENCH_BUILD"]) {
+  for (const name of ["REDIS_URL", "KV_REST_API_URL", "KV_REST_API_TOKEN", "DATA_DIR", "VERCEL", "NEXT_DIST_DIR", "BENCH_BUILD", "STANDALONE_BUILD"]) {
     delete env[name];
   }
   return { ...env, ...extra };
 }
 
+type RunOptions = { cwd: string; env: NodeJS.ProcessEnv; logFile: string };
+
 /** Runs `next <args>` to completion, its output in `logFile`; throws with the log's tail when it fails. */
-export async function runNext(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }): Promise<void> {
-  const next = await spawnNext(args, { ...options, keepChars: 4_000 });
-  const code = await new Promise<number | null>((resolve) => next.child.on("close", resolve));
-  next.log.end();
-  if (code !== 0) throw new Error(`next ${args.join(" ")} failed (exit ${code}); log: ${options.logFile}\n${next.output()}`);
+export function runNext(args: string[], options: RunOptions): Promise<void> {
+  return runNode([NEXT_BIN, ...args], options);
 }
 
-/** `next <args>` as a child, its output written to `logFile` and its last `keepChars` characters kept for errors. */
-async function spawnNext(
-  args: string[],
+/** Runs `node <argv>` to completion, as runNext does. */
+async function runNode(argv: string[], options: RunOptions): Promise<void> {
+  const node = await spawnNode(argv, { ...options, keepChars: 4_000 });
+  const code = await new Promise<number | null>((resolve) => node.child.on("close", resolve));
+  node.log.end();
+  if (code !== 0) throw new Error(`node ${argv.join(" ")} failed (exit ${code}); log: ${options.logFile}\n${node.output()}`);
+}
+
+/** `node <argv>` as a child, its output written to `logFile` and its last `keepChars` characters kept for errors. */
+async function spawnNode(
+  argv: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; keepChars: number; detached?: boolean },
 ): Promise<{ child: ChildProcess; log: WriteStream; output: () => string }> {
   await mkdir(path.dirname(options.logFile), { recursive: true });
   const log = createWriteStream(options.logFile);
-  const child = spawn(process.execPath, [NEXT_BIN, ...args], { cwd: options.cwd, env: options.env, detached: options.detached, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, argv, { cwd: options.cwd, env: options.env, detached: options.detached, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const keep = (chunk: Buffer) => {
     log.write(chunk);
@@ -106,6 +114,8 @@ export interface BuildSettings {
   benchRoutes: boolean;
   /** NEXT_PUBLIC_SITE_URL, inlined at build time. */
   siteUrl?: string;
+  /** STANDALONE_BUILD=1: `output: "standalone"`, the traced files of each function copied into `<distDir>/standalone`. */
+  standalone?: boolean;
 }
 
 /**
@@ -129,16 +139,20 @@ export async function ensureBuild(settings: BuildSettings): Promise<string> {
   const tsconfigPath = path.join(ROOT, "tsconfig.json");
   const tsconfig = { text: await readFile(tsconfigPath, "utf8"), stat: statSync(tsconfigPath) };
   const started = performance.now();
+  const build = {
+    cwd: ROOT,
+    env: childEnv({
+      NEXT_DIST_DIR: settings.distDir,
+      NEXT_PUBLIC_SITE_URL: settings.siteUrl,
+      ...(settings.benchRoutes ? { BENCH_BUILD: "1" } : {}),
+      ...(settings.standalone ? { STANDALONE_BUILD: "1" } : {}),
+    }),
+    logFile: path.join(TMP, "logs", `build${settings.distDir}.log`),
+  };
   try {
-    await runNext(["build"], {
-      cwd: ROOT,
-      env: childEnv({
-        NEXT_DIST_DIR: settings.distDir,
-        NEXT_PUBLIC_SITE_URL: settings.siteUrl,
-        ...(settings.benchRoutes ? { BENCH_BUILD: "1" } : {}),
-      }),
-      logFile: path.join(TMP, "logs", `build${settings.distDir}.log`),
-    });
+    // The two steps of `npm run build`: the pages' policy hashes are written after Next has built them.
+    await runNext(["build"], build);
+    await runNode([CSP_HASHES_SCRIPT], { ...build, logFile: path.join(TMP, "logs", `csp-hashes${settings.distDir}.log`) });
   } finally {
     if ((await readFile(tsconfigPath, "utf8")) !== tsconfig.text) await writeFile(tsconfigPath, tsconfig.text);
     await utimes(tsconfigPath, tsconfig.stat.atime, tsconfig.stat.mtime);
@@ -170,6 +184,8 @@ export interface StartOptions {
   port?: number;
   /** Listen on this address only, and use it in the URL; by default `next start`'s own and `localhost`. */
   host?: string;
+  /** A standalone build's `server.js` in `cwd`, run with node instead of `next start` (port and address from PORT and HOSTNAME). */
+  standaloneServer?: string;
   /** Answers 200 once the server is ready. */
   readyPath: string;
 }
@@ -187,19 +203,22 @@ export interface AppServer {
 /** How the load and chaos runs start their servers (with a store and a name of their own). */
 export const LOAD_SERVER = { distDir: LOAD_BUILD.distDir, host: "127.0.0.1", readyPath: "/api/health" } satisfies Partial<StartOptions>;
 
-/** `next start`, once `readyPath` answers 200. */
+/** `next start` (or a standalone build's server.js), once `readyPath` answers 200. */
 export async function startApp(options: StartOptions): Promise<AppServer> {
   const port = options.port ?? (await freePort());
   const logFile = path.join(TMP, "logs", `server-${options.name}.log`);
-  const args = ["start", "--port", String(port), ...(options.host ? ["--hostname", options.host] : [])];
+  const argv = options.standaloneServer
+    ? [options.standaloneServer]
+    : [NEXT_BIN, "start", "--port", String(port), ...(options.host ? ["--hostname", options.host] : [])];
   // The bench's crowd stands in for a proxy: each player's address is the X-Forwarded-For entry it sends (lib/crowd.ts).
   const env = childEnv({
     TRUSTED_PROXY_HOPS: "1",
     ...(options.distDir ? { NEXT_DIST_DIR: options.distDir } : {}),
+    ...(options.standaloneServer ? { PORT: String(port), HOSTNAME: options.host } : {}),
     ...options.store,
     ...options.env,
   });
-  const { child, log: logStream, output } = await spawnNext(args, { cwd: options.cwd ?? ROOT, env, logFile, keepChars: 64_000, detached: true });
+  const { child, log: logStream, output } = await spawnNode(argv, { cwd: options.cwd ?? ROOT, env, logFile, keepChars: 64_000, detached: true });
   running.add(child);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 

@@ -26,3 +26,9 @@ export function tally(values: readonly (string | number)[]): string {
   for (const value of values) counts.set(String(value), (counts.get(String(value)) ?? 0) + 1);
   return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([value, n]) => `${value}×${n}`).join(", ") || "none";
 }
+
+/** An entry's figures, then its verdict: "every requirement met", or each one missed. */
+export function printResult(figures: readonly string[], missed: readonly string[]): void {
+  const result = missed.length === 0 ? "every requirement met" : `MISSED\n    ${missed.join("\n    ")}`;
+  console.info([...figures, `  result: ${result}`].join("\n"));
+}

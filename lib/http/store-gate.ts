@@ -1,12 +1,11 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { NextResponse } from "next/server";
 import { env } from "@/lib/env";
-import { OUTAGE_COPY } from "./outage-copy";
+import { OUTAGE_PAGE } from "@/lib/security/build-hashes.mjs";
 import { pagePolicy } from "@/lib/security/csp";
-import { inlineHashes } from "@/lib/security/inline-hashes";
+import { prerenderedPages } from "@/lib/security/prerendered";
 import { getStore } from "@/lib/store";
 import { storeAvailability } from "@/lib/store/availability";
+import { OUTAGE_COPY } from "./outage-copy";
 
 /**
  * Pages that read the store: the quiz, its results, practice, shares and
@@ -15,9 +14,6 @@ import { storeAvailability } from "@/lib/store/availability";
  * and API routes answer 503 themselves (lib/http/handle-route.ts).
  */
 const STORE_PAGES = /^\/(?:quiz(?:\/|$)|classroom\/(?:join(?:\/|$)|play\/|host\/))/;
-
-/** The outage page (app/unavailable), prerendered: its HTML is what the proxy answers with. */
-export const OUTAGE_PATH = "/unavailable";
 
 export const needsStore = (pathname: string): boolean => STORE_PAGES.test(pathname);
 
@@ -51,17 +47,20 @@ const BARE_OUTAGE_PAGE =
   `<title>Briefly unavailable</title></head><body><main><h1>${OUTAGE_COPY.title}</h1><p>${OUTAGE_COPY.lede}</p>` +
   `<p><a href="">${OUTAGE_COPY.retry}</a></p></main></body></html>`;
 
-let loaded: Promise<{ html: string; policy: string }> | undefined;
+/** The outage page (app/unavailable) as prerendered, from the hashes file `npm run build` ships with the proxy. */
+async function outagePage(): Promise<{ html: string; policy: string }> {
+  const { development } = env();
+  const built = (await prerenderedPages())?.get(OUTAGE_PAGE);
+  if (!built?.html) {
+    if (!development) logMissingOnce();
+    return { html: BARE_OUTAGE_PAGE, policy: pagePolicy({ scriptHashes: [], styleHashes: [] }, { development }) };
+  }
+  return { html: built.html, policy: pagePolicy({ scriptHashes: built.scripts, styleHashes: built.styles }, { development }) };
+}
 
-function outagePage(): Promise<{ html: string; policy: string }> {
-  loaded ??= (async () => {
-    const { distDir, development } = env();
-    const html = await readFile(path.join(distDir, "server", "app", `${OUTAGE_PATH}.html`), "utf8").catch((error: unknown) => {
-      if (!development) console.error("No prerendered outage page in the build output: the outage page is unstyled", error);
-      return BARE_OUTAGE_PAGE;
-    });
-    const { scripts, styles } = inlineHashes(html);
-    return { html, policy: pagePolicy({ scriptHashes: scripts, styleHashes: styles }, { development }) };
-  })();
-  return loaded;
+let missingLogged = false;
+function logMissingOnce(): void {
+  if (missingLogged) return;
+  missingLogged = true;
+  console.error(`No prerendered ${OUTAGE_PAGE} in the build's hashes file (build with \`npm run build\`): the outage page is unstyled`);
 }

@@ -1,9 +1,10 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { inlineHashes } from "../../lib/security/inline-hashes";
+import { inlineHashes } from "../../lib/security/build-hashes.mjs";
 import { csvPath, dashboardPath, followUpPath } from "../../lib/classroom/paths";
 import { createSession, join, laptop, phone } from "./classroom-support";
 import { expectHydrated, expectSecurityHeaders, watchPage } from "./security-support";
 import { playByApi } from "./sharing-support";
+import { STATIC_PAGES } from "../support/static-pages";
 import { sitemapPaths } from "./support";
 
 /**
@@ -38,10 +39,11 @@ test("every page, API answer, share image and export carries the security header
 });
 
 test("prerendered pages are served as built, with the hashes of their own scripts", async ({ request }) => {
-  for (const path of ["/", "/explainers/the-letters", "/glossary"]) {
+  for (const path of [...STATIC_PAGES, "/explainers/the-letters"]) {
     const first = await request.get(path);
     const second = await request.get(path);
     expect(first.headers()["x-nextjs-cache"], `${path} comes from the build`).toBe("HIT");
+    expect(first.headers()["cache-control"], `${path} may be cached`).not.toMatch(/private|no-store/);
     const html = await first.text();
     expect(await second.text(), `${path} is the same file each time`).toBe(html);
     const policy = first.headers()["content-security-policy"] ?? "";

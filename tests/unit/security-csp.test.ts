@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createNonce, pagePolicy } from "@/lib/security/csp";
-import { inlineHashes } from "@/lib/security/inline-hashes";
+import { inlineHashes } from "@/lib/security/build-hashes.mjs";
 import { parseCsp } from "@/tests/support/security-headers";
 
 const directive = (policy: string, name: string) => [...(parseCsp(policy)?.get(name) ?? [])];
