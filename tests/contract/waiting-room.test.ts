@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { countingStore } from "@/bench/server/counting-store";
 import { createClassroomService } from "@/lib/classroom";
 import { ClassroomError } from "@/lib/classroom/errors";
