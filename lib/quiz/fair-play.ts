@@ -1,5 +1,3 @@
-import { clientKeyHash } from "@/lib/security/client-keys";
-
 /**
  * Who may enter the leaderboards. Feedback names the right answer, so a
  * script can learn the bank and replay it perfectly; these two rules make
@@ -21,7 +19,9 @@ import { clientKeyHash } from "@/lib/security/client-keys";
  * period's own, lib/security/client-keys.ts): about
  * 65,000 IPv4 addresses share each bucket, so no address can be read back
  * from it, and two honest networks rarely share one (they would share
- * the three entries). It lives as long as its board.
+ * the three entries). It lives as long as its board (networkBucket,
+ * ./leaderboard.ts). This file imports nothing, so the end-to-end tests can
+ * pace their players by it.
  */
 export const FAIR_PLAY = {
   msPerQuestion: 500,
@@ -41,9 +41,4 @@ export const OFF_BOARD_MESSAGES: Record<OffBoardReason, string> = {
 /** The least time, in ms, in which a person can read and answer questions with these prompts. */
 export function minimumPlayMs(prompts: readonly string[]): number {
   return prompts.reduce((sum, prompt) => sum + FAIR_PLAY.msPerQuestion + prompt.length * FAIR_PLAY.msPerPromptCharacter, 0);
-}
-
-/** A coarse bucket (4 hex digits) of the client's network, different in every board period. */
-export function networkBucket(period: string, client: string): string {
-  return clientKeyHash(`board:${period}`, client).toString("hex").slice(0, 4);
 }

@@ -4,9 +4,10 @@ import type { Requester } from "@/lib/http/requester";
 import { normalizeNickname } from "@/lib/nickname";
 import { rateLimits } from "@/lib/rate-limit";
 import type { ServiceContext } from "@/lib/service";
+import { clientKeyHash } from "@/lib/security/client-keys";
 import { execIfNamed, execNamed, op } from "@/lib/store";
 import { QUIZ_MESSAGES, QuizError } from "./errors";
-import { FAIR_PLAY, minimumPlayMs, networkBucket, OFF_BOARD_MESSAGES, type OffBoardReason } from "./fair-play";
+import { FAIR_PLAY, minimumPlayMs, OFF_BOARD_MESSAGES, type OffBoardReason } from "./fair-play";
 import { ATTEMPT_FIELDS as F, boardPeriod, QUIZ_TTL, quizKeys, type LeaderboardBoard } from "./keys";
 import { QUIZ_RATE_LIMITS } from "./limits";
 import { parseAttempt } from "./record";
@@ -167,4 +168,9 @@ export async function getLeaderboard(
       },
     ];
   });
+}
+
+/** A coarse bucket (4 hex digits) of the client's network, different in every board period (./fair-play.ts). */
+export function networkBucket(period: string, client: string): string {
+  return clientKeyHash(`board:${period}`, client).toString("hex").slice(0, 4);
 }

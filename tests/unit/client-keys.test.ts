@@ -1,6 +1,6 @@
 import { createHash, createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { networkBucket } from "@/lib/quiz/fair-play";
+import { networkBucket } from "@/lib/quiz/leaderboard";
 import { rateLimitWindow } from "@/lib/rate-limit";
 import { appDeps } from "@/lib/service";
 import { execNamed, op, type Store } from "@/lib/store";
