@@ -20,7 +20,7 @@ export async function ExplainerArticle({ explainer }: { explainer: Explainer }) 
         <h1>{explainer.title}</h1>
         <p className="lede">{explainer.description}</p>
         <p className="meta">
-          Updated <time dateTime={explainer.updated}>{formatDate(explainer.updated)}</time> · covers events to{" "}
+          Facts checked <time dateTime={explainer.updated}>{formatDate(explainer.updated)}</time> · covers events to{" "}
           {formatDate(CONTENT_AS_OF)} · {explainer.readingMinutes} min read
         </p>
       </header>
