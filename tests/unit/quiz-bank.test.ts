@@ -5,7 +5,8 @@ import { feedbackFor, loadBank } from "@/lib/questions/bank";
 import { choiceOrder } from "@/lib/questions/draw";
 import { toPublicQuestion } from "@/lib/questions/public";
 import { answerKey } from "@/lib/questions/scoring";
-import { QuestionKind, type Question } from "@/lib/questions/schemas";
+import { Era, QuestionKind, type Question } from "@/lib/questions/schemas";
+import { optionTells } from "@/lib/questions/tells";
 import { seededRandom } from "./quiz-fixtures";
 
 /**
@@ -35,6 +36,20 @@ function explainerText(slug: string): string {
 describe("the question bank (content/quiz)", () => {
   it("has at least 40 questions", () => {
     expect(questions.length).toBeGreaterThanOrEqual(40);
+  });
+
+  // Fails until every bank helper's questions are merged (issue 21): the target, not yet the state.
+  it("the bank has at least 120 questions, at least 12 per era", () => {
+    expect(questions.length).toBeGreaterThanOrEqual(120);
+    for (const era of Era.options) expect(questions.filter((q) => q.era === era).length, era).toBeGreaterThanOrEqual(12);
+  });
+
+  it("has questions from every era", () => {
+    for (const era of Era.options) expect(questions.some((q) => q.era === era), era).toBe(true);
+  });
+
+  it("gives no answer away by its wording (option length, quotation marks)", () => {
+    expect(questions.flatMap(optionTells)).toEqual([]);
   });
 
   it("has every kind, with at least 6 each of true/false, order and who-said", () => {

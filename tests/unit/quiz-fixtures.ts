@@ -14,6 +14,7 @@ export const TOPICS: readonly Topic[] = ["threats-2017", "meetings", "letters", 
 
 const common = {
   version: 1,
+  era: "2018-19",
   sources: ["src-one"],
   learnMore: { slug: "the-three-meetings", anchor: "singapore" },
 } as const;
