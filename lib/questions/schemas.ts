@@ -26,11 +26,16 @@ const ChoiceId = Slug.check(z.minLength(2, "use a word as the id (at least 2 cha
 const Choice = z.strictObject({ id: ChoiceId, text: NonEmpty.max(200, "keep option text under 200 characters") });
 export type Choice = z.infer<typeof Choice>;
 
+/** The years of the events a question asks about, so a class can be dealt a spread of them. */
+export const Era = z.enum(["2017", "2018-19", "2020-22", "2023-24", "2025-26"]);
+export type Era = z.infer<typeof Era>;
+
 const common = {
   id: Slug,
   /** Bump when the answer or meaning changes: per-question statistics are kept per version. */
   version: z.number().int().min(1),
   difficulty: Difficulty,
+  era: Era,
   topics: z.array(Topic).min(1, "give at least one topic"),
   prompt: NonEmpty.max(300, "keep prompts under 300 characters"),
   explanation: sentences({
