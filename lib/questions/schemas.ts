@@ -26,12 +26,15 @@ const ChoiceId = Slug.check(z.minLength(2, "use a word as the id (at least 2 cha
 const Choice = z.strictObject({ id: ChoiceId, text: NonEmpty.max(200, "keep option text under 200 characters") });
 export type Choice = z.infer<typeof Choice>;
 
+export const Era = z.enum(["2017", "2018-19", "2020-22", "2023-24", "2025-26"]);
+
 const common = {
   id: Slug,
   /** Bump when the answer or meaning changes: per-question statistics are kept per version. */
   version: z.number().int().min(1),
   difficulty: Difficulty,
   topics: z.array(Topic).min(1, "give at least one topic"),
+  era: Era,
   prompt: NonEmpty.max(300, "keep prompts under 300 characters"),
   explanation: sentences({
     count: [1, 2, "explanations are 1–2 sentences"],
