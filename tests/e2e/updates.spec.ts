@@ -77,6 +77,7 @@ test("the feed is well-formed Atom with one entry per change and absolute links"
 test("the feedback on a corrected question says so and links to the entry", async ({ page }) => {
   const first = [...correctedQuestions][0];
   test.skip(first === undefined, "no entry about a quiz question");
+  test.slow();
   const topic = JSON.parse(readFileSync("content/quiz/russia.json", "utf8")) as { id: string }[];
   // The russia topic has fewer than ten questions, so a ten-question quiz on it asks every one.
   test.skip(!topic.some((question) => correctedQuestions.has(question.id)), "no corrected question in the russia topic");
@@ -95,6 +96,8 @@ test("the feedback on a corrected question says so and links to the entry", asyn
       return;
     }
     await page.getByRole("button", { name: "Next question" }).or(page.getByRole("link", { name: "Next question" })).click();
+    // The next question's form replaces this one's; read its id only once it is there.
+    await expect(page.getByText(`Question ${n + 2} of ${topic.length}`)).toBeVisible();
   }
   throw new Error("the quiz never asked a corrected question");
 });

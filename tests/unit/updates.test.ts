@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getUpdates } from "@/lib/content";
+import { ContentError } from "@/lib/content/errors";
 import type { LinkTargets } from "@/lib/content/links";
 import { loadContent } from "@/lib/content/load";
 import { checkContext } from "@/lib/content/references";
@@ -45,8 +46,8 @@ function problems(entries: UpdateEntry[], today = "2026-12-05"): string[] {
     check.list.throwIfAny();
     return [];
   } catch (error) {
-    const issues = (error as { issues: { path: string; message: string }[] }).issues;
-    return issues.map((issue) => `${issue.path}: ${issue.message}`);
+    if (!(error instanceof ContentError)) throw error;
+    return error.issues.map((issue) => `${issue.path}: ${issue.message}`);
   }
 }
 
