@@ -12,6 +12,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
     "/people",
     "/glossary",
     "/sources",
+    "/updates",
     "/about",
     "/quiz",
     "/quiz/leaderboard",

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { SourceLinks } from "@/components/content/source-links";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
-import { getGlossary } from "@/lib/content";
+import { UpdateNotes } from "@/components/updates/update-notes";
+import { getGlossary, getUpdatesAbout } from "@/lib/content";
 import { pageMetadata } from "@/lib/share/metadata";
 
 const DESCRIPTION = "Denuclearization, CVID, Yongbyon, the DMZ and the other terms you need to follow the Trump–Kim story.";
@@ -39,6 +40,7 @@ export default function Page() {
                 </span>
               ) : null}
               <SourceLinks ids={term.sources} />
+              <UpdateNotes entries={getUpdatesAbout("term", term.id)} />
             </dd>
           </div>
         ))}

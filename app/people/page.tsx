@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { SourceLinks } from "@/components/content/source-links";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
-import { getPeople } from "@/lib/content";
+import { UpdateNotes } from "@/components/updates/update-notes";
+import { getPeople, getUpdatesAbout } from "@/lib/content";
 import { pageMetadata } from "@/lib/share/metadata";
 
 const DESCRIPTION = "The leaders, officials and negotiators in the Trump–Kim story, and the roles they held at the time.";
@@ -24,6 +25,7 @@ export default function Page() {
             <dd>
               <strong>{person.role}.</strong> {person.summary}
               <SourceLinks ids={person.sources} />
+              <UpdateNotes entries={getUpdatesAbout("person", person.id)} />
             </dd>
           </div>
         ))}

@@ -1,5 +1,6 @@
 import type { DashboardQuestion } from "@/lib/classroom/views";
 import { SourceLinks } from "@/components/content/source-links";
+import { CorrectionNotice } from "@/components/quiz/correction-notice";
 import styles from "./sheet.module.css";
 
 const percent = (share: number | null) => `${Math.round((share ?? 0) * 100)}%`;
@@ -26,6 +27,9 @@ export function FollowUpSheet({ questions, baseUrl }: { questions: DashboardQues
             <p>
               <strong>The answer:</strong> {question.correctAnswer}
             </p>
+            {question.correctedSince && (
+              <CorrectionNotice note={question.correctedSince} after="after this class answered it" />
+            )}
             <p className="meta">
               {percent(question.class.share)} of the class got it right
               {question.mostChosenWrong && `; the most common wrong answer was “${question.mostChosenWrong.label}”`}.

@@ -1,7 +1,8 @@
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { ShareSection } from "@/components/share/share-section";
 import { JsonLd } from "@/components/site/json-ld";
-import { CONTENT_AS_OF, type Explainer } from "@/lib/content";
+import { UpdatesSection } from "@/components/updates/update-notes";
+import { CONTENT_AS_OF, getUpdatesAbout, type Explainer } from "@/lib/content";
 import { absoluteUrl, formatDate, SITE_NAME } from "@/lib/site";
 import { SourceList } from "./source-list";
 import { TableOfContents } from "./table-of-contents";
@@ -57,6 +58,7 @@ export async function ExplainerArticle({ explainer }: { explainer: Explainer }) 
         text={explainer.description}
       />
       <SourceList sources={explainer.citations} />
+      <UpdatesSection entries={getUpdatesAbout("explainer", explainer.slug)} />
       <JsonLd
         data={{
           "@context": "https://schema.org",

@@ -1,4 +1,5 @@
 import type { AnswerFeedback as Feedback } from "@/lib/questions/schemas";
+import { CorrectionNotice } from "./correction-notice";
 
 /**
  * Right or wrong, the correct answer, why, and where to read more. Rendered
@@ -15,6 +16,7 @@ export function AnswerFeedback({
   headingLevel?: 2 | 4;
 }) {
   const { correctAnswer } = feedback;
+  const [latestChange] = feedback.corrections;
   const Heading = headingLevel === 2 ? "h2" : "h4";
   return (
     <section className={`feedback ${feedback.correct ? "feedback--right" : "feedback--wrong"}`}>
@@ -44,6 +46,7 @@ export function AnswerFeedback({
           </span>
         ))}
       </p>
+      {latestChange && <CorrectionNotice note={latestChange} />}
       <p style={{ margin: 0 }}>
         <a href={feedback.learnMore.href}>Learn more: {feedback.learnMore.label}</a>
       </p>

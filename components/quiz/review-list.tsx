@@ -1,5 +1,6 @@
 import type { ReviewItem } from "@/lib/quiz/views";
 import { AnswerFeedback } from "./answer-feedback";
+import { CorrectionNotice } from "./correction-notice";
 
 const formatAnswer = (answer: string | string[]) => (Array.isArray(answer) ? answer.join(" → ") : answer);
 
@@ -16,6 +17,7 @@ export function ReviewList({ items }: { items: ReviewItem[] }) {
           <p>
             Your answer: <strong>{formatAnswer(item.playerAnswer)}</strong>
           </p>
+          {item.correctedSince && <CorrectionNotice note={item.correctedSince} after="after you answered it" />}
           <p className="meta">
             {item.shareCorrect === null
               ? "You are the first to answer this question."

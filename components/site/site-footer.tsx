@@ -12,6 +12,9 @@ export function SiteFooter() {
           <a href="/sources">All sources</a>
         </li>
         <li>
+          <a href="/updates">Corrections and updates</a>
+        </li>
+        <li>
           <a href="/about">About and method</a>
         </li>
         <li>

@@ -1,5 +1,6 @@
 import { SourceLinks } from "@/components/content/source-links";
-import { TIMELINE_CATEGORIES, type TimelineEvent } from "@/lib/content";
+import { UpdateNotes } from "@/components/updates/update-notes";
+import { getUpdatesAbout, TIMELINE_CATEGORIES, type TimelineEvent } from "@/lib/content";
 import { formatDate } from "@/lib/site";
 
 export function TimelineEventCard({ event, headingLevel = 3 }: { event: TimelineEvent; headingLevel?: 2 | 3 }) {
@@ -27,6 +28,7 @@ export function TimelineEventCard({ event, headingLevel = 3 }: { event: Timeline
         </p>
       )}
       <SourceLinks ids={event.sources} />
+      <UpdateNotes entries={getUpdatesAbout("event", event.id)} />
     </article>
   );
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { displayAnswer, feedbackFrom } from "@/lib/questions/feedback";
+import { correctionSince, displayAnswer, feedbackFrom } from "@/lib/questions/feedback";
 import type { Question } from "@/lib/questions/schemas";
 import { answerKey, sameAnswer } from "@/lib/questions/scoring";
 import { parseStats, readStatsOp, type QuestionStats } from "@/lib/questions/stats";
@@ -77,7 +77,8 @@ function questionRow(
   everyone: QuestionStats,
 ): DashboardQuestion | null {
   const question = questionAt(ctx.bank, session, index);
-  if (!question) return null;
+  const ref = session.questions[index];
+  if (!question || !ref) return null;
   const feedback = feedbackFrom(question, answerKey(question), ctx.bank.lookups);
   const quote = question.kind === "who-said" ? question.quote : undefined;
   return {
@@ -93,6 +94,7 @@ function questionRow(
     class: shareOf(classCounts(counts)),
     mostChosenWrong: mostChosenWrong(question, counts),
     everyone: shareOf(everyone),
+    correctedSince: correctionSince(ctx.bank.lookups, ref),
   };
 }
 

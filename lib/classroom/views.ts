@@ -1,4 +1,4 @@
-import type { AnswerFeedback, NextStep, PublicQuestion, SourceRef } from "@/lib/questions/schemas";
+import type { AnswerFeedback, CorrectionNote, NextStep, PublicQuestion, SourceRef } from "@/lib/questions/schemas";
 import type { Scoring, SessionMode, TimerChoice } from "./settings";
 
 /**
@@ -184,6 +184,8 @@ export interface DashboardQuestion {
   mostChosenWrong: { label: string; count: number } | null;
   /** Everyone who has answered this question in the public quiz. */
   everyone: ShareCount;
+  /** Set when the question was changed after this session drew it: the class answered the earlier text. */
+  correctedSince: CorrectionNote | null;
 }
 
 export interface DashboardAnswer {

@@ -1,4 +1,4 @@
-import type { SourceGroup, TimelineCategory, Topic } from "./schemas";
+import type { SourceGroup, TimelineCategory, Topic, UpdateType } from "./schemas";
 
 /**
  * Labels and dates with no file-system access, so client components can
@@ -43,4 +43,18 @@ export const SOURCE_GROUPS: Readonly<Record<SourceGroup, string>> = {
   government: "Government statements",
   analysis: "Analysis and reference",
   book: "Books",
+};
+
+/** How the updates log names each type of change. */
+export const UPDATE_TYPE_LABELS: Readonly<Record<UpdateType, string>> = {
+  correction: "Correction",
+  clarification: "Clarification",
+  update: "Update",
+};
+
+/** "This question was corrected on …": the verb for each type of change. */
+export const UPDATE_TYPE_VERBS: Readonly<Record<UpdateType, string>> = {
+  correction: "corrected",
+  clarification: "clarified",
+  update: "updated",
 };

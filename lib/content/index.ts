@@ -1,6 +1,7 @@
 import type { Explainer, ExplainerSummary } from "./explainers";
 import { loadContent, type ContentBundle } from "./load";
-import type { GlossaryTerm, Person, Source, TimelineEvent, WhereThingsStand } from "./schemas";
+import type { GlossaryTerm, Person, Source, TimelineEvent, UpdateTarget, WhereThingsStand } from "./schemas";
+import { targetKey, type LoggedUpdate } from "./updates";
 
 /**
  * Public API for pages. Content is read and validated once per process and
@@ -9,7 +10,7 @@ import type { GlossaryTerm, Person, Source, TimelineEvent, WhereThingsStand } fr
  * change what the next page sees.
  */
 
-export { CONTENT_AS_OF, SITE_UPDATED, SOURCE_GROUPS, TIMELINE_CATEGORIES, TOPIC_LABELS } from "./constants";
+export { CONTENT_AS_OF, SITE_UPDATED, SOURCE_GROUPS, TIMELINE_CATEGORIES, TOPIC_LABELS, UPDATE_TYPE_LABELS, UPDATE_TYPE_VERBS } from "./constants";
 // Zod enums, for pages that validate route params ("/timeline/[category]", "?topic=").
 export {
   SourceGroup as sourceGroupSchema,
@@ -18,6 +19,8 @@ export {
 } from "./schemas";
 export type { Explainer, ExplainerSummary } from "./explainers";
 export type { Heading } from "./markdown";
+export { targetHref } from "./updates";
+export type { LoggedUpdate } from "./updates";
 export type {
   ExplainerFrontMatter,
   ExplainerLink,
@@ -28,6 +31,8 @@ export type {
   TimelineCategory,
   TimelineEvent,
   Topic,
+  UpdateTarget,
+  UpdateType,
 } from "./schemas";
 
 let cache: ContentBundle | undefined;
@@ -96,4 +101,14 @@ export function getGlossary(): GlossaryTerm[] {
 export function getWhereThingsStand(): WhereThingsStand {
   const w = content().whereThingsStand;
   return { asOf: w.asOf, paragraphs: [...w.paragraphs], sources: [...w.sources] };
+}
+
+/** The corrections and updates log, newest first (entries of one day in file order). */
+export function getUpdates(): LoggedUpdate[] {
+  return [...content().updates].sort((a, b) => b.date.localeCompare(a.date));
+}
+
+/** The entries about one place (`key` is the explainer slug or the item id), newest first. */
+export function getUpdatesAbout(kind: UpdateTarget["kind"], key: string): LoggedUpdate[] {
+  return getUpdates().filter((entry) => entry.target.kind === kind && targetKey(entry.target) === key);
 }

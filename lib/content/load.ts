@@ -12,7 +12,8 @@ import {
   checkUniqueIds,
   checkWhereThingsStand,
 } from "./references";
-import { GlossaryTerm, Person, Source, TimelineEvent, WhereThingsStand } from "./schemas";
+import { GlossaryTerm, Person, Source, TimelineEvent, UpdateEntry, WhereThingsStand } from "./schemas";
+import { checkUpdates, utcToday, withIds, type LoggedUpdate } from "./updates";
 
 /**
  * Reads content/, validates it and cross-checks references. Runs at build time
@@ -27,10 +28,12 @@ interface ContentFiles {
   people: Person[];
   glossary: GlossaryTerm[];
   whereThingsStand: WhereThingsStand;
+  updates: UpdateEntry[];
 }
 
-export interface ContentBundle extends ContentFiles, RenderedExplainers {
+export interface ContentBundle extends Omit<ContentFiles, "updates">, RenderedExplainers {
   root: string;
+  updates: LoggedUpdate[];
 }
 
 interface ParsedContent extends ContentFiles {
@@ -41,9 +44,10 @@ export function defaultContentRoot(): string {
   return path.join(process.cwd(), "content");
 }
 
-export function loadContent(root: string = defaultContentRoot()): ContentBundle {
+/** `today`: entries of the updates log may not be dated after it. */
+export function loadContent(root: string = defaultContentRoot(), today: string = utcToday()): ContentBundle {
   const { rawExplainers, ...files } = parseContent(root);
-  const { sources, timeline, people, glossary, whereThingsStand } = files;
+  const { sources, timeline, people, glossary, whereThingsStand, updates } = files;
   const check = checkContext(root, sources);
   checkUniqueIds(sources, check.file(CONTENT_FILES.sources), check.list);
   checkUniqueIds(timeline, check.file(CONTENT_FILES.timeline), check.list);
@@ -62,9 +66,10 @@ export function loadContent(root: string = defaultContentRoot()): ContentBundle 
   checkPeople(people, check);
   checkGlossary(glossary, targets, check);
   checkWhereThingsStand(whereThingsStand, check);
+  checkUpdates(updates, targets, check, today);
   checkEverySourceCited(sources, check);
   check.list.throwIfAny();
-  return { root, ...files, ...rendered };
+  return { root, ...files, ...rendered, updates: withIds(updates) };
 }
 
 /** Every file parsed and matched against its schema, or a ContentError listing every problem found. */
@@ -80,9 +85,10 @@ function parseContent(root: string): ParsedContent {
   const people = take(parseJsonFile(root, CONTENT_FILES.people, Person.array()));
   const glossary = take(parseJsonFile(root, CONTENT_FILES.glossary, GlossaryTerm.array()));
   const whereThingsStand = take(parseJsonFile(root, CONTENT_FILES.whereThingsStand, WhereThingsStand));
+  const updates = take(parseJsonFile(root, CONTENT_FILES.updates, UpdateEntry.array()));
   const rawExplainers = parseExplainers(root, issues);
-  if (!sources || !timeline || !people || !glossary || !whereThingsStand || issues.length > 0) {
+  if (!sources || !timeline || !people || !glossary || !whereThingsStand || !updates || issues.length > 0) {
     throw new ContentError(issues);
   }
-  return { sources, timeline, people, glossary, whereThingsStand, rawExplainers };
+  return { sources, timeline, people, glossary, whereThingsStand, updates, rawExplainers };
 }

@@ -188,3 +188,31 @@ export const WhereThingsStand = z.strictObject({
   sources: SourceIds,
 });
 export type WhereThingsStand = z.infer<typeof WhereThingsStand>;
+
+// ---------------------------------------------------------------- corrections and updates
+
+/** The page a change was made on: what the /updates log links to and what shows the note. */
+export const UpdateTarget = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("explainer"), slug: Slug, anchor: z.optional(Slug) }),
+  z.strictObject({ kind: z.literal("event"), id: Slug }),
+  /** `version`: the question's version once the change was made (a change of answer bumps it). */
+  z.strictObject({ kind: z.literal("question"), id: Slug, version: z.number().int().min(1) }),
+  z.strictObject({ kind: z.literal("person"), id: Slug }),
+  z.strictObject({ kind: z.literal("term"), id: Slug }),
+]);
+export type UpdateTarget = z.infer<typeof UpdateTarget>;
+
+/** correction: something was wrong; clarification: wording, attribution or sourcing; update: new facts. */
+export const UpdateType = z.enum(["correction", "clarification", "update"]);
+export type UpdateType = z.infer<typeof UpdateType>;
+
+/** One dated change in content/updates.json; a change to several places is one entry per place. */
+export const UpdateEntry = z.strictObject({
+  date: IsoDay,
+  target: UpdateTarget,
+  type: UpdateType,
+  summary: z.string().trim().min(20).max(500, "keep the summary to one or two sentences"),
+  reason: z.string().trim().min(10).max(300, "give the reason in one sentence"),
+  sources: SourceIds,
+});
+export type UpdateEntry = z.infer<typeof UpdateEntry>;

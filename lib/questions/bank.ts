@@ -1,9 +1,11 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { getExplainer, getSource } from "@/lib/content";
+import { getExplainer, getSource, getUpdates, getUpdatesAbout } from "@/lib/content";
 import { ContentError } from "@/lib/content/errors";
 import type { Topic } from "@/lib/content/schemas";
+import { checkQuestionUpdates } from "@/lib/content/updates";
+import { formatDate } from "@/lib/site";
 import { createBank, validateBank, type BankFile, type QuestionBank } from "./bank-validate";
 import type { ContentLookups } from "./feedback";
 import { buildFeedback } from "./feedback";
@@ -33,6 +35,11 @@ function contentLookups(): ContentLookups {
       const heading = explainer?.headings.find((h) => h.id === anchor);
       const label = explainer ? (heading ? `${explainer.title}: ${heading.text}` : explainer.title) : "Read more";
       return { href: `/explainers/${slug}#${anchor}`, label };
+    },
+    corrections(questionId) {
+      return getUpdatesAbout("question", questionId).flatMap(({ id, date, type, target }) =>
+        target.kind === "question" ? [{ date, dateText: formatDate(date), type, version: target.version, href: `/updates#${id}` }] : [],
+      );
     },
   };
 }
@@ -73,6 +80,9 @@ export function loadBank(dir: string = path.join(process.cwd(), QUIZ_DIR)): Ques
       return explainer ? new Set(explainer.headings.map((h) => h.id)) : undefined;
     },
   });
+  // The updates log is checked here rather than with the rest of content/: only the bank knows the versions.
+  const logProblems = checkQuestionUpdates(getUpdates(), new Map(questions.map((q) => [q.id, q.version])));
+  if (logProblems.length > 0) throw new ContentError(logProblems);
   return createBank(questions, contentLookups());
 }
 

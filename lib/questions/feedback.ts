@@ -1,4 +1,4 @@
-import type { AnswerFeedback, NormalizedAnswer, Question, SourceRef } from "./schemas";
+import type { AnswerFeedback, CorrectionNote, NormalizedAnswer, Question, SourceRef } from "./schemas";
 import { answerKey, correctness, normalizeAnswer } from "./scoring";
 
 /**
@@ -11,6 +11,8 @@ export interface ContentLookups {
   source(id: string): SourceRef;
   /** Link to the explainer section that teaches the answer. */
   learnMore(slug: string, anchor: string): { href: string; label: string };
+  /** The updates log's entries about a question, newest first. */
+  corrections(questionId: string): CorrectionNote[];
 }
 
 /** An answer as a person reads it: option text, "True"/"False", or item texts in order. */
@@ -39,6 +41,7 @@ export function feedbackFrom(question: Question, chosen: NormalizedAnswer, looku
     explanation: question.explanation,
     sources: question.sources.map((id) => lookups.source(id)),
     learnMore: lookups.learnMore(question.learnMore.slug, question.learnMore.anchor),
+    corrections: lookups.corrections(question.id),
   };
 }
 
@@ -49,4 +52,9 @@ export function buildFeedback(
   lookups: ContentLookups,
 ): AnswerFeedback {
   return feedbackFrom(question, normalizeAnswer(question, answer), lookups);
+}
+
+/** The newest change made to a question after this version of it was answered; null when there is none. */
+export function correctionSince(lookups: ContentLookups, ref: { id: string; version: number }): CorrectionNote | null {
+  return lookups.corrections(ref.id).find((note) => note.version > ref.version) ?? null;
 }

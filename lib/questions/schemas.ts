@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Slug, Topic, sentences } from "@/lib/content/schemas";
+import { Slug, Topic, sentences, type UpdateType } from "@/lib/content/schemas";
 
 /**
  * Shapes of a question, shared by the bank loader, the solo quiz, the
@@ -193,6 +193,20 @@ export interface AnswerFeedback {
   explanation: string;
   sources: SourceRef[];
   learnMore: { href: string; label: string };
+  /** Changes made to this question since it was written, newest first (content/updates.json). */
+  corrections: CorrectionNote[];
+}
+
+/** One entry of the updates log about a question, as the feedback and the results show it. */
+export interface CorrectionNote {
+  date: string;
+  /** "5 December 2026", formatted on the server so the answer form needs no date code. */
+  dateText: string;
+  type: UpdateType;
+  /** The question's version once the change was made. */
+  version: number;
+  /** The entry on /updates. */
+  href: string;
 }
 
 /** What follows an answer in an answer form: the next question (same page, refreshed) or the results. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { choiceOrder } from "@/lib/questions/draw";
-import { buildFeedback, displayAnswer, feedbackFrom } from "@/lib/questions/feedback";
+import { buildFeedback, correctionSince, displayAnswer, feedbackFrom } from "@/lib/questions/feedback";
 import { toPublicQuestion } from "@/lib/questions/public";
 import type { AnswerInput } from "@/lib/questions/requests";
 import type { AnswerFeedback, PublicQuestion, Question } from "@/lib/questions/schemas";
@@ -139,6 +139,7 @@ export async function getResults(ctx: ServiceContext, attemptId: string): Promis
         feedback: feedbackFrom(question, answer, ctx.bank.lookups),
         shareCorrect: stats.total > 0 ? stats.correct / stats.total : null,
         answeredBy: stats.total,
+        correctedSince: correctionSince(ctx.bank.lookups, ref),
       },
     ];
   });
@@ -179,6 +180,10 @@ export async function getResultSummary(ctx: ServiceContext, attemptId: string, l
     score: attempt.score,
     total: attempt.questions.length,
     marks: marksOf(ctx, attempt).map((mark) => mark === true),
+    corrected: attempt.questions.flatMap((ref, index) => {
+      const note = correctionSince(ctx.bank.lookups, ref);
+      return note ? [{ index, note }] : [];
+    }),
     nickname: attempt.nickname,
     percentile: percentile(parseBuckets(buckets), attempt.score),
     topic: attempt.topic,

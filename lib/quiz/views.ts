@@ -1,5 +1,5 @@
 import type { Topic } from "@/lib/content/schemas";
-import type { AnswerFeedback, PublicQuestion, QuestionKind } from "@/lib/questions/schemas";
+import type { AnswerFeedback, CorrectionNote, PublicQuestion, QuestionKind } from "@/lib/questions/schemas";
 import type { Percentile } from "./percentile";
 
 /**
@@ -69,6 +69,8 @@ export interface ReviewItem {
   /** Share (0–1) of all players who got this question (this version) right; null before anyone has. */
   shareCorrect: number | null;
   answeredBy: number;
+  /** Set when the question was changed after this attempt answered it: the mark may not match the text shown. */
+  correctedSince: CorrectionNote | null;
 }
 
 /** One question of a challenge, both players' marks. */
@@ -116,6 +118,8 @@ export interface ResultSummary {
   total: number;
   /** Right or wrong, per question in order. */
   marks: boolean[];
+  /** Questions changed since this attempt answered them (0-based index), in order. */
+  corrected: { index: number; note: CorrectionNote }[];
   /** Only when the player chose one for the leaderboard. */
   nickname: string | undefined;
   percentile: Percentile;

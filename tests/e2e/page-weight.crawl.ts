@@ -5,8 +5,8 @@ import { sitemapPaths } from "./support";
 
 /**
  * The reading pages' JavaScript budget from issue 9, kept by `npm test`: an
- * explainer or the timeline may load at most 5 kB of compressed JavaScript
- * more than an empty App Router page.
+ * explainer, the timeline or the updates log may load at most 5 kB of
+ * compressed JavaScript more than an empty App Router page.
  *
  * The floor page is not built here (a second Next.js build would double the
  * test's time), so its figure comes from the last `npm run bench`, which
@@ -25,8 +25,8 @@ const results = JSON.parse(readFileSync("bench/results.json", "utf8")) as {
 };
 const installedNext = (JSON.parse(readFileSync("node_modules/next/package.json", "utf8")) as { version: string }).version;
 
-test("explainers and the timeline stay within 5 kB of JavaScript above the framework's floor", async ({ browser, request, baseURL }) => {
-  // Eight cold page loads one after another: bytes are counted, not time, so a busy machine only needs longer.
+test("explainers, the timeline and the updates log stay within 5 kB of JavaScript above the framework's floor", async ({ browser, request, baseURL }) => {
+  // Nine cold page loads one after another: bytes are counted, not time, so a busy machine only needs longer.
   test.slow();
   expect(
     results.meta.next,
@@ -34,7 +34,9 @@ test("explainers and the timeline stay within 5 kB of JavaScript above the frame
   ).toBe(installedNext);
   const floor = results.pageWeight.floor.js;
   const floorScripts = new Set(results.pageWeight.floor.scripts.map((script) => script.url));
-  const paths = (await sitemapPaths(request)).filter((path) => path === "/timeline" || path.startsWith("/explainers/"));
+  const paths = (await sitemapPaths(request)).filter(
+    (path) => path === "/timeline" || path === "/updates" || path.startsWith("/explainers/"),
+  );
   expect(paths.length).toBeGreaterThan(1);
 
   const over: string[] = [];

@@ -16,6 +16,7 @@ const question = (index: number, prompt: string, quote?: string) => ({
   class: { share: 0.5, answered: 2 },
   mostChosenWrong: null,
   everyone: { share: null, answered: 0 },
+  correctedSince: null,
 });
 
 const dashboard: Dashboard = {

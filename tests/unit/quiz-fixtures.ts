@@ -111,6 +111,7 @@ export function generatedQuestions(): Question[] {
 export const fixtureLookups: ContentLookups = {
   source: (id) => ({ id, publisher: "Fixture Press", title: `Title of ${id}`, url: `https://example.org/${id}` }),
   learnMore: (slug, anchor) => ({ href: `/explainers/${slug}#${anchor}`, label: `${slug}: ${anchor}` }),
+  corrections: () => [],
 };
 
 export function fixtureBank(questions: readonly Question[] = [...HANDWRITTEN, ...generatedQuestions()]): QuestionBank {

@@ -117,7 +117,7 @@ describe("feedback", () => {
     expect(displayAnswer(whoSaidQ, "trump")).toBe("Donald Trump");
   });
 
-  it("carries correctness, the key and the answer given (to mark the options), explanation, sources and the learn-more link", () => {
+  it("carries correctness, the key and the answer given (to mark the options), explanation, sources, the learn-more link and changes", () => {
     expect(buildFeedback(orderQ, ["hanoi", "singapore", "dmz"], fixtureLookups)).toEqual({
       correct: false,
       correctAnswer: ["Singapore", "Hanoi", "The DMZ"],
@@ -126,6 +126,7 @@ describe("feedback", () => {
       explanation: orderQ.explanation,
       sources: [{ id: "src-one", publisher: "Fixture Press", title: "Title of src-one", url: "https://example.org/src-one" }],
       learnMore: { href: "/explainers/the-three-meetings#singapore", label: "the-three-meetings: singapore" },
+      corrections: [],
     });
   });
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cache } from "react";
+import { CorrectionNotice } from "@/components/quiz/correction-notice";
 import { BeatMyScore } from "@/components/share/beat-my-score";
 import { ResultMarks } from "@/components/share/result-marks";
 import { TOPIC_LABELS } from "@/lib/content";
@@ -47,6 +48,9 @@ async function Page({ params }: PageProps<"/quiz/share/[shareId]">) {
         {result.topic ? ` · ${TOPIC_LABELS[result.topic]}` : ""} · {result.total} questions
       </p>
       <ResultMarks marks={result.marks} />
+      {result.corrected.map(({ index, note }) => (
+        <CorrectionNotice key={index} note={note} subject={`Question ${index + 1}`} after="after this quiz was played" />
+      ))}
 
       <section aria-labelledby="challenge-heading">
         <h2 id="challenge-heading">Can you do better?</h2>
