@@ -1,6 +1,7 @@
+import { contentCurrency, newestFactDate, type Currency } from "./currency";
 import type { Explainer, ExplainerSummary } from "./explainers";
 import { loadContent, type ContentBundle } from "./load";
-import type { GlossaryTerm, Person, Source, TimelineEvent, WhereThingsStand } from "./schemas";
+import type { GlossaryTerm, Person, Source, TimelineEvent, WhatWeKnow, WhereThingsStand } from "./schemas";
 
 /**
  * Public API for pages. Content is read and validated once per process and
@@ -16,6 +17,7 @@ export {
   TimelineCategory as timelineCategorySchema,
   Topic as topicSchema,
 } from "./schemas";
+export type { Currency } from "./currency";
 export type { Explainer, ExplainerSummary } from "./explainers";
 export type { Heading } from "./markdown";
 export type {
@@ -28,6 +30,7 @@ export type {
   TimelineCategory,
   TimelineEvent,
   Topic,
+  WhatWeKnow,
 } from "./schemas";
 
 let cache: ContentBundle | undefined;
@@ -96,4 +99,16 @@ export function getGlossary(): GlossaryTerm[] {
 export function getWhereThingsStand(): WhereThingsStand {
   const w = content().whereThingsStand;
   return { asOf: w.asOf, paragraphs: [...w.paragraphs], sources: [...w.sources] };
+}
+
+/** The "what we know" box of an explainer; the loader checks that every explainer has one. */
+export function getWhatWeKnow(slug: string): WhatWeKnow {
+  const box = content().whatWeKnow.find((b) => b.explainer === slug);
+  if (!box) throw new Error(`No "what we know" box for explainer "${slug}"`);
+  return box;
+}
+
+/** How current the content is on `today`: the newest timeline date and whether it is over 90 days old. */
+export function getCurrency(today: Date): Currency {
+  return contentCurrency(newestFactDate(content().timeline), today);
 }

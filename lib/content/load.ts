@@ -10,9 +10,10 @@ import {
   checkPeople,
   checkTimeline,
   checkUniqueIds,
+  checkWhatWeKnow,
   checkWhereThingsStand,
 } from "./references";
-import { GlossaryTerm, Person, Source, TimelineEvent, WhereThingsStand } from "./schemas";
+import { GlossaryTerm, Person, Source, TimelineEvent, WhatWeKnow, WhereThingsStand } from "./schemas";
 
 /**
  * Reads content/, validates it and cross-checks references. Runs at build time
@@ -27,6 +28,7 @@ interface ContentFiles {
   people: Person[];
   glossary: GlossaryTerm[];
   whereThingsStand: WhereThingsStand;
+  whatWeKnow: WhatWeKnow[];
 }
 
 export interface ContentBundle extends ContentFiles, RenderedExplainers {
@@ -43,7 +45,7 @@ export function defaultContentRoot(): string {
 
 export function loadContent(root: string = defaultContentRoot()): ContentBundle {
   const { rawExplainers, ...files } = parseContent(root);
-  const { sources, timeline, people, glossary, whereThingsStand } = files;
+  const { sources, timeline, people, glossary, whereThingsStand, whatWeKnow } = files;
   const check = checkContext(root, sources);
   checkUniqueIds(sources, check.file(CONTENT_FILES.sources), check.list);
   checkUniqueIds(timeline, check.file(CONTENT_FILES.timeline), check.list);
@@ -62,6 +64,7 @@ export function loadContent(root: string = defaultContentRoot()): ContentBundle 
   checkPeople(people, check);
   checkGlossary(glossary, targets, check);
   checkWhereThingsStand(whereThingsStand, check);
+  checkWhatWeKnow(whatWeKnow, rendered.explainers.map((e) => e.slug), check);
   checkEverySourceCited(sources, check);
   check.list.throwIfAny();
   return { root, ...files, ...rendered };
@@ -80,9 +83,10 @@ function parseContent(root: string): ParsedContent {
   const people = take(parseJsonFile(root, CONTENT_FILES.people, Person.array()));
   const glossary = take(parseJsonFile(root, CONTENT_FILES.glossary, GlossaryTerm.array()));
   const whereThingsStand = take(parseJsonFile(root, CONTENT_FILES.whereThingsStand, WhereThingsStand));
+  const whatWeKnow = take(parseJsonFile(root, CONTENT_FILES.whatWeKnow, WhatWeKnow.array()));
   const rawExplainers = parseExplainers(root, issues);
-  if (!sources || !timeline || !people || !glossary || !whereThingsStand || issues.length > 0) {
+  if (!sources || !timeline || !people || !glossary || !whereThingsStand || !whatWeKnow || issues.length > 0) {
     throw new ContentError(issues);
   }
-  return { sources, timeline, people, glossary, whereThingsStand, rawExplainers };
+  return { sources, timeline, people, glossary, whereThingsStand, whatWeKnow, rawExplainers };
 }

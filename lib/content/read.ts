@@ -17,6 +17,7 @@ export const CONTENT_FILES = {
   people: "people.json",
   glossary: "glossary.json",
   whereThingsStand: "where-things-stand.json",
+  whatWeKnow: "what-we-know.json",
   explainersDir: "explainers",
 } as const;
 
