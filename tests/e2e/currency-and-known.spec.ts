@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { contentCurrency, newestFactDate } from "../../lib/content/currency";
-import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support";
+import { expectPagesAccessible } from "./support";
 
 /**
  * The currency notice on the timeline, the explainers and the quiz's start
@@ -63,12 +63,6 @@ for (const colorScheme of ["light", "dark"] as const) {
     // Four pages through axe: on a shared machine that takes longer than one test's default 30 s.
     test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme });
-    for (const path of NOTICE_PAGES) {
-      await test.step(path, async () => {
-        await page.goto(path);
-        await expectNoAxeViolations(page);
-        await expectNoHorizontalScroll(page);
-      });
-    }
+    await expectPagesAccessible(page, NOTICE_PAGES);
   });
 }
