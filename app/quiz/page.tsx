@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
+import { CurrencyBanner } from "@/components/site/currency-banner";
 import { ResumeQuiz } from "@/components/quiz/resume-quiz";
 import { StartQuizForm } from "@/components/quiz/start-quiz-form";
 import { topicSchema } from "@/lib/content";
@@ -25,6 +26,7 @@ async function Page({ searchParams }: PageProps<"/quiz">) {
   return (
     <>
       <Breadcrumbs trail={[{ href: "/quiz", label: "Quiz" }]} />
+      <CurrencyBanner />
       <h1>Quiz: Trump and Kim</h1>
       <p className="lede">
         One question at a time. After each answer you see whether you were right, why, and the source, with a link to

@@ -1,11 +1,13 @@
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { ShareSection } from "@/components/share/share-section";
+import { CurrencyBanner } from "@/components/site/currency-banner";
 import { JsonLd } from "@/components/site/json-ld";
 import { UpdatesSection } from "@/components/updates/update-notes";
-import { CONTENT_AS_OF, getUpdatesAbout, type Explainer } from "@/lib/content";
+import { CONTENT_AS_OF, getUpdatesAbout, getWhatWeKnow, type Explainer } from "@/lib/content";
 import { absoluteUrl, formatDate, SITE_NAME } from "@/lib/site";
 import { SourceList } from "./source-list";
 import { TableOfContents } from "./table-of-contents";
+import { WhatWeKnowBox } from "./what-we-know";
 
 export async function ExplainerArticle({ explainer }: { explainer: Explainer }) {
   const path = `/explainers/${explainer.slug}`;
@@ -17,6 +19,7 @@ export async function ExplainerArticle({ explainer }: { explainer: Explainer }) 
           { href: path, label: explainer.title },
         ]}
       />
+      <CurrencyBanner />
       <header className="explainer-header">
         <h1>{explainer.title}</h1>
         <p className="lede">{explainer.description}</p>
@@ -36,6 +39,7 @@ export async function ExplainerArticle({ explainer }: { explainer: Explainer }) 
       <TableOfContents headings={explainer.headings} />
       {/* Rendered from our own Markdown at build time; raw HTML in the source is rejected by the loader. */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: explainer.html }} />
+      <WhatWeKnowBox box={getWhatWeKnow(explainer.slug)} />
       <section className="callout" aria-labelledby="test-yourself" style={{ marginTop: "2rem" }}>
         <h2 id="test-yourself" style={{ marginTop: 0 }}>
           Test yourself

@@ -1,4 +1,5 @@
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
+import { CurrencyBanner } from "@/components/site/currency-banner";
 import { CONTENT_AS_OF, getTimeline, TIMELINE_CATEGORIES, type TimelineCategory } from "@/lib/content";
 import { formatDate } from "@/lib/site";
 import { TimelineFilter } from "./timeline-filter";
@@ -19,6 +20,7 @@ export function TimelinePage({ category }: { category?: TimelineCategory }) {
             : [{ href: "/timeline", label: "Timeline" }]
         }
       />
+      <CurrencyBanner />
       <h1>{heading}</h1>
       <p className="lede">
         {events.length} dated events from 2017 to {formatDate(CONTENT_AS_OF)}, each with the reporting it comes from.

@@ -1,6 +1,7 @@
+import { contentCurrency, newestFactDate, type Currency } from "./currency";
 import type { Explainer, ExplainerSummary } from "./explainers";
 import { loadContent, type ContentBundle } from "./load";
-import type { GlossaryTerm, Person, Source, TimelineEvent, UpdateTarget, WhereThingsStand } from "./schemas";
+import type { GlossaryTerm, Person, Source, TimelineEvent, UpdateTarget, WhatWeKnow, WhereThingsStand } from "./schemas";
 import { targetKey, type LoggedUpdate } from "./updates";
 
 /**
@@ -17,6 +18,7 @@ export {
   TimelineCategory as timelineCategorySchema,
   Topic as topicSchema,
 } from "./schemas";
+export type { Currency } from "./currency";
 export type { Explainer, ExplainerSummary } from "./explainers";
 export type { Heading } from "./markdown";
 export { targetHref } from "./updates";
@@ -33,6 +35,7 @@ export type {
   Topic,
   UpdateTarget,
   UpdateType,
+  WhatWeKnow,
 } from "./schemas";
 
 let cache: ContentBundle | undefined;
@@ -111,4 +114,16 @@ export function getUpdates(): LoggedUpdate[] {
 /** The entries about one place (`key` is the explainer slug or the item id), newest first. */
 export function getUpdatesAbout(kind: UpdateTarget["kind"], key: string): LoggedUpdate[] {
   return getUpdates().filter((entry) => entry.target.kind === kind && targetKey(entry.target) === key);
+}
+
+/** The "what we know" box of an explainer; the loader checks that every explainer has one. */
+export function getWhatWeKnow(slug: string): WhatWeKnow {
+  const box = content().whatWeKnow.find((b) => b.explainer === slug);
+  if (!box) throw new Error(`No "what we know" box for explainer "${slug}"`);
+  return box;
+}
+
+/** How current the content is on `today`: the newest timeline date and whether it is over 90 days old. */
+export function getCurrency(today: Date): Currency {
+  return contentCurrency(newestFactDate(content().timeline), today);
 }

@@ -10,9 +10,10 @@ import {
   checkPeople,
   checkTimeline,
   checkUniqueIds,
+  checkWhatWeKnow,
   checkWhereThingsStand,
 } from "./references";
-import { GlossaryTerm, Person, Source, TimelineEvent, UpdateEntry, WhereThingsStand } from "./schemas";
+import { GlossaryTerm, Person, Source, TimelineEvent, UpdateEntry, WhatWeKnow, WhereThingsStand } from "./schemas";
 import { checkUpdates, utcToday, withIds, type LoggedUpdate } from "./updates";
 
 /**
@@ -29,6 +30,7 @@ interface ContentFiles {
   glossary: GlossaryTerm[];
   whereThingsStand: WhereThingsStand;
   updates: UpdateEntry[];
+  whatWeKnow: WhatWeKnow[];
 }
 
 export interface ContentBundle extends Omit<ContentFiles, "updates">, RenderedExplainers {
@@ -47,7 +49,7 @@ export function defaultContentRoot(): string {
 /** `today`: entries of the updates log may not be dated after it. */
 export function loadContent(root: string = defaultContentRoot(), today: string = utcToday()): ContentBundle {
   const { rawExplainers, ...files } = parseContent(root);
-  const { sources, timeline, people, glossary, whereThingsStand, updates } = files;
+  const { sources, timeline, people, glossary, whereThingsStand, updates, whatWeKnow } = files;
   const check = checkContext(root, sources);
   checkUniqueIds(sources, check.file(CONTENT_FILES.sources), check.list);
   checkUniqueIds(timeline, check.file(CONTENT_FILES.timeline), check.list);
@@ -67,6 +69,7 @@ export function loadContent(root: string = defaultContentRoot(), today: string =
   checkGlossary(glossary, targets, check);
   checkWhereThingsStand(whereThingsStand, check);
   checkUpdates(updates, targets, check, today);
+  checkWhatWeKnow(whatWeKnow, rendered.explainers.map((e) => e.slug), check);
   checkEverySourceCited(sources, check);
   check.list.throwIfAny();
   return { root, ...files, ...rendered, updates: withIds(updates) };
@@ -86,9 +89,10 @@ function parseContent(root: string): ParsedContent {
   const glossary = take(parseJsonFile(root, CONTENT_FILES.glossary, GlossaryTerm.array()));
   const whereThingsStand = take(parseJsonFile(root, CONTENT_FILES.whereThingsStand, WhereThingsStand));
   const updates = take(parseJsonFile(root, CONTENT_FILES.updates, UpdateEntry.array()));
+  const whatWeKnow = take(parseJsonFile(root, CONTENT_FILES.whatWeKnow, WhatWeKnow.array()));
   const rawExplainers = parseExplainers(root, issues);
-  if (!sources || !timeline || !people || !glossary || !whereThingsStand || !updates || issues.length > 0) {
+  if (!sources || !timeline || !people || !glossary || !whereThingsStand || !updates || !whatWeKnow || issues.length > 0) {
     throw new ContentError(issues);
   }
-  return { sources, timeline, people, glossary, whereThingsStand, updates, rawExplainers };
+  return { sources, timeline, people, glossary, whereThingsStand, updates, whatWeKnow, rawExplainers };
 }

@@ -18,6 +18,7 @@ export const CONTENT_FILES = {
   glossary: "glossary.json",
   whereThingsStand: "where-things-stand.json",
   updates: "updates.json",
+  whatWeKnow: "what-we-know.json",
   explainersDir: "explainers",
 } as const;
 

@@ -1,7 +1,7 @@
 import { IssueList } from "./errors";
 import type { LinkTargets } from "./links";
 import { CONTENT_FILES, displayName } from "./read";
-import type { GlossaryTerm, Person, Source, TimelineEvent, WhereThingsStand } from "./schemas";
+import type { GlossaryTerm, Person, Source, TimelineEvent, WhatWeKnow, WhereThingsStand } from "./schemas";
 
 /**
  * Checks of references between content files, run once every file has
@@ -94,6 +94,32 @@ export function checkGlossary(glossary: readonly GlossaryTerm[], targets: LinkTa
 /** Its sources must exist; citing one here does not count as citing it (see checkEverySourceCited). */
 export function checkWhereThingsStand(where: WhereThingsStand, check: CheckContext): void {
   checkRefs(where.sources, check.sourceById, "source", check.file(CONTENT_FILES.whereThingsStand), ["sources"], check.list);
+}
+
+/**
+ * Exactly one box per explainer, and every source it cites exists. Like the
+ * home page's summary, citing a source here does not count as citing it: the
+ * registry's sources must each back the timeline, an explainer, a person or a term.
+ */
+export function checkWhatWeKnow(boxes: readonly WhatWeKnow[], explainerSlugs: readonly string[], check: CheckContext): void {
+  const wf = check.file(CONTENT_FILES.whatWeKnow);
+  const { list } = check;
+  const known = new Set(explainerSlugs);
+  const seen = new Set<string>();
+  boxes.forEach((box, i) => {
+    if (!known.has(box.explainer)) list.add(wf, [i, "explainer"], `unknown explainer "${box.explainer}"`);
+    if (seen.has(box.explainer)) list.add(wf, [i, "explainer"], `a second box for "${box.explainer}"`);
+    seen.add(box.explainer);
+    const points = [
+      ...box.known.map((p, j) => ({ sources: p.sources, at: ["known", j] })),
+      ...box.unknown.map((p, j) => ({ sources: p.sources, at: ["unknown", j] })),
+      ...box.disputed.flatMap((d, j) => d.accounts.map((a, k) => ({ sources: a.sources, at: ["disputed", j, "accounts", k] }))),
+    ];
+    for (const { sources, at } of points) checkRefs(sources, check.sourceById, "source", wf, [i, ...at, "sources"], list);
+  });
+  for (const slug of explainerSlugs) {
+    if (!seen.has(slug)) list.add(wf, "(root)", `no "what we know" box for explainer "${slug}"`);
+  }
 }
 
 /** Run last: the other checks record what they cite. */

@@ -216,3 +216,42 @@ export const UpdateEntry = z.strictObject({
   sources: SourceIds,
 });
 export type UpdateEntry = z.infer<typeof UpdateEntry>;
+
+// ---------------------------------------------------------------- what we know
+
+/** One sentence a reader can check: each point of a "what we know" box cites its own sources. */
+const SourcedSentence = sentences({
+  count: [1, 1, "each point is one sentence"],
+  min: [20, "each point is one sentence (at least 20 characters)"],
+  max: [300, "each point is one sentence (at most 300 characters)"],
+});
+
+export const KnownPoint = z.strictObject({ text: SourcedSentence, sources: SourceIds });
+export type KnownPoint = z.infer<typeof KnownPoint>;
+
+/** One side's version of a contested point, named so the reader knows whose it is. */
+export const DisputedAccount = z.strictObject({
+  who: NonEmpty.max(60),
+  text: SourcedSentence,
+  sources: SourceIds,
+});
+export type DisputedAccount = z.infer<typeof DisputedAccount>;
+
+export const DisputedPoint = z.strictObject({
+  question: NonEmpty.max(120).refine((q) => q.endsWith("?"), "a disputed point is asked as a question ending in '?'"),
+  accounts: z.array(DisputedAccount).min(2, "a disputed point gives at least two accounts"),
+});
+export type DisputedPoint = z.infer<typeof DisputedPoint>;
+
+/**
+ * The box at the foot of an explainer. What is known and what is not are
+ * required; a point is disputed only where the sources really disagree, so
+ * an explainer may have none rather than a forced one.
+ */
+export const WhatWeKnow = z.strictObject({
+  explainer: Slug,
+  known: z.array(KnownPoint).min(1, "give at least one thing we know"),
+  unknown: z.array(KnownPoint).min(1, "give at least one thing we don't know"),
+  disputed: z.array(DisputedPoint),
+});
+export type WhatWeKnow = z.infer<typeof WhatWeKnow>;

@@ -1,5 +1,5 @@
 import { test } from "@playwright/test";
-import { expectNoAxeViolations, expectNoHorizontalScroll, sitemapPaths } from "./support";
+import { expectPagesAccessible, sitemapPaths } from "./support";
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`every page passes axe and fits the screen (${colorScheme} mode)`, async ({ page, request }) => {
@@ -8,12 +8,6 @@ for (const colorScheme of ["light", "dark"] as const) {
     // Plus the 404 page, and the page shown in place of the quiz and classroom while the store is down.
     const paths = [...(await sitemapPaths(request)), "/this-page-does-not-exist", "/unavailable"];
     await page.emulateMedia({ colorScheme });
-    for (const path of paths) {
-      await test.step(path, async () => {
-        await page.goto(path);
-        await expectNoAxeViolations(page);
-        await expectNoHorizontalScroll(page);
-      });
-    }
+    await expectPagesAccessible(page, paths);
   });
 }

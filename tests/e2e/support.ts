@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 
 /** Paths of every page the sitemap lists, relative to the site. */
 export async function sitemapPaths(request: APIRequestContext): Promise<string[]> {
@@ -18,6 +18,17 @@ export async function expectNoAxeViolations(page: Page) {
     (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
   );
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Each path in turn, one step per page: axe, then no sideways scrolling. */
+export async function expectPagesAccessible(page: Page, paths: readonly string[]) {
+  for (const path of paths) {
+    await test.step(path, async () => {
+      await page.goto(path);
+      await expectNoAxeViolations(page);
+      await expectNoHorizontalScroll(page);
+    });
+  }
 }
 
 /** Fails when the page is wider than the viewport (horizontal scrolling on a phone). */
