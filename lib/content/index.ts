@@ -1,4 +1,6 @@
 import type { Explainer, ExplainerSummary } from "./explainers";
+import { picturePath } from "@/lib/pictures/placement";
+import type { PictureData } from "@/lib/pictures/references";
 import { loadContent, type ContentBundle } from "./load";
 import type { GlossaryTerm, Person, Source, TimelineEvent, WhereThingsStand } from "./schemas";
 
@@ -48,7 +50,7 @@ export function getSource(id: string): Source {
 }
 
 export interface SourceUse {
-  kind: "timeline" | "explainer" | "person" | "glossary";
+  kind: "timeline" | "explainer" | "person" | "glossary" | "picture";
   id: string;
   title: string;
   href: string;
@@ -67,6 +69,11 @@ export function getSourceUsage(): Map<string, SourceUse[]> {
   }
   for (const p of c.people) add(p.sources, { kind: "person", id: p.id, title: p.name, href: `/people#${p.id}` });
   for (const t of c.glossary) add(t.sources, { kind: "glossary", id: t.id, title: t.term, href: `/glossary#${t.id}` });
+  const { missileChart, meetingPlaces } = c.pictures;
+  const chart = { kind: "picture", id: "missile-chart", title: missileChart.title, href: picturePath("missile-chart") } as const;
+  for (const entry of missileChart.years) if (entry.missiles !== null) add(entry.sources, chart);
+  const map = { kind: "picture", id: "meeting-map", title: "Map of the meeting places", href: picturePath("meeting-map") } as const;
+  for (const place of meetingPlaces) for (const meeting of place.meetings) add(meeting.sources ?? [], map);
   return usage;
 }
 
@@ -90,6 +97,12 @@ export function getPeople(): Person[] {
 /** Alphabetical by term, ignoring case. */
 export function getGlossary(): GlossaryTerm[] {
   return [...content().glossary].sort((a, b) => a.term.localeCompare(b.term, "en", { sensitivity: "base" }));
+}
+
+/** The data behind the missile chart, the meeting-places map and the home page's key moments (validated at load). */
+export function getPictureData(): PictureData {
+  const { missileChart, meetingPlaces, keyMoments } = content().pictures;
+  return { missileChart, meetingPlaces: [...meetingPlaces], keyMoments: [...keyMoments] };
 }
 
 /** The short "where things stand" summary for the home page. */

@@ -13,6 +13,8 @@ import {
   checkWhereThingsStand,
 } from "./references";
 import { GlossaryTerm, Person, Source, TimelineEvent, WhereThingsStand } from "./schemas";
+import { checkPictures, PICTURE_FILES, type PictureData } from "@/lib/pictures/references";
+import { KeyMoment, MeetingPlace, MissileChart } from "@/lib/pictures/schemas";
 
 /**
  * Reads content/, validates it and cross-checks references. Runs at build time
@@ -27,6 +29,7 @@ interface ContentFiles {
   people: Person[];
   glossary: GlossaryTerm[];
   whereThingsStand: WhereThingsStand;
+  pictures: PictureData;
 }
 
 export interface ContentBundle extends ContentFiles, RenderedExplainers {
@@ -43,12 +46,13 @@ export function defaultContentRoot(): string {
 
 export function loadContent(root: string = defaultContentRoot()): ContentBundle {
   const { rawExplainers, ...files } = parseContent(root);
-  const { sources, timeline, people, glossary, whereThingsStand } = files;
+  const { sources, timeline, people, glossary, whereThingsStand, pictures } = files;
   const check = checkContext(root, sources);
   checkUniqueIds(sources, check.file(CONTENT_FILES.sources), check.list);
   checkUniqueIds(timeline, check.file(CONTENT_FILES.timeline), check.list);
   checkUniqueIds(people, check.file(CONTENT_FILES.people), check.list);
   checkUniqueIds(glossary, check.file(CONTENT_FILES.glossary), check.list);
+  checkUniqueIds(pictures.meetingPlaces, check.file(PICTURE_FILES.meetingPlaces), check.list);
   // Explainers first: timeline entries link to their headings.
   const rendered = renderExplainers(rawExplainers, check);
   const targets: LinkTargets = {
@@ -62,6 +66,7 @@ export function loadContent(root: string = defaultContentRoot()): ContentBundle 
   checkPeople(people, check);
   checkGlossary(glossary, targets, check);
   checkWhereThingsStand(whereThingsStand, check);
+  checkPictures(pictures, timeline, targets.personIds, check);
   checkEverySourceCited(sources, check);
   check.list.throwIfAny();
   return { root, ...files, ...rendered };
@@ -80,9 +85,13 @@ function parseContent(root: string): ParsedContent {
   const people = take(parseJsonFile(root, CONTENT_FILES.people, Person.array()));
   const glossary = take(parseJsonFile(root, CONTENT_FILES.glossary, GlossaryTerm.array()));
   const whereThingsStand = take(parseJsonFile(root, CONTENT_FILES.whereThingsStand, WhereThingsStand));
+  const missileChart = take(parseJsonFile(root, PICTURE_FILES.missileChart, MissileChart));
+  const meetingPlaces = take(parseJsonFile(root, PICTURE_FILES.meetingPlaces, MeetingPlace.array().min(1)));
+  const keyMoments = take(parseJsonFile(root, PICTURE_FILES.keyMoments, KeyMoment.array().min(2)));
   const rawExplainers = parseExplainers(root, issues);
-  if (!sources || !timeline || !people || !glossary || !whereThingsStand || issues.length > 0) {
+  const parsedPictures = missileChart && meetingPlaces && keyMoments && { missileChart, meetingPlaces, keyMoments };
+  if (!sources || !timeline || !people || !glossary || !whereThingsStand || !parsedPictures || issues.length > 0) {
     throw new ContentError(issues);
   }
-  return { sources, timeline, people, glossary, whereThingsStand, rawExplainers };
+  return { sources, timeline, people, glossary, whereThingsStand, pictures: parsedPictures, rawExplainers };
 }

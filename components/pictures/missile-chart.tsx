@@ -1,0 +1,106 @@
+import { SourceLinks } from "@/components/content/source-links";
+import { getPictureData, getTimeline } from "@/lib/content";
+import { CHART_BOX, CHART_FONT_SIZE, layoutMissileChart } from "@/lib/pictures/missile-chart";
+import { formatDate } from "@/lib/site";
+import styles from "./pictures.module.css";
+
+const ID = "missile-chart";
+
+/** North Korea's ballistic missiles by year, with the three Trump–Kim meetings marked; a bar chart and its table. */
+export function MissileChart() {
+  const { missileChart } = getPictureData();
+  const timeline = getTimeline();
+  const summits = missileChart.summits.flatMap((id) => timeline.filter((e) => e.id === id));
+  const layout = layoutMissileChart(missileChart.years, summits);
+  const { plot } = layout;
+  const sourced = missileChart.years.filter((y) => y.missiles !== null);
+  const description =
+    sourced.map((y) => `${y.year}: ${y.missiles}`).join("; ") +
+    `. No sourced figure for ${missileChart.years
+      .filter((y) => y.missiles === null)
+      .map((y) => y.year)
+      .join(" and ")}.`;
+  return (
+    <figure id={ID} className={styles.figure}>
+      <svg
+        className={styles.svg}
+        viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`}
+        role="img"
+        aria-labelledby={`${ID}-title ${ID}-desc`}
+        fontSize={CHART_FONT_SIZE}
+      >
+        <title id={`${ID}-title`}>{missileChart.title}</title>
+        <desc id={`${ID}-desc`}>{description}</desc>
+        {layout.ticks.map((tick) => (
+          <g key={tick.value}>
+            <line className={styles.axis} x1={plot.left} x2={plot.right} y1={tick.y} y2={tick.y} />
+            <text className={styles.muted} x={plot.left - 4} y={tick.y + 5} textAnchor="end">
+              {tick.value}
+            </text>
+          </g>
+        ))}
+        {layout.bars.map((bar) => (
+          <g key={bar.year}>
+            {bar.missiles !== null && bar.height > 0 && (
+              <rect className={styles.bar} x={bar.x} y={bar.y} width={bar.width} height={bar.height} />
+            )}
+            <text x={bar.labelX} y={bar.y - 5} textAnchor="middle" fill="currentColor">
+              {bar.missiles ?? "?"}
+            </text>
+            <text x={bar.labelX} y={plot.bottom + 20} textAnchor="middle" fill="currentColor">
+              {bar.year}
+            </text>
+          </g>
+        ))}
+        {layout.summits.map((mark) => (
+          <g key={mark.timelineId}>
+            <line className={styles.summit} x1={mark.x} x2={mark.x} y1={plot.top - 12} y2={plot.bottom} />
+            <text className={styles.summitNumber} x={mark.x} y={plot.top - 16} textAnchor="middle">
+              {mark.number}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <figcaption className={styles.caption}>
+        <strong>{missileChart.title}.</strong> {missileChart.measure} A “?” marks a year with no figure we can source.
+        Dashed lines mark the meetings:
+        <ol className={styles.legend}>
+          {summits.map((event) => (
+            <li key={event.id}>
+              <a href={`/timeline#${event.id}`}>{event.title}</a> ({formatDate(event.date)})
+            </li>
+          ))}
+        </ol>
+      </figcaption>
+      <details className={styles.data}>
+        <summary>The figures and their sources</summary>
+        <div className={styles.tableWrap}>
+          <table className={styles.table}>
+            <caption className="visually-hidden">{missileChart.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Year</th>
+                <th scope="col">Missiles</th>
+                <th scope="col">Launch days</th>
+                <th scope="col">Source and notes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {missileChart.years.map((entry) => (
+                <tr key={entry.year}>
+                  <th scope="row">{entry.year}</th>
+                  <td>{entry.missiles ?? "no sourced figure"}</td>
+                  <td>{entry.missiles !== null && entry.launchEvents !== undefined ? entry.launchEvents : "–"}</td>
+                  <td>
+                    {entry.note}
+                    {entry.missiles !== null && <SourceLinks ids={entry.sources} />}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}
