@@ -1,6 +1,7 @@
 import { getPictureData, getTimeline } from "@/lib/content";
 import { layoutKeyMoments, MOMENTS_BOX, MOMENTS_FONT_SIZE } from "@/lib/pictures/key-moments";
 import { formatDate } from "@/lib/site";
+import { PictureSvg } from "./frame";
 import styles from "./pictures.module.css";
 
 const ID = "key-moments";
@@ -14,17 +15,14 @@ export function KeyMoments() {
   const { lineX, labelX } = MOMENTS_BOX;
   return (
     <figure className={`${styles.figure} ${styles.tall}`}>
-      <svg
-        className={styles.svg}
-        viewBox={`0 0 ${MOMENTS_BOX.width} ${layout.height}`}
-        role="img"
-        aria-labelledby={`${ID}-title ${ID}-desc`}
+      <PictureSvg
+        id={ID}
+        width={MOMENTS_BOX.width}
+        height={layout.height}
         fontSize={MOMENTS_FONT_SIZE}
+        title="Key moments, 2017 to 2026"
+        description={`${moments.map((m) => `${formatDate(m.date)}: ${m.label}`).join("; ")}.`}
       >
-        <title id={`${ID}-title`}>Key moments, 2017 to 2026</title>
-        <desc id={`${ID}-desc`}>
-          {moments.map((m) => `${formatDate(m.date)}: ${m.label}`).join("; ")}.
-        </desc>
         <line className={styles.line} x1={lineX} x2={lineX} y1={layout.years[0]?.y} y2={layout.years.at(-1)?.y} />
         {layout.years.map((year) => (
           <g key={year.year}>
@@ -36,14 +34,14 @@ export function KeyMoments() {
         ))}
         {layout.moments.map((m) => (
           <g key={m.timelineId}>
-            <polyline className={styles.leader} fill="none" points={`${lineX},${m.dotY} ${labelX - 4},${m.labelY}`} />
+            <polyline className={styles.axis} fill="none" points={`${lineX},${m.dotY} ${labelX - 4},${m.labelY}`} />
             <circle className={styles.dot} cx={lineX} cy={m.dotY} r={5} />
             <text x={labelX} y={m.labelY + 5} fill="currentColor">
               {m.label}
             </text>
           </g>
         ))}
-      </svg>
+      </PictureSvg>
       <figcaption className={styles.caption}>
         <strong>Key moments, 2017 to 2026.</strong> Each one is dated and sourced on the timeline.
       </figcaption>

@@ -3,6 +3,7 @@ import { getPeople, getPictureData, getTimeline } from "@/lib/content";
 import { MAP_FONT_SIZE, MAP_WIDTH, projectMap } from "@/lib/pictures/meeting-map";
 import type { MeetingPlace } from "@/lib/pictures/schemas";
 import { formatDate } from "@/lib/site";
+import { DataTable, PictureSvg } from "./frame";
 import styles from "./pictures.module.css";
 
 const ID = "meeting-map";
@@ -26,15 +27,14 @@ export function MeetingMap() {
     .join("; ");
   return (
     <figure id={ID} className={`${styles.figure} ${styles.tall}`}>
-      <svg
-        className={styles.svg}
-        viewBox={`0 0 ${MAP_WIDTH} ${map.height}`}
-        role="img"
-        aria-labelledby={`${ID}-title ${ID}-desc`}
+      <PictureSvg
+        id={ID}
+        width={MAP_WIDTH}
+        height={map.height}
         fontSize={MAP_FONT_SIZE}
+        title="Map of the places where Kim Jong-un held these meetings"
+        description={`${description}.`}
       >
-        <title id={`${ID}-title`}>Map of the places where Kim Jong-un held these meetings</title>
-        <desc id={`${ID}-desc`}>{description}.</desc>
         <rect className={styles.sea} width={MAP_WIDTH} height={map.height} />
         <path className={styles.land} d={map.landPath} />
         {meetingPlaces.map((place) => {
@@ -49,24 +49,16 @@ export function MeetingMap() {
             </g>
           );
         })}
-      </svg>
+      </PictureSvg>
       <figcaption className={styles.caption}>
         <strong>Where the meetings were held.</strong> {meetingCount} meetings in {meetingPlaces.length} places,
         2018–2024. Outlines: Natural Earth.
       </figcaption>
-      <details className={styles.data}>
-        <summary>The meetings at each place, with sources</summary>
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <caption className="visually-hidden">Meetings by place</caption>
-            <thead>
-              <tr>
-                <th scope="col">Place</th>
-                <th scope="col">Date</th>
-                <th scope="col">Who met, and what happened</th>
-              </tr>
-            </thead>
-            <tbody>
+      <DataTable
+        summary="The meetings at each place, with sources"
+        caption="Meetings by place"
+        columns={["Place", "Date", "Who met, and what happened"]}
+      >
               {meetingPlaces.flatMap((place) =>
                 place.meetings.map((meeting) => {
                   const event = timeline.find((e) => e.id === meeting.timelineId);
@@ -88,10 +80,7 @@ export function MeetingMap() {
                   );
                 }),
               )}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      </DataTable>
     </figure>
   );
 }

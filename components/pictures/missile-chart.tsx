@@ -2,6 +2,7 @@ import { SourceLinks } from "@/components/content/source-links";
 import { getPictureData, getTimeline } from "@/lib/content";
 import { CHART_BOX, CHART_FONT_SIZE, layoutMissileChart } from "@/lib/pictures/missile-chart";
 import { formatDate } from "@/lib/site";
+import { DataTable, PictureSvg } from "./frame";
 import styles from "./pictures.module.css";
 
 const ID = "missile-chart";
@@ -22,15 +23,14 @@ export function MissileChart() {
       .join(" and ")}.`;
   return (
     <figure id={ID} className={styles.figure}>
-      <svg
-        className={styles.svg}
-        viewBox={`0 0 ${CHART_BOX.width} ${CHART_BOX.height}`}
-        role="img"
-        aria-labelledby={`${ID}-title ${ID}-desc`}
+      <PictureSvg
+        id={ID}
+        width={CHART_BOX.width}
+        height={CHART_BOX.height}
         fontSize={CHART_FONT_SIZE}
+        title={missileChart.title}
+        description={description}
       >
-        <title id={`${ID}-title`}>{missileChart.title}</title>
-        <desc id={`${ID}-desc`}>{description}</desc>
         {layout.ticks.map((tick) => (
           <g key={tick.value}>
             <line className={styles.axis} x1={plot.left} x2={plot.right} y1={tick.y} y2={tick.y} />
@@ -60,7 +60,7 @@ export function MissileChart() {
             </text>
           </g>
         ))}
-      </svg>
+      </PictureSvg>
       <figcaption className={styles.caption}>
         <strong>{missileChart.title}.</strong> {missileChart.measure} A “?” marks a year with no figure we can source.
         Dashed lines mark the meetings:
@@ -72,20 +72,11 @@ export function MissileChart() {
           ))}
         </ol>
       </figcaption>
-      <details className={styles.data}>
-        <summary>The figures and their sources</summary>
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <caption className="visually-hidden">{missileChart.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Year</th>
-                <th scope="col">Missiles</th>
-                <th scope="col">Launch days</th>
-                <th scope="col">Source and notes</th>
-              </tr>
-            </thead>
-            <tbody>
+      <DataTable
+        summary="The figures and their sources"
+        caption={missileChart.title}
+        columns={["Year", "Missiles", "Launch days", "Source and notes"]}
+      >
               {missileChart.years.map((entry) => (
                 <tr key={entry.year}>
                   <th scope="row">{entry.year}</th>
@@ -97,10 +88,7 @@ export function MissileChart() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      </DataTable>
     </figure>
   );
 }
