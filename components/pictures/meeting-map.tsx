@@ -57,7 +57,7 @@ export function MeetingMap() {
       <DataTable
         summary="The meetings at each place, with sources"
         caption="Meetings by place"
-        columns={["Place", "Date", "Who met, and what happened"]}
+        columns={["Place and date", "Who met, and what happened"]}
       >
               {meetingPlaces.flatMap((place) =>
                 place.meetings.map((meeting) => {
@@ -66,11 +66,8 @@ export function MeetingMap() {
                   return (
                     <tr key={`${place.id}-${meeting.date}`}>
                       <th scope="row">
-                        {place.name} ({place.region})
+                        {place.name} ({place.region}), <time dateTime={meeting.date}>{formatDate(meeting.date)}</time>
                       </th>
-                      <td>
-                        <time dateTime={meeting.date}>{formatDate(meeting.date)}</time>
-                      </td>
                       <td>
                         {meeting.people.map((id) => nameOf.get(id) ?? id).join(", ")}: {meeting.what}.{" "}
                         {event && <a href={`/timeline#${event.id}`}>On the timeline</a>}

@@ -39,24 +39,25 @@ export function MissileChart() {
             </text>
           </g>
         ))}
-        {layout.bars.map((bar) => (
-          <g key={bar.year}>
-            {bar.missiles !== null && bar.height > 0 && (
-              <rect className={styles.bar} x={bar.x} y={bar.y} width={bar.width} height={bar.height} />
-            )}
-            <text x={bar.labelX} y={bar.y - 5} textAnchor="middle" fill="currentColor">
-              {bar.missiles ?? "?"}
-            </text>
-            <text x={bar.labelX} y={plot.bottom + 20} textAnchor="middle" fill="currentColor">
-              {bar.year}
-            </text>
-          </g>
-        ))}
+        {/* Summit lines first, so bars and their figures paint over them. */}
         {layout.summits.map((mark) => (
           <g key={mark.timelineId}>
             <line className={styles.summit} x1={mark.x} x2={mark.x} y1={plot.top - 12} y2={plot.bottom} />
             <text className={styles.summitNumber} x={mark.x} y={plot.top - 16} textAnchor="middle">
               {mark.number}
+            </text>
+          </g>
+        ))}
+        {layout.bars.map((bar) => (
+          <g key={bar.year}>
+            {bar.missiles !== null && bar.height > 0 && (
+              <rect className={styles.bar} x={bar.x} y={bar.y} width={bar.width} height={bar.height} />
+            )}
+            <text className={styles.halo} x={bar.labelX} y={bar.y - 5} textAnchor="middle" fill="currentColor">
+              {bar.missiles ?? "?"}
+            </text>
+            <text x={bar.labelX} y={plot.bottom + 20} textAnchor="middle" fill="currentColor">
+              {bar.year}
             </text>
           </g>
         ))}

@@ -33,8 +33,9 @@ for (const colorScheme of ["light", "dark"] as const) {
       // A text's box is about its font size tall: 12 px text gives a box of at least 12 px.
       expect(await smallestRenderedText(svg)).toBeGreaterThanOrEqual(12);
 
-      await page.getByText(picture.data).click();
-      await expect(page.getByText(picture.rows).first()).toBeVisible();
+      const data = page.locator("details", { has: page.getByText(picture.data) });
+      await data.getByText(picture.data).click();
+      await expect(data.getByText(picture.rows).first()).toBeVisible();
       await expectNoHorizontalScroll(page);
       await expectNoAxeViolations(page);
 
