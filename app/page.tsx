@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { SourceLinks } from "@/components/content/source-links";
 import { ExplainerList } from "@/components/explainer/explainer-list";
+import { KeyMoments } from "@/components/pictures/key-moments";
 import { TimelineEventCard } from "@/components/timeline/timeline-event-card";
 import { getTimeline, getWhereThingsStand } from "@/lib/content";
 import { formatDate } from "@/lib/site";
@@ -37,6 +38,11 @@ export default function HomePage() {
         <p style={{ margin: "0.5rem 0 0" }}>
           <a href="/explainers/where-things-stand">What each side wants, and what to watch</a>
         </p>
+      </section>
+
+      <section aria-labelledby="moments-heading">
+        <h2 id="moments-heading">The story at a glance</h2>
+        <KeyMoments />
       </section>
 
       <section aria-labelledby="explainers-heading">

@@ -1,4 +1,5 @@
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
+import { ExplainerPictures } from "@/components/pictures/explainer-pictures";
 import { ShareSection } from "@/components/share/share-section";
 import { CurrencyBanner } from "@/components/site/currency-banner";
 import { JsonLd } from "@/components/site/json-ld";
@@ -39,6 +40,7 @@ export async function ExplainerArticle({ explainer }: { explainer: Explainer }) 
       <TableOfContents headings={explainer.headings} />
       {/* Rendered from our own Markdown at build time; raw HTML in the source is rejected by the loader. */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: explainer.html }} />
+      <ExplainerPictures slug={explainer.slug} />
       <WhatWeKnowBox box={getWhatWeKnow(explainer.slug)} />
       <section className="callout" aria-labelledby="test-yourself" style={{ marginTop: "2rem" }}>
         <h2 id="test-yourself" style={{ marginTop: 0 }}>

@@ -1,5 +1,7 @@
 import { contentCurrency, newestFactDate, type Currency } from "./currency";
 import type { Explainer, ExplainerSummary } from "./explainers";
+import { picturePath } from "@/lib/pictures/placement";
+import type { PictureData } from "@/lib/pictures/references";
 import { loadContent, type ContentBundle } from "./load";
 import type { GlossaryTerm, Person, Source, TimelineEvent, UpdateTarget, WhatWeKnow, WhereThingsStand } from "./schemas";
 import { targetKey, type LoggedUpdate } from "./updates";
@@ -56,7 +58,7 @@ export function getSource(id: string): Source {
 }
 
 export interface SourceUse {
-  kind: "timeline" | "explainer" | "person" | "glossary";
+  kind: "timeline" | "explainer" | "person" | "glossary" | "picture";
   id: string;
   title: string;
   href: string;
@@ -75,6 +77,11 @@ export function getSourceUsage(): Map<string, SourceUse[]> {
   }
   for (const p of c.people) add(p.sources, { kind: "person", id: p.id, title: p.name, href: `/people#${p.id}` });
   for (const t of c.glossary) add(t.sources, { kind: "glossary", id: t.id, title: t.term, href: `/glossary#${t.id}` });
+  const { missileChart, meetingPlaces } = c.pictures;
+  const chart = { kind: "picture", id: "missile-chart", title: missileChart.title, href: picturePath("missile-chart") } as const;
+  for (const entry of missileChart.years) if (entry.missiles !== null) add(entry.sources, chart);
+  const map = { kind: "picture", id: "meeting-map", title: "Map of the meeting places", href: picturePath("meeting-map") } as const;
+  for (const place of meetingPlaces) for (const meeting of place.meetings) add(meeting.sources ?? [], map);
   return usage;
 }
 
@@ -98,6 +105,12 @@ export function getPeople(): Person[] {
 /** Alphabetical by term, ignoring case. */
 export function getGlossary(): GlossaryTerm[] {
   return [...content().glossary].sort((a, b) => a.term.localeCompare(b.term, "en", { sensitivity: "base" }));
+}
+
+/** The data behind the missile chart, the meeting-places map and the home page's key moments (validated at load). */
+export function getPictureData(): PictureData {
+  const { missileChart, meetingPlaces, keyMoments } = content().pictures;
+  return { missileChart, meetingPlaces: [...meetingPlaces], keyMoments: [...keyMoments] };
 }
 
 /** The short "where things stand" summary for the home page. */

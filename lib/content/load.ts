@@ -15,6 +15,8 @@ import {
 } from "./references";
 import { GlossaryTerm, Person, Source, TimelineEvent, UpdateEntry, WhatWeKnow, WhereThingsStand } from "./schemas";
 import { checkUpdates, utcToday, withIds, type LoggedUpdate } from "./updates";
+import { checkPictures, PICTURE_FILES, type PictureData } from "@/lib/pictures/references";
+import { KeyMoment, MeetingPlace, MissileChart } from "@/lib/pictures/schemas";
 
 /**
  * Reads content/, validates it and cross-checks references. Runs at build time
@@ -31,6 +33,7 @@ interface ContentFiles {
   whereThingsStand: WhereThingsStand;
   updates: UpdateEntry[];
   whatWeKnow: WhatWeKnow[];
+  pictures: PictureData;
 }
 
 export interface ContentBundle extends Omit<ContentFiles, "updates">, RenderedExplainers {
@@ -49,12 +52,13 @@ export function defaultContentRoot(): string {
 /** `today`: entries of the updates log may not be dated after it. */
 export function loadContent(root: string = defaultContentRoot(), today: string = utcToday()): ContentBundle {
   const { rawExplainers, ...files } = parseContent(root);
-  const { sources, timeline, people, glossary, whereThingsStand, updates, whatWeKnow } = files;
+  const { sources, timeline, people, glossary, whereThingsStand, updates, whatWeKnow, pictures } = files;
   const check = checkContext(root, sources);
   checkUniqueIds(sources, check.file(CONTENT_FILES.sources), check.list);
   checkUniqueIds(timeline, check.file(CONTENT_FILES.timeline), check.list);
   checkUniqueIds(people, check.file(CONTENT_FILES.people), check.list);
   checkUniqueIds(glossary, check.file(CONTENT_FILES.glossary), check.list);
+  checkUniqueIds(pictures.meetingPlaces, check.file(PICTURE_FILES.meetingPlaces), check.list);
   // Explainers first: timeline entries link to their headings.
   const rendered = renderExplainers(rawExplainers, check);
   const targets: LinkTargets = {
@@ -70,6 +74,7 @@ export function loadContent(root: string = defaultContentRoot(), today: string =
   checkWhereThingsStand(whereThingsStand, check);
   checkUpdates(updates, targets, check, today);
   checkWhatWeKnow(whatWeKnow, rendered.explainers.map((e) => e.slug), check);
+  checkPictures(pictures, timeline, targets.personIds, check);
   checkEverySourceCited(sources, check);
   check.list.throwIfAny();
   return { root, ...files, ...rendered, updates: withIds(updates) };
@@ -90,9 +95,13 @@ function parseContent(root: string): ParsedContent {
   const whereThingsStand = take(parseJsonFile(root, CONTENT_FILES.whereThingsStand, WhereThingsStand));
   const updates = take(parseJsonFile(root, CONTENT_FILES.updates, UpdateEntry.array()));
   const whatWeKnow = take(parseJsonFile(root, CONTENT_FILES.whatWeKnow, WhatWeKnow.array()));
+  const missileChart = take(parseJsonFile(root, PICTURE_FILES.missileChart, MissileChart));
+  const meetingPlaces = take(parseJsonFile(root, PICTURE_FILES.meetingPlaces, MeetingPlace.array().min(1)));
+  const keyMoments = take(parseJsonFile(root, PICTURE_FILES.keyMoments, KeyMoment.array().min(2)));
   const rawExplainers = parseExplainers(root, issues);
-  if (!sources || !timeline || !people || !glossary || !whereThingsStand || !updates || !whatWeKnow || issues.length > 0) {
+  const parsedPictures = missileChart && meetingPlaces && keyMoments && { missileChart, meetingPlaces, keyMoments };
+  if (!sources || !timeline || !people || !glossary || !whereThingsStand || !updates || !whatWeKnow || !parsedPictures || issues.length > 0) {
     throw new ContentError(issues);
   }
-  return { sources, timeline, people, glossary, whereThingsStand, updates, whatWeKnow, rawExplainers };
+  return { sources, timeline, people, glossary, whereThingsStand, updates, whatWeKnow, pictures: parsedPictures, rawExplainers };
 }

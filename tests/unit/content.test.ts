@@ -148,6 +148,8 @@ describe("content validates", () => {
       expect(new Set(e.sources)).toEqual(new Set(e.citations.map((s) => s.id)));
     });
     cite(bundle.whereThingsStand.sources);
+    bundle.pictures.missileChart.years.forEach((y) => cite(y.missiles === null ? [] : y.sources));
+    bundle.pictures.meetingPlaces.forEach((p) => p.meetings.forEach((m) => cite(m.sources ?? [])));
     for (const id of cited) expect(known.has(id), `unknown source ${id}`).toBe(true);
     for (const id of known) expect(cited.has(id), `uncited source ${id}`).toBe(true);
   });
