@@ -12,12 +12,12 @@ test.use({ viewport: { width: 320, height: 568 } });
 test.beforeEach(({}, info) => test.skip(info.project.name !== "android-small", "a 320 px phone test: it runs once"));
 
 /**
- * A quiz on a topic with one ordering question and fewer questions than
- * asked for, so it holds all of them: the page then shows the first question
+ * A quiz on a topic with fewer questions than the 20 asked for, so it holds
+ * all of them, ordering questions among them: the page then shows the first question
  * `wanted` accepts, the ones before it answered (rightly) over HTTP.
  */
 async function openQuestion(page: Page, wanted: (question: BankQuestion) => boolean): Promise<{ question: BankQuestion; href: string }> {
-  const start = await page.request.post("/api/quiz/attempts", { data: { length: 10, topic: "russia" } });
+  const start = await page.request.post("/api/quiz/attempts", { data: { length: 20, topic: "russia" } });
   expect(start.status()).toBe(201);
   const { attemptId, href, length } = (await start.json()) as { attemptId: string; href: string; length: number };
   for (let asked = 0; asked < length; asked += 1) {

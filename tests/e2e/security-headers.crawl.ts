@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { inlineHashes } from "../../lib/security/build-hashes.mjs";
 import { csvPath, dashboardPath, followUpPath } from "../../lib/classroom/paths";
+import { answerWithQuizForm } from "./answer-support";
 import { createSession, join, laptop, phone } from "./classroom-support";
 import { expectHydrated, expectSecurityHeaders, watchPage } from "./security-support";
 import { playByApi } from "./sharing-support";
@@ -96,9 +97,7 @@ watchedTest("the quiz, from the start form to the shared result, breaks no polic
   await page.getByRole("button", { name: "Start the quiz" }).click();
   await expect(page).toHaveURL(/\/quiz\/play\//);
   await expectHydrated(page);
-  const radio = page.locator(".question-form input[type=radio]").first();
-  if (await radio.count()) await radio.check();
-  await page.getByRole("button", { name: "Check answer" }).click();
+  await answerWithQuizForm(page, true);
   await expect(page.getByRole("heading", { name: /Correct|Not quite/ })).toBeVisible();
 
   const played = await playByApi(request);
