@@ -13,8 +13,8 @@ test.beforeEach(({}, info) => test.skip(info.project.name !== "android-small", "
 
 /**
  * A quiz on a topic with fewer questions than the 20 asked for, so it holds
- * all of them, ordering questions among them: the page then shows the first question
- * `wanted` accepts, the ones before it answered (rightly) over HTTP.
+ * all of them, ordering questions among them: the page then shows the first
+ * question `wanted` accepts, the ones before it answered (rightly) over HTTP.
  */
 async function openQuestion(page: Page, wanted: (question: BankQuestion) => boolean): Promise<{ question: BankQuestion; href: string }> {
   const start = await page.request.post("/api/quiz/attempts", { data: { length: 20, topic: "russia" } });

@@ -66,6 +66,9 @@ test("Back in the middle of a quiz offers to resume it where it was, until it is
   await expect(page.getByRole("link", { name: /^Resume/ })).toHaveCount(0);
 });
 
+/** The note on a tab left behind; an ordering question has a status line of its own beside it. */
+const staleTabNote = (page: Page) => page.getByRole("status").filter({ hasText: "already answered in another tab" });
+
 test("a stale second tab is taken to the question the quiz is on, with a note", async ({ context }) => {
   const first = await context.newPage();
   const playUrl = await startQuiz(first, 5);
@@ -78,12 +81,10 @@ test("a stale second tab is taken to the question the quiz is on, with a note", 
   await answerWithQuizForm(second, false);
 
   await expect(questionHeading(second, 2, 5)).toBeVisible();
-  // An ordering question has a status line of its own: the note is the one that names the other tab.
-  const note = second.getByRole("status").filter({ hasText: "already answered in another tab" });
-  await expect(note).toBeVisible();
+  await expect(staleTabNote(second)).toBeVisible();
   await expect(second.getByRole("button", { name: "Check answer" })).toBeEnabled();
   await expect(questionHeading(second, 2, 5)).toBeFocused();
-  await expect(note).toBeInViewport();
+  await expect(staleTabNote(second)).toBeInViewport();
 });
 
 test.describe("without JavaScript", () => {
@@ -102,9 +103,7 @@ test.describe("without JavaScript", () => {
     await expect(first.getByRole("heading", { name: "✓ Correct" })).toBeVisible();
     await answerWithQuizForm(second, false);
     await expect(second.getByText("Question 2 of 5")).toBeVisible();
-    // An ordering question has a status line of its own: the note is the one that names the other tab.
-  const note = second.getByRole("status").filter({ hasText: "already answered in another tab" });
-  await expect(note).toBeVisible();
+    await expect(staleTabNote(second)).toBeVisible();
     await expect(second.getByRole("button", { name: "Check answer" })).toBeVisible();
   });
 });
