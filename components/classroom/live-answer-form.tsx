@@ -9,12 +9,14 @@ import { useNoValidate, useRefusal } from "@/components/ui/use-form-post";
 import { api } from "@/lib/classroom/paths";
 import type { AnswerInput } from "@/lib/questions/requests";
 import type { PublicQuestion } from "@/lib/questions/schemas";
-import { answerText, liveChoices } from "./live-choices";
+import { answerText, liveChoices, screenText } from "./live-choices";
 import { OptionMark, optionMark } from "./option-mark";
 import styles from "./live.module.css";
 
 /** Choices this short sit two by two; longer ones get a row each, so no text is cut. */
 const GRID_MAX_CHARS = 24;
+/** Past this much text, type and padding shrink a step, so the question still fits a 320×568 screen unscrolled. */
+const DENSE_MIN_CHARS = 280;
 
 /**
  * The current question on a student's phone, laid out as a game controller:
@@ -64,7 +66,7 @@ export function LiveAnswerForm({
       noValidate={useNoValidate()}
       {...answerCheck.preloadOn}
     >
-      <fieldset className={styles.fieldset}>
+      <fieldset className={screenText(question) > DENSE_MIN_CHARS ? `${styles.fieldset} ${styles.dense}` : styles.fieldset}>
         <QuestionHeading question={question} />
         <input type="hidden" value={question.id} {...form.register("questionId")} />
         {question.kind === "order" ? (

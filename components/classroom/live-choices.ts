@@ -22,6 +22,12 @@ export function liveChoices(question: PublicQuestion): readonly { id: string; te
   }
 }
 
+/** The characters a live question puts on the phone's screen: its prompt, any quotation, and its choices. */
+export function screenText(question: PublicQuestion): number {
+  const quotation = question.kind === "who-said" ? question.quote.length + question.context.length : 0;
+  return question.prompt.length + quotation + liveChoices(question).reduce((sum, choice) => sum + choice.text.length, 0);
+}
+
 /** An answer as the student reads it: the choice's text, or the items' texts in the student's order. */
 export function answerText(question: PublicQuestion, answer: string | string[]): string {
   if (Array.isArray(answer)) {
