@@ -61,6 +61,8 @@ function simulatedAnswer(question: Question, order: readonly string[], random: R
       return key === "true" ? "false" : "true";
     case "order":
       return [...order]; // the shuffled order as shown: never the solved one
+    case "estimate":
+      return String(question.range.min === question.answer ? question.range.max : question.range.min);
     case "single":
     case "who-said": {
       const wrong = question.options.filter((option) => option.id !== key);

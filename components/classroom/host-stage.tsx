@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { WhoSaidQuote } from "@/components/quiz/who-said-quote";
 import type { HostView, LivePhase } from "@/lib/classroom/views";
 import type { PublicQuestion } from "@/lib/questions/schemas";
+import { estimateSpan } from "@/lib/questions/closeness";
 import { Countdown } from "./countdown";
 import { DistributionChart } from "./distribution-chart";
 import { OptionMark, optionMark } from "./option-mark";
@@ -16,6 +17,8 @@ function choicesOf(question: PublicQuestion): { marked: boolean; texts: string[]
       return { marked: true, texts: ["True", "False"] };
     case "order":
       return { marked: false, texts: question.items.map((item) => item.text) };
+    case "estimate":
+      return { marked: false, texts: [estimateSpan(question.range, question.unit)] };
     default:
       return { marked: true, texts: question.options.map((option) => option.text) };
   }

@@ -69,7 +69,7 @@ export function LiveAnswerForm({
       <fieldset className={screenText(question) > DENSE_MIN_CHARS ? `${styles.fieldset} ${styles.dense}` : styles.fieldset}>
         <QuestionHeading question={question} />
         <input type="hidden" value={question.id} {...form.register("questionId")} />
-        {question.kind === "order" ? (
+        {question.kind === "order" || question.kind === "estimate" ? (
           <QuestionFields question={question} register={form.register} disabled={sending} />
         ) : (
           <div className={grid ? `${styles.options} ${styles.grid}` : styles.options}>
@@ -95,7 +95,7 @@ export function LiveAnswerForm({
           </div>
         )}
       </fieldset>
-      {question.kind === "order" ? (
+      {question.kind === "order" || question.kind === "estimate" ? (
         // Stays in view at the bottom of the screen while the items scroll and the timer runs.
         <div className={styles.send}>
           {message}

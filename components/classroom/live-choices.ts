@@ -1,3 +1,4 @@
+import { withUnit } from "@/lib/questions/closeness";
 import type { PublicQuestion } from "@/lib/questions/schemas";
 
 const TRUE_FALSE = [
@@ -8,13 +9,14 @@ const TRUE_FALSE = [
 /**
  * The choices a live question offers, in the order the projector shows
  * them: the choice at position n wears optionMark(n) on both. None for
- * ordering questions, which have items instead.
+ * ordering questions, which have items instead, nor for estimates (a number).
  */
 export function liveChoices(question: PublicQuestion): readonly { id: string; text: string }[] {
   switch (question.kind) {
     case "true-false":
       return TRUE_FALSE;
     case "order":
+    case "estimate":
       return [];
     case "single":
     case "who-said":
@@ -28,8 +30,9 @@ export function screenText(question: PublicQuestion): number {
   return question.prompt.length + quotation + liveChoices(question).reduce((sum, choice) => sum + choice.text.length, 0);
 }
 
-/** An answer as the student reads it: the choice's text, or the items' texts in the student's order. */
+/** An answer as the student reads it: the choice's text, the items' texts in the student's order, or the number with its unit. */
 export function answerText(question: PublicQuestion, answer: string | string[]): string {
+  if (question.kind === "estimate" && typeof answer === "string") return withUnit(Number(answer), question.unit);
   if (Array.isArray(answer)) {
     const items = question.kind === "order" ? question.items : [];
     return answer.map((id) => items.find((item) => item.id === id)?.text ?? id).join(" → ");

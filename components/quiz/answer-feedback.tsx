@@ -21,7 +21,7 @@ export function AnswerFeedback({
   return (
     <section className={`feedback ${feedback.correct ? "feedback--right" : "feedback--wrong"}`}>
       <Heading ref={headingRef} tabIndex={-1}>
-        {feedback.correct ? "✓ Correct" : "✗ Not quite"}
+        {feedback.correct ? "✓ Correct" : feedback.estimate?.closeness === "partial" ? "≈ Close" : "✗ Not quite"}
       </Heading>
       <p>
         <strong>{Array.isArray(correctAnswer) ? "The correct order: " : "The answer: "}</strong>
@@ -33,6 +33,15 @@ export function AnswerFeedback({
             <li key={item}>{item}</li>
           ))}
         </ol>
+      )}
+      {feedback.estimate && feedback.estimate.claims.length > 0 && (
+        <ul>
+          {feedback.estimate.claims.map((claim) => (
+            <li key={claim.who}>
+              {claim.who}: {claim.figure} (<a href={claim.source.url} rel="noopener noreferrer">{claim.source.publisher}</a>)
+            </li>
+          ))}
+        </ul>
       )}
       <p>{feedback.explanation}</p>
       <p className="source-links">

@@ -1,7 +1,9 @@
 import type { UseFormRegister } from "react-hook-form";
+import { withUnit } from "@/lib/questions/closeness";
 import { choiceMark } from "@/lib/questions/marks";
 import type { AnswerInput } from "@/lib/questions/requests";
 import type { AnswerFeedback, PublicChoice, PublicQuestion } from "@/lib/questions/schemas";
+import { EstimateFields } from "./estimate-fields";
 import { OrderFields } from "./order-fields";
 import { OrderMarks } from "./order-marks";
 import styles from "./question-fields.module.css";
@@ -11,7 +13,7 @@ const TRUE_FALSE: PublicChoice[] = [
   { id: "false", text: "False" },
 ];
 
-const choicesOf = (question: Exclude<PublicQuestion, { kind: "order" }>) => (question.kind === "true-false" ? TRUE_FALSE : question.options);
+const choicesOf = (question: Exclude<PublicQuestion, { kind: "order" | "estimate" }>) => (question.kind === "true-false" ? TRUE_FALSE : question.options);
 
 /**
  * The answer inputs for one question, or, once `feedback` has come, the
@@ -32,6 +34,9 @@ export function QuestionFields({
 }) {
   if (feedback) return <AnsweredFields question={question} feedback={feedback} />;
   if (question.kind === "order") return <OrderFields key={question.id} items={question.items} register={register} disabled={disabled} />;
+  if (question.kind === "estimate") {
+    return <EstimateFields key={question.id} unit={question.unit} range={question.range} register={register} disabled={disabled} />;
+  }
   return (
     <div className="choices">
       {choicesOf(question).map((choice) => (
@@ -47,6 +52,13 @@ export function QuestionFields({
 /** An answered question's options: the player's answer and the correct one, each marked with an icon and words. */
 export function AnsweredFields({ question, feedback }: { question: PublicQuestion; feedback: AnswerFeedback }) {
   if (question.kind === "order") return <OrderMarks items={question.items} feedback={feedback} />;
+  if (question.kind === "estimate") {
+    return (
+      <p className={styles.item}>
+        <span className={styles.text}>Your estimate: {withUnit(Number(feedback.chosen), question.unit)}</span>
+      </p>
+    );
+  }
   return (
     <ul className={styles.marked}>
       {choicesOf(question).map((choice) => {

@@ -2,7 +2,7 @@ import "server-only";
 import type { Requester } from "@/lib/http/requester";
 import type { AnswerInput } from "@/lib/questions/requests";
 import type { NormalizedAnswer, Question } from "@/lib/questions/schemas";
-import { answerKey, encodeAnswer, normalizeAnswer, sameAnswer } from "@/lib/questions/scoring";
+import { encodeAnswer, isRightAnswer, normalizeAnswer, sameAnswer } from "@/lib/questions/scoring";
 import { rateLimits } from "@/lib/rate-limit";
 import type { ServiceContext } from "@/lib/service";
 import { execIfNamed, execNamed, op } from "@/lib/store";
@@ -94,7 +94,7 @@ export async function recordAnswer(
     const question = questionAt(ctx.bank, session, index);
     if (!question) throw new ClassroomError("not_found", CLASSROOM_MESSAGES.notCurrent);
     const answer = normalizeAnswer(question, input.answer);
-    const correct = sameAnswer(answer, answerKey(question));
+    const correct = isRightAnswer(question, answer);
 
     const earlier = player.answers.get(index);
     if (earlier !== undefined) {

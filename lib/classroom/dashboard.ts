@@ -1,7 +1,7 @@
 import "server-only";
 import { correctionSince, displayAnswer, feedbackFrom } from "@/lib/questions/feedback";
 import type { Question } from "@/lib/questions/schemas";
-import { answerKey, sameAnswer } from "@/lib/questions/scoring";
+import { answerKey, isRightAnswer } from "@/lib/questions/scoring";
 import { parseStats, readStatsOp, type QuestionStats } from "@/lib/questions/stats";
 import type { ServiceContext } from "@/lib/service";
 import { execNamed, op } from "@/lib/store";
@@ -53,7 +53,7 @@ function studentRow(player: PlayerRecord, questions: readonly (Question | undefi
     if (!question || answer === undefined) return null;
     return {
       display: asText(displayAnswer(question, answer)),
-      correct: sameAnswer(answer, answerKey(question)),
+      correct: isRightAnswer(question, answer),
       points: player.points.get(index) ?? 0,
     };
   });

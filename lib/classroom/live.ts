@@ -2,7 +2,7 @@ import type { QuestionBank } from "@/lib/questions/bank-validate";
 import { displayAnswer } from "@/lib/questions/feedback";
 import { toPublicQuestion } from "@/lib/questions/public";
 import type { PublicQuestion, Question } from "@/lib/questions/schemas";
-import { answerKey, sameAnswer } from "@/lib/questions/scoring";
+import { answerKey, isRightAnswer } from "@/lib/questions/scoring";
 import { effectivePhase, seatedPlayers, waitingPlayers, type PlayerRecord, type SessionRecord, type RosterRecord, type StoredReveal } from "./record";
 import { distributionBars, rankOf } from "./scoring";
 import type { HostView, LivePhase, RevealInfo, RosterEntry, StandingEntry, StudentView } from "./views";
@@ -84,7 +84,7 @@ export function studentView(bank: QuestionBank, session: SessionRecord, player: 
       reveal && bankQuestion
         ? {
             ...reveal,
-            youWereRight: answer === undefined ? null : sameAnswer(answer, answerKey(bankQuestion)),
+            youWereRight: answer === undefined ? null : isRightAnswer(bankQuestion, answer),
             points: player.points.get(session.index) ?? 0,
           }
         : null,

@@ -1,6 +1,7 @@
 import { displayAnswer } from "@/lib/questions/feedback";
 import type { NormalizedAnswer, Question } from "@/lib/questions/schemas";
-import { answerKey, sameAnswer } from "@/lib/questions/scoring";
+import { answerKey, isRightAnswer, sameAnswer } from "@/lib/questions/scoring";
+import { histogramBars } from "./histogram";
 import type { Scoring } from "./settings";
 import type { DistributionBar, StandingEntry } from "./views";
 
@@ -47,19 +48,21 @@ function shownChoices(question: Question, order: readonly string[]): { value: st
       return ids.map((id) => ({ value: id, label: displayAnswer(question, id) as string }));
     }
     case "order":
+    case "estimate":
       return [];
   }
 }
 
 /**
- * Bars for the projector: one per choice, or for an ordering question
- * "the right order" against "another order".
+ * Bars for the projector: one per choice, for an ordering question
+ * "the right order" against "another order", for an estimate a histogram.
  */
 export function distributionBars(question: Question, order: readonly string[], counts: Readonly<Record<string, string>>): DistributionBar[] {
   const count = (field: string) => {
     const n = Number(counts[field] ?? 0);
     return Number.isFinite(n) ? n : 0;
   };
+  if (question.kind === "estimate") return histogramBars(question, counts);
   if (question.kind === "order") {
     const right = count(choiceField(answerKey(question)));
     const total = count("total");
@@ -78,16 +81,15 @@ export function distributionBars(question: Question, order: readonly string[], c
 
 /** The wrong answer chosen most often, as a person reads it; null when nobody was wrong. */
 export function mostChosenWrong(question: Question, counts: Readonly<Record<string, string>>): { label: string; count: number } | null {
-  const key = choiceField(answerKey(question));
+  const answerIn = (field: string) => (question.kind === "order" ? field.slice(2).split(">") : field.slice(2));
   let best: { field: string; count: number } | null = null;
   for (const [field, value] of Object.entries(counts)) {
     const n = Number(value);
-    if (!field.startsWith("c:") || field === key || !(n > 0)) continue;
+    if (!field.startsWith("c:") || !(n > 0) || isRightAnswer(question, answerIn(field))) continue;
     if (!best || n > best.count) best = { field, count: n };
   }
   if (!best) return null;
-  const raw = best.field.slice(2);
-  const shown = displayAnswer(question, question.kind === "order" ? raw.split(">") : raw);
+  const shown = displayAnswer(question, answerIn(best.field));
   return { label: Array.isArray(shown) ? shown.join(" → ") : shown, count: best.count };
 }
 

@@ -34,11 +34,12 @@ const MAX_RESHUFFLES = 20;
 /**
  * The order this attempt shows a question's choices in: option ids for
  * single / who-said, item ids for order (never already solved), and none
- * for true/false (True is always first).
+ * for true/false (True is always first) and estimates (a slider).
  */
 export function choiceOrder(question: Question, random: RandomInt): string[] {
   switch (question.kind) {
     case "true-false":
+    case "estimate":
       return [];
     case "single":
     case "who-said":

@@ -1,4 +1,5 @@
-import type { AnswerFeedback, CorrectionNote, NormalizedAnswer, Question, SourceRef } from "./schemas";
+import { closenessCredit, closenessOf, withUnit } from "./closeness";
+import type { AnswerFeedback, CorrectionNote, EstimateFeedback, EstimateQuestion, NormalizedAnswer, Question, SourceRef } from "./schemas";
 import { answerKey, correctness, normalizeAnswer } from "./scoring";
 
 /**
@@ -15,7 +16,7 @@ export interface ContentLookups {
   corrections(questionId: string): CorrectionNote[];
 }
 
-/** An answer as a person reads it: option text, "True"/"False", or item texts in order. */
+/** An answer as a person reads it: option text, "True"/"False", item texts in order, or a number with its unit. */
 export function displayAnswer(question: Question, answer: NormalizedAnswer): string | string[] {
   switch (question.kind) {
     case "single":
@@ -27,7 +28,19 @@ export function displayAnswer(question: Question, answer: NormalizedAnswer): str
       const ids = typeof answer === "string" ? [answer] : answer;
       return ids.map((id) => question.items.find((item) => item.id === id)?.text ?? id);
     }
+    case "estimate":
+      return withUnit(Number(answer), question.unit);
   }
+}
+
+function estimateFeedback(question: EstimateQuestion, chosen: NormalizedAnswer, lookups: ContentLookups): EstimateFeedback {
+  const credit = closenessCredit(question, Number(chosen));
+  return {
+    closeness: closenessOf(credit),
+    credit,
+    unit: question.unit,
+    claims: (question.claims ?? []).map(({ who, figure, source }) => ({ who, figure, source: lookups.source(source) })),
+  };
 }
 
 /** Feedback on a stored (already validated) answer; the key as `chosen` gives the feedback of a right answer. */
@@ -42,6 +55,7 @@ export function feedbackFrom(question: Question, chosen: NormalizedAnswer, looku
     sources: question.sources.map((id) => lookups.source(id)),
     learnMore: lookups.learnMore(question.learnMore.slug, question.learnMore.anchor),
     corrections: lookups.corrections(question.id),
+    ...(question.kind === "estimate" ? { estimate: estimateFeedback(question, chosen, lookups) } : {}),
   };
 }
 

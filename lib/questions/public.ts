@@ -39,5 +39,9 @@ export function toPublicQuestion(question: Question, optionOrder: readonly strin
         context: question.context,
         options: ordered(question.options, optionOrder, false),
       };
+    case "estimate": {
+      const { min, max, step } = question.range;
+      return { ...base, kind: "estimate", unit: question.unit, range: { min, max, step } };
+    }
   }
 }

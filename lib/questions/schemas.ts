@@ -11,7 +11,7 @@ import { Slug, Topic, sentences, type UpdateType } from "@/lib/content/schemas";
 export const Difficulty = z.enum(["easy", "medium", "hard"]);
 export type Difficulty = z.infer<typeof Difficulty>;
 
-export const QuestionKind = z.enum(["single", "true-false", "order", "who-said"]);
+export const QuestionKind = z.enum(["single", "true-false", "order", "who-said", "estimate"]);
 export type QuestionKind = z.infer<typeof QuestionKind>;
 
 const NonEmpty = z.string().trim().min(1, "must not be empty");
@@ -78,6 +78,36 @@ export const WhoSaidQuestion = z.strictObject({
   answer: ChoiceId,
 });
 
+/** Where sources disagree on a figure: who said what, each from a source the question cites. */
+const Claim = z.strictObject({
+  who: NonEmpty.max(120, "keep who said it under 120 characters"),
+  figure: NonEmpty.max(60, "keep the figure under 60 characters"),
+  source: Slug,
+});
+
+export const EstimateQuestion = z.strictObject({
+  kind: z.literal("estimate"),
+  ...common,
+  /** Shown after the number, plural and lower case: "27 letters". */
+  unit: NonEmpty.max(40, "keep the unit short"),
+  /** The slider's ends and step; an answer outside them or off the step is refused. */
+  range: z.strictObject({ min: z.number(), max: z.number(), step: z.number().positive("step must be above 0") }),
+  /** The sourced figure. */
+  answer: z.number(),
+  /** Within ±full of the answer: full marks; ±none or further: none; linear in between. */
+  closeness: z.strictObject({ full: z.number().min(0, "full must be 0 or more"), none: z.number().positive() }),
+  claims: z.optional(z.array(Claim).min(2, "give 2–4 claims").max(4, "give 2–4 claims")),
+});
+export type EstimateQuestion = z.infer<typeof EstimateQuestion>;
+/** An estimate's slider: public, since it says nothing of where the figure lies within it. */
+export type EstimateRange = EstimateQuestion["range"];
+
+/** Whether a number is one of the range's steps (with a tolerance for decimal steps). */
+export function onStep(value: number, range: EstimateRange): boolean {
+  const steps = (value - range.min) / range.step;
+  return Math.abs(steps - Math.round(steps)) < 1e-9;
+}
+
 function duplicates(values: readonly string[]): string[] {
   return values.filter((value, index) => values.indexOf(value) !== index);
 }
@@ -92,11 +122,12 @@ function distinctiveWords(answer: string, others: readonly string[]): string[] {
 }
 
 export const Question = z
-  .discriminatedUnion("kind", [SingleQuestion, TrueFalseQuestion, OrderQuestion, WhoSaidQuestion])
+  .discriminatedUnion("kind", [SingleQuestion, TrueFalseQuestion, OrderQuestion, WhoSaidQuestion, EstimateQuestion])
   .superRefine((question, ctx) => {
     // The question id is posted with every answer, so it is in the page: it must not name a choice.
     const idWords = new Set(question.id.split("-").filter((word) => word.length >= 3));
-    const choices = question.kind === "order" ? question.items : question.kind === "true-false" ? [] : question.options;
+    const choices =
+      question.kind === "order" ? question.items : question.kind === "true-false" || question.kind === "estimate" ? [] : question.options;
     for (const choice of choices) {
       const shared = choice.id.split("-").find((word) => idWords.has(word));
       if (shared) {
@@ -126,6 +157,21 @@ export const Question = z
       if (giveaway !== undefined) {
         ctx.addIssue({ code: "custom", path: ["context"], message: `the context or prompt names the speaker ("${giveaway}")` });
       }
+    }
+    if (question.kind === "estimate") {
+      const { range, answer, closeness } = question;
+      if (range.min >= range.max) ctx.addIssue({ code: "custom", path: ["range"], message: "range.min must be below range.max" });
+      if (answer < range.min || answer > range.max) {
+        ctx.addIssue({ code: "custom", path: ["answer"], message: `the answer ${answer} is outside the range ${range.min}–${range.max}` });
+      } else if (!onStep(answer, range)) {
+        ctx.addIssue({ code: "custom", path: ["answer"], message: `the answer ${answer} is not on a step of ${range.step} from ${range.min}` });
+      }
+      if (closeness.full >= closeness.none) ctx.addIssue({ code: "custom", path: ["closeness"], message: "closeness.full must be below closeness.none" });
+      question.claims?.forEach((claim, i) => {
+        if (!question.sources.includes(claim.source)) {
+          ctx.addIssue({ code: "custom", path: ["claims", i, "source"], message: `claim source "${claim.source}" is not in the question's sources` });
+        }
+      });
     }
     if (question.kind === "order") {
       const ids = question.items.map((item) => item.id);
@@ -173,7 +219,8 @@ export type PublicQuestion =
   | (PublicQuestionBase & { kind: "single"; options: PublicChoice[] })
   | (PublicQuestionBase & { kind: "true-false" })
   | (PublicQuestionBase & { kind: "order"; items: PublicChoice[] })
-  | (PublicQuestionBase & { kind: "who-said"; quote: string; context: string; options: PublicChoice[] });
+  | (PublicQuestionBase & { kind: "who-said"; quote: string; context: string; options: PublicChoice[] })
+  | (PublicQuestionBase & { kind: "estimate"; unit: string; range: EstimateRange });
 
 export interface SourceRef {
   id: string;
@@ -195,6 +242,19 @@ export interface AnswerFeedback {
   learnMore: { href: string; label: string };
   /** Changes made to this question since it was written, newest first (content/updates.json). */
   corrections: CorrectionNote[];
+  /** Estimates only: how close the answer came, the unit, and where sources disagree, who said what. */
+  estimate?: EstimateFeedback;
+}
+
+/** "full": within ±full of the figure (counted right); "partial": closer than ±none; "none": further. */
+export type Closeness = "full" | "partial" | "none";
+
+export interface EstimateFeedback {
+  closeness: Closeness;
+  /** 0–1: the share of full marks the closeness is worth. */
+  credit: number;
+  unit: string;
+  claims: { who: string; figure: string; source: SourceRef }[];
 }
 
 /** One entry of the updates log about a question, as the feedback and the results show it. */

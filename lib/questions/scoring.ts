@@ -1,5 +1,6 @@
+import { closenessCredit, rangeMessage } from "./closeness";
 import { QuestionError } from "./errors";
-import type { NormalizedAnswer, Question } from "./schemas";
+import { onStep, type EstimateQuestion, type NormalizedAnswer, type Question } from "./schemas";
 
 /**
  * Pure scoring against the answer key. Answers arrive shape-checked
@@ -17,6 +18,19 @@ function single(answer: string | readonly string[]): string {
   if (typeof answer === "string") return answer;
   if (answer.length === 1 && answer[0] !== undefined) return answer[0];
   throw invalid("Choose one answer.");
+}
+
+/** Plain decimal numbers only: no "0x1b", "1e3" or blanks, which Number() would read as something else. */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** An estimate in stored form: the number as a canonical decimal string ("27"). */
+function estimateAnswer(question: EstimateQuestion, answer: string | readonly string[]): string {
+  const text = single(answer).trim();
+  const value = Number(text);
+  if (!DECIMAL.test(text) || value < question.range.min || value > question.range.max || !onStep(value, question.range)) {
+    throw invalid(rangeMessage(question.range, question.unit));
+  }
+  return String(value);
 }
 
 /** Validates an answer against the question and returns its stored form. */
@@ -45,6 +59,8 @@ export function normalizeAnswer(question: Question, answer: string | readonly st
       }
       return order;
     }
+    case "estimate":
+      return estimateAnswer(question, answer);
   }
 }
 
@@ -58,6 +74,8 @@ export function answerKey(question: Question): NormalizedAnswer {
       return question.answer ? "true" : "false";
     case "order":
       return question.items.map((item) => item.id);
+    case "estimate":
+      return String(question.answer);
   }
 }
 
@@ -66,9 +84,15 @@ export function sameAnswer(a: NormalizedAnswer, b: NormalizedAnswer): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
+/** Whether a validated answer is right: the exact key, or for estimates full closeness (see ./closeness). */
+export function isRightAnswer(question: Question, answer: NormalizedAnswer): boolean {
+  if (question.kind === "estimate") return closenessCredit(question, Number(answer)) === 1;
+  return sameAnswer(answer, answerKey(question));
+}
+
 /** Throws QuestionError("invalid_answer") for an answer the question cannot have. Order: exact sequence. */
 export function isCorrect(question: Question, answer: string | readonly string[]): boolean {
-  return sameAnswer(normalizeAnswer(question, answer), answerKey(question));
+  return isRightAnswer(question, normalizeAnswer(question, answer));
 }
 
 // ---------------------------------------------------------------- storage form

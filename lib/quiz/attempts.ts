@@ -7,7 +7,7 @@ import { buildFeedback, feedbackFrom } from "@/lib/questions/feedback";
 import { toPublicQuestion } from "@/lib/questions/public";
 import { encodeRefs, refsOf } from "@/lib/questions/refs";
 import type { AnswerInput } from "@/lib/questions/requests";
-import { answerKey, encodeAnswer, normalizeAnswer, sameAnswer } from "@/lib/questions/scoring";
+import { encodeAnswer, isRightAnswer, normalizeAnswer, sameAnswer } from "@/lib/questions/scoring";
 import { countAnswerOps } from "@/lib/questions/stats";
 import { rateLimits } from "@/lib/rate-limit";
 import type { ServiceContext } from "@/lib/service";
@@ -211,7 +211,7 @@ async function recordAnswer(ctx: ServiceContext, attemptId: string, input: Answe
   const question = ctx.bank.get(input.questionId);
   if (!question) throw new QuizError("not_found", QUIZ_MESSAGES.questionNotInAttempt);
   const answer = normalizeAnswer(question, input.answer);
-  const correct = sameAnswer(answer, answerKey(question));
+  const correct = isRightAnswer(question, answer);
   const encoded = encodeAnswer(answer);
 
   const attemptKey = quizKeys.attempt(attemptId);

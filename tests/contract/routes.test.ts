@@ -18,6 +18,7 @@ import { GET as resultImage } from "@/app/og/result/[shareId]/route";
 import { getBank } from "@/lib/questions/bank";
 import { QUIZ_RATE_LIMITS } from "@/lib/quiz/limits";
 import { answerKey } from "@/lib/questions/scoring";
+import { farEstimate } from "../support/some-answer";
 import type { Question } from "@/lib/questions/schemas";
 import { rateLimitWindow, type RateLimitRule } from "@/lib/rate-limit";
 import { classroomService } from "@/lib/classroom";
@@ -84,6 +85,7 @@ function otherAnswer(question: Question): string | string[] {
   const key = answerKey(question);
   if (Array.isArray(key)) return [...key].reverse();
   if (question.kind === "true-false") return key === "true" ? "false" : "true";
+  if (question.kind === "estimate") return farEstimate(question);
   return (question.kind === "single" || question.kind === "who-said" ? question.options : []).find((o) => o.id !== key)?.id ?? "";
 }
 

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { bankQuestion, choiceFor, type BankQuestion } from "./bank";
+import { bankQuestion, choiceFor, estimateFor, type BankQuestion } from "./bank";
 
 /**
  * Answering the question on screen as someone who knows the key (or gets it
@@ -42,11 +42,21 @@ async function fillOrder(page: Page, question: BankQuestion, correct: boolean): 
   await placeInOrder(page, correct ? texts : [...texts].reverse());
 }
 
+/** Types an estimate into its number field: the figure, or far from it. */
+async function fillEstimate(page: Page, question: BankQuestion, correct: boolean): Promise<void> {
+  await page.getByLabel(`Your estimate, in ${question.unit ?? ""}`, { exact: true }).fill(estimateFor(question, correct));
+}
+
 /** Answers the live question on screen: one tap on a choice, or the items in order and "Send". */
 export async function answerLive(page: Page, correct: boolean): Promise<void> {
   const question = await currentQuestion(page);
   if (question.kind === "order") {
     await fillOrder(page, question, correct);
+    await page.getByRole("button", { name: "Send my answer" }).click();
+    return;
+  }
+  if (question.kind === "estimate") {
+    await fillEstimate(page, question, correct);
     await page.getByRole("button", { name: "Send my answer" }).click();
     return;
   }
@@ -57,6 +67,7 @@ export async function answerLive(page: Page, correct: boolean): Promise<void> {
 export async function answerWithQuizForm(page: Page, correct: boolean): Promise<void> {
   const question = await currentQuestion(page);
   if (question.kind === "order") await fillOrder(page, question, correct);
+  else if (question.kind === "estimate") await fillEstimate(page, question, correct);
   else await page.locator(`.question-form input[type=radio][value="${choiceFor(question, correct)?.id ?? ""}"]`).check();
   await page.getByRole("button", { name: "Check answer" }).click();
 }

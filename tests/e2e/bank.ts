@@ -9,10 +9,12 @@ import { join } from "node:path";
 
 export interface BankQuestion {
   id: string;
-  kind: "single" | "true-false" | "order" | "who-said";
+  kind: "single" | "true-false" | "order" | "who-said" | "estimate";
   topics: string[];
   prompt: string;
-  answer?: string | boolean;
+  answer?: string | boolean | number;
+  unit?: string;
+  range?: { min: number; max: number; step: number };
   options?: { id: string; text: string }[];
   items?: { id: string; text: string }[];
   explanation: string;
@@ -45,4 +47,11 @@ export function choiceFor(question: BankQuestion, correct: boolean): { id: strin
 /** The stored form of the right answer: what the quiz's API takes. */
 export function keyOf(question: BankQuestion): string | string[] {
   return question.kind === "order" ? (question.items ?? []).map((item) => item.id) : String(question.answer);
+}
+
+/** An estimate's answer: the sourced figure, or with `correct` false the end of the range furthest from it. */
+export function estimateFor(question: BankQuestion, correct: boolean): string {
+  const figure = Number(question.answer);
+  const { min, max } = question.range ?? { min: figure, max: figure };
+  return String(correct ? figure : figure - min > max - figure ? min : max);
 }

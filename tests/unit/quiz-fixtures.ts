@@ -74,6 +74,19 @@ export const whoSaidQ = fixture({
   answer: "trump",
 });
 
+export const estimateQ = fixture({
+  kind: "estimate",
+  id: "fx-estimate",
+  difficulty: "hard",
+  topics: ["letters"],
+  prompt: "How many letters did the two leaders exchange?",
+  explanation: "Twenty-seven letters, by the count in Bob Woodward's book Rage.",
+  unit: "letters",
+  range: { min: 0, max: 60, step: 1 },
+  answer: 27,
+  closeness: { full: 2, none: 15 },
+});
+
 export const HANDWRITTEN: readonly Question[] = [singleQ, trueFalseQ, orderQ, whoSaidQ];
 
 const WORDS = ["alpha", "bravo", "charlie", "delta", "echo"] as const;
@@ -91,6 +104,8 @@ export function makeQuestion(id: string, kind: Question["kind"], difficulty: Dif
       return fixture({ ...base, kind, items: [...words].reverse() });
     case "who-said":
       return fixture({ ...base, kind, quote: "A quotation.", context: "Somewhere, some time.", options: words.slice(0, 3), answer: WORDS[2] });
+    case "estimate":
+      return fixture({ ...base, kind, unit: "letters", range: { min: 0, max: 60, step: 1 }, answer: 27, closeness: { full: 2, none: 15 } });
   }
 }
 

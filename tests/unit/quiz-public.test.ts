@@ -13,7 +13,7 @@ import { HANDWRITTEN, generatedQuestions, orderQ, seededRandom, singleQ } from "
  * explanation, sources or learn-more link is present.
  */
 
-const ALLOWED_KEYS = new Set(["id", "index", "total", "prompt", "difficulty", "kind", "options", "items", "quote", "context", "text"]);
+const ALLOWED_KEYS = new Set(["id", "index", "total", "prompt", "difficulty", "kind", "options", "items", "quote", "context", "text", "unit", "range", "min", "max", "step"]);
 const FORBIDDEN_MARKERS = ['"answer"', '"correct"', '"isCorrect"', '"explanation"', '"sources"', '"learnMore"', '"version"', ":true", ":false"];
 
 function walk(value: unknown, visit: (key: string, value: unknown) => void): void {
@@ -38,7 +38,7 @@ function assertNoKey(question: Question, pub: PublicQuestion): void {
     expect(typeof value).not.toBe("boolean");
   });
 
-  const choices = pub.kind === "order" ? pub.items : pub.kind === "true-false" ? [] : pub.options;
+  const choices = pub.kind === "order" ? pub.items : pub.kind === "true-false" || pub.kind === "estimate" ? [] : pub.options;
   for (const choice of choices) expect(Object.keys(choice).sort()).toEqual(["id", "text"]);
 
   if (question.kind === "order") {

@@ -28,6 +28,10 @@ function answerFor(question: Question): fc.Arbitrary<NormalizedAnswer> {
         question.items.map((item) => item.id),
         { minLength: question.items.length, maxLength: question.items.length },
       );
+    case "estimate": {
+      const steps = Math.round((question.range.max - question.range.min) / question.range.step);
+      return fc.integer({ min: 0, max: steps }).map((n) => String(question.range.min + n * question.range.step));
+    }
   }
 }
 
@@ -42,7 +46,7 @@ const playedQuiz = fc
 /** Every text that could give an answer away: options, items, keys and explanations, as a reader would see them. */
 function revealing(question: Question, answer: NormalizedAnswer): string[] {
   const shown = (value: string | string[]) => [value].flat();
-  const choices = question.kind === "order" ? question.items : question.kind === "true-false" ? [] : question.options;
+  const choices = question.kind === "order" ? question.items : question.kind === "true-false" || question.kind === "estimate" ? [] : question.options;
   return [
     ...choices.map((choice) => choice.text),
     ...shown(displayAnswer(question, answer)),

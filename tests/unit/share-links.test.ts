@@ -7,6 +7,7 @@ import { QuizError } from "@/lib/quiz/errors";
 import { type NormalizedAnswer, type Question } from "@/lib/questions/schemas";
 import { QUIZ_TTL } from "@/lib/quiz/keys";
 import { answerKey } from "@/lib/questions/scoring";
+import { farEstimate } from "../support/some-answer";
 import { readResultLink, shareKeys } from "@/lib/quiz/result-links";
 import { createShareService, type ShareService } from "@/lib/share";
 import { createStore, op, type Store } from "@/lib/store";
@@ -26,6 +27,8 @@ function wrongAnswer(question: Question): NormalizedAnswer {
       return question.answer ? "false" : "true";
     case "order":
       return question.items.map((item) => item.id).reverse();
+    case "estimate":
+      return farEstimate(question);
     default:
       return question.options.find((option) => option.id !== question.answer)?.id ?? "";
   }
