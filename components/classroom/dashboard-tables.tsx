@@ -1,5 +1,7 @@
 import type { Dashboard } from "@/lib/classroom/views";
 import { formatScore } from "@/lib/classroom/format";
+import { describeAccommodations } from "@/lib/classroom/accommodations";
+import { AccommodationForm } from "./accommodation-form";
 import { HostActionForm } from "./host-action-form";
 import styles from "./dashboard.module.css";
 
@@ -61,6 +63,7 @@ export function StudentTable({ dashboard, canRemove }: { dashboard: Dashboard; c
                 Q{question.index + 1}
               </th>
             ))}
+            <th scope="col">Accommodations</th>
             {canRemove && <th scope="col">Remove</th>}
           </tr>
         </thead>
@@ -81,6 +84,13 @@ export function StudentTable({ dashboard, canRemove }: { dashboard: Dashboard; c
                   </td>
                 );
               })}
+              <td>
+                {canRemove && !student.removed ? (
+                  <AccommodationForm sessionId={dashboard.sessionId} playerId={student.id} nickname={student.nickname} given={student.accommodations} />
+                ) : (
+                  describeAccommodations(student.accommodations) || "–"
+                )}
+              </td>
               {canRemove && (
                 <td>
                   {!student.removed && (
