@@ -5,9 +5,17 @@ import { hostView, studentView } from "@/lib/classroom/live";
 import { effectivePhase, parsePlayer, parseSession, type SessionRecord } from "@/lib/classroom/record";
 import { pointsFor } from "@/lib/classroom/scoring";
 import { encodeRefs } from "@/lib/questions/refs";
+import type { Question } from "@/lib/questions/schemas";
 import { fixtureBank, singleQ, whoSaidQ } from "./quiz-fixtures";
 
 const bank = fixtureBank([singleQ, whoSaidQ]);
+
+function choiceQuestion(question: Question) {
+  if (question.kind !== "single" && question.kind !== "who-said") throw new Error("expected a choice question");
+  return question;
+}
+const four = choiceQuestion(singleQ);
+const three = choiceQuestion(whoSaidQ);
 const OPENED = Date.UTC(2026, 4, 20, 9, 0, 0);
 const ORDER = ["stockholm", "hanoi", "singapore", "panmunjom"];
 
@@ -81,16 +89,16 @@ describe("a student's own deadline", () => {
 
 describe("fewer options", () => {
   it("removes one wrong option of four, the same one every time for a player and question", () => {
-    const removed = removedOption(singleQ.options, singleQ.answer, "ann", singleQ.id);
+    const removed = removedOption(four.options, four.answer, "ann", four.id);
     expect(removed).not.toBeNull();
-    expect(removed).not.toBe(singleQ.answer);
-    expect(removedOption(singleQ.options, singleQ.answer, "ann", singleQ.id)).toBe(removed);
-    const chosen = new Set(Array.from({ length: 40 }, (_, i) => removedOption(singleQ.options, singleQ.answer, `player-${i}`, singleQ.id)));
+    expect(removed).not.toBe(four.answer);
+    expect(removedOption(four.options, four.answer, "ann", four.id)).toBe(removed);
+    const chosen = new Set(Array.from({ length: 40 }, (_, i) => removedOption(four.options, four.answer, `player-${i}`, four.id)));
     expect(chosen.size).toBe(3);
   });
 
   it("leaves three-option questions alone", () => {
-    expect(removedOption(whoSaidQ.options, whoSaidQ.answer, "ann", whoSaidQ.id)).toBeNull();
+    expect(removedOption(three.options, three.answer, "ann", three.id)).toBeNull();
   });
 
   it("sends that student three options, each with its shape on the projector; classmates get all four", () => {
@@ -100,7 +108,7 @@ describe("fewer options", () => {
     if (ann?.kind !== "single" || bob?.kind !== "single") throw new Error("expected the single-choice question");
     expect(bob.options.map((option) => option.id)).toEqual(ORDER);
     expect(ann.options).toHaveLength(3);
-    expect(ann.options.map((option) => option.id)).toContain(singleQ.answer);
+    expect(ann.options.map((option) => option.id)).toContain(four.answer);
     for (const option of ann.options) expect(option.mark).toBe(ORDER.indexOf(option.id));
   });
 });
