@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { useFormPost, useRefusal } from "@/components/ui/use-form-post";
 import { EXTRA_TIME_CHOICES, EXTRA_TIME_LABELS, type Accommodations } from "@/lib/classroom/accommodations";
 import { api } from "@/lib/classroom/paths";
@@ -33,6 +33,7 @@ export function AccommodationForm({
   const refusal = useRefusal(ECHO);
   const refused = refusal?.values.action === "accommodate" && refusal.values.playerId === playerId ? refusal : undefined;
   const submission = useFormPost({ refusal: refused, staysAfterSuccess: true });
+  const [saved, setSaved] = useState(false);
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,12 +46,12 @@ export function AccommodationForm({
       fewerOptions: fields.get("fewerOptions") === "on",
       from: "dashboard",
     };
-    await submission.post(api.hostActions(sessionId), body, () => undefined);
+    setSaved(await submission.post(api.hostActions(sessionId), body, () => undefined));
     router.refresh();
   }
 
   return (
-    <form method="post" action={api.hostActions(sessionId)} onSubmit={submit} className={styles.accommodations}>
+    <form method="post" action={api.hostActions(sessionId)} onSubmit={submit} onChange={() => setSaved(false)} className={styles.accommodations}>
       <input type="hidden" name="action" value="accommodate" />
       <input type="hidden" name="version" value="0" />
       <input type="hidden" name="playerId" value={playerId} />
@@ -72,6 +73,7 @@ export function AccommodationForm({
       <button type="submit" className="button button--secondary" disabled={submission.busy}>
         Save <span className="visually-hidden">{nickname}&apos;s accommodations</span>
       </button>
+      <span role="status">{saved && !submission.busy ? "Saved" : ""}</span>
       <span role="alert">{submission.error}</span>
     </form>
   );

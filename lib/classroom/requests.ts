@@ -86,8 +86,8 @@ export const hostActionSchema = z.strictObject({
   seenAt: z.optional(wholeNumber(0)),
   /** "accommodate": the student's extra time and fewer options (lib/classroom/accommodations.ts); left out means none. */
   extraTime: z.optional(z.enum(EXTRA_TIME_CHOICES, { error: "Choose class time, extra time or untimed." })),
-  /** A checkbox: "on" when ticked, absent when not. */
-  fewerOptions: z.optional(z.stringbool({ error: "Fewer options is on or off." })),
+  /** JSON's true or false, or a plain form's checkbox: "on" when ticked, absent when not. */
+  fewerOptions: z.optional(z.union([z.boolean(), z.stringbool()], { error: "Fewer options is on or off." })),
   /** Where a plain form post returns to. */
   from: z._default(z.enum(["projector", "dashboard"]), "projector"),
 });
