@@ -58,12 +58,12 @@ export function StudentTable({ dashboard, canRemove }: { dashboard: Dashboard; c
             <th scope="col">Rank</th>
             <th scope="col">Nickname</th>
             <th scope="col">Score</th>
+            <th scope="col">Accommodations</th>
             {dashboard.questions.map((question) => (
               <th key={question.id} scope="col">
                 Q{question.index + 1}
               </th>
             ))}
-            <th scope="col">Accommodations</th>
             {canRemove && <th scope="col">Remove</th>}
           </tr>
         </thead>
@@ -76,6 +76,13 @@ export function StudentTable({ dashboard, canRemove }: { dashboard: Dashboard; c
                 {student.removed && " (removed)"}
               </th>
               <td>{formatScore(student.score, dashboard.settings.scoring)}</td>
+              <td>
+                {canRemove && !student.removed ? (
+                  <AccommodationForm sessionId={dashboard.sessionId} playerId={student.id} nickname={student.nickname} given={student.accommodations} />
+                ) : (
+                  describeAccommodations(student.accommodations) || "–"
+                )}
+              </td>
               {dashboard.questions.map((question) => {
                 const answer = student.answers[question.index];
                 return (
@@ -84,13 +91,6 @@ export function StudentTable({ dashboard, canRemove }: { dashboard: Dashboard; c
                   </td>
                 );
               })}
-              <td>
-                {canRemove && !student.removed ? (
-                  <AccommodationForm sessionId={dashboard.sessionId} playerId={student.id} nickname={student.nickname} given={student.accommodations} />
-                ) : (
-                  describeAccommodations(student.accommodations) || "–"
-                )}
-              </td>
               {canRemove && (
                 <td>
                   {!student.removed && (

@@ -40,6 +40,7 @@ test("a student with double time and fewer options: only they can tell", async (
   await expect(dashboard.getByLabel("Fewer options for Ann")).toBeChecked();
   await expect(dashboard.getByLabel("Time for Bob")).toHaveValue("none");
   await expectNoAxeViolations(dashboard);
+  await dashboard.getByRole("heading", { name: "Students" }).evaluate((heading) => heading.scrollIntoView());
   await dashboard.screenshot({ path: testInfo.outputPath("dashboard-accommodations.png") });
 
   await teacher.page.getByRole("button", { name: "Start the quiz", exact: true }).click();
