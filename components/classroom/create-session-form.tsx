@@ -18,8 +18,8 @@ const MODES: Record<SessionMode, string> = {
   homework: "Homework: each student at their own pace, until a deadline",
 };
 const SCORING: Record<Scoring, string> = {
-  accuracy: "Accuracy only: one point per right answer",
-  speed: "Speed bonus: 500 to 1,000 points per right answer, more for faster ones",
+  accuracy: "Accuracy only (the default): one point per right answer, however long it took",
+  speed: "Speed bonus, only if you turn it on: 500 to 1,000 points per right answer, more for faster ones",
 };
 const timerLabel = (seconds: TimerChoice) => (seconds === 0 ? "No timer: you close each question" : `${seconds} seconds`);
 const dueLabel = (hours: DueInHours) =>

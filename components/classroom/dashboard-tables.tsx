@@ -1,5 +1,7 @@
 import type { Dashboard } from "@/lib/classroom/views";
 import { formatScore } from "@/lib/classroom/format";
+import { describeAccommodations } from "@/lib/classroom/accommodations";
+import { AccommodationForm } from "./accommodation-form";
 import { HostActionForm } from "./host-action-form";
 import styles from "./dashboard.module.css";
 
@@ -56,6 +58,7 @@ export function StudentTable({ dashboard, canRemove }: { dashboard: Dashboard; c
             <th scope="col">Rank</th>
             <th scope="col">Nickname</th>
             <th scope="col">Score</th>
+            <th scope="col">Accommodations</th>
             {dashboard.questions.map((question) => (
               <th key={question.id} scope="col">
                 Q{question.index + 1}
@@ -73,6 +76,13 @@ export function StudentTable({ dashboard, canRemove }: { dashboard: Dashboard; c
                 {student.removed && " (removed)"}
               </th>
               <td>{formatScore(student.score, dashboard.settings.scoring)}</td>
+              <td>
+                {canRemove && !student.removed ? (
+                  <AccommodationForm sessionId={dashboard.sessionId} playerId={student.id} nickname={student.nickname} given={student.accommodations} />
+                ) : (
+                  describeAccommodations(student.accommodations) || "–"
+                )}
+              </td>
               {dashboard.questions.map((question) => {
                 const answer = student.answers[question.index];
                 return (

@@ -73,7 +73,7 @@ export function LiveAnswerForm({
           <QuestionFields question={question} register={form.register} disabled={sending} />
         ) : (
           <div className={grid ? `${styles.options} ${styles.grid}` : styles.options}>
-            {choices.map((choice, position) => (
+            {choices.map(({ mark: position, ...choice }) => (
               <button
                 key={choice.id}
                 type="submit"

@@ -8,19 +8,21 @@ const TRUE_FALSE = [
 
 /**
  * The choices a live question offers, in the order the projector shows
- * them: the choice at position n wears optionMark(n) on both. None for
- * ordering questions, which have items instead, nor for estimates (a number).
+ * them: the choice at position n wears optionMark(n) on both, its `mark`
+ * (a phone with fewer choices keeps the projector's). None for ordering
+ * questions, which have items instead, nor for estimates (a number).
  */
-export function liveChoices(question: PublicQuestion): readonly { id: string; text: string }[] {
+export function liveChoices(question: PublicQuestion): readonly { id: string; text: string; mark: number }[] {
+  const marked = (choices: readonly { id: string; text: string; mark?: number }[]) => choices.map((choice, position) => ({ ...choice, mark: choice.mark ?? position }));
   switch (question.kind) {
     case "true-false":
-      return TRUE_FALSE;
+      return marked(TRUE_FALSE);
     case "order":
     case "estimate":
       return [];
     case "single":
     case "who-said":
-      return question.options;
+      return marked(question.options);
   }
 }
 

@@ -12,7 +12,7 @@ const asText = (answer: string | string[]) => (Array.isArray(answer) ? answer.jo
 
 /** The student's own choice, with the shape it wore, so they can find it on the projector at the reveal. */
 function Chosen({ question, answer }: { question: PublicQuestion | null; answer: string }) {
-  const position = question ? liveChoices(question).findIndex((choice) => choice.text === answer) : -1;
+  const position = (question && liveChoices(question).find((choice) => choice.text === answer)?.mark) ?? -1;
   return (
     <strong className={styles.chosen}>
       {position >= 0 && <OptionMark position={position} />}

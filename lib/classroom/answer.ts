@@ -6,6 +6,7 @@ import { encodeAnswer, isRightAnswer, normalizeAnswer, sameAnswer } from "@/lib/
 import { rateLimits } from "@/lib/rate-limit";
 import type { ServiceContext } from "@/lib/service";
 import { execIfNamed, execNamed, op } from "@/lib/store";
+import { closesAtFor, phaseFor, timerFor, type Accommodations } from "./accommodations";
 import { activePlayerFrom, playerIdFromToken, sessionFrom } from "./access";
 import { CLASSROOM_MESSAGES, ClassroomError } from "./errors";
 import { PLAYER_FIELDS as P, SESSION_FIELDS as F, classroomKeys, ttlSeconds } from "./keys";
@@ -46,9 +47,9 @@ export interface RecordedAnswer {
   replay: boolean;
 }
 
-/** Which question of the session this answer is for, or why it cannot be answered now. */
-function answerableIndex(session: SessionRecord, questionId: string, now: number): number {
-  const phase = effectivePhase(session, now);
+/** Which question of the session this answer is for, or why it cannot be answered now (by this student's own deadline). */
+function answerableIndex(session: SessionRecord, questionId: string, given: Accommodations, now: number): number {
+  const phase = phaseFor(session, effectivePhase(session, now), given, now);
   if (phase === "ended") throw new ClassroomError("ended", CLASSROOM_MESSAGES.ended);
   if (session.settings.mode === "homework") {
     const index = session.questions.findIndex((ref) => ref.id === questionId);
@@ -60,7 +61,8 @@ function answerableIndex(session: SessionRecord, questionId: string, now: number
     const earlier = session.questions.slice(0, session.index).some((ref) => ref.id === questionId);
     throw earlier ? new ClassroomError("closed", CLASSROOM_MESSAGES.closed) : new ClassroomError("conflict", CLASSROOM_MESSAGES.notCurrent);
   }
-  const late = phase === "closed" && session.phase === "open" && session.closesAt !== null && now < session.closesAt + LATE_ANSWER_GRACE_MS;
+  const closesAt = closesAtFor(session, given);
+  const late = phase === "closed" && session.phase === "open" && closesAt !== null && now < closesAt + LATE_ANSWER_GRACE_MS;
   if (phase !== "open" && !late) throw new ClassroomError("closed", CLASSROOM_MESSAGES.closed);
   return session.index;
 }
@@ -90,7 +92,7 @@ export async function recordAnswer(
     const session = sessionFrom(sessionId, read.session);
     const player = activePlayerFrom(playerId, read.player);
     const seq = read.seq;
-    const index = answerableIndex(session, input.questionId, now);
+    const index = answerableIndex(session, input.questionId, player.accommodations, now);
     const question = questionAt(ctx.bank, session, index);
     if (!question) throw new ClassroomError("not_found", CLASSROOM_MESSAGES.notCurrent);
     const answer = normalizeAnswer(question, input.answer);
@@ -103,7 +105,7 @@ export async function recordAnswer(
     }
 
     const elapsedMs = session.settings.mode === "live" && session.openedAt !== null ? Math.max(0, now - session.openedAt) : null;
-    const points = pointsFor({ scoring: session.settings.scoring, correct, elapsedMs, timerSeconds: session.settings.timer });
+    const points = pointsFor({ scoring: session.settings.scoring, correct, elapsedMs, timerSeconds: timerFor(session.settings.timer, player.accommodations) });
     const ttl = ttlSeconds(session.expiresAt, now);
     const distKey = classroomKeys.distribution(sessionId, index);
     const answered = Number(seq ?? 0) || 0;

@@ -1,3 +1,4 @@
+import { describeAccommodations } from "./accommodations";
 import { formatJoinCode } from "./code";
 import type { Dashboard, DashboardQuestion } from "./views";
 
@@ -28,7 +29,7 @@ const questionHeading = (question: DashboardQuestion) => `Q${question.index + 1}
 
 /** One row per student, one column per question: the block a teacher sorts. */
 function studentBlock(dashboard: Dashboard): (string | number)[][] {
-  const header = ["Nickname", "Status", "Rank", "Score", "Correct", "Answered", ...dashboard.questions.map(questionHeading)];
+  const header = ["Nickname", "Status", "Rank", "Score", "Correct", "Answered", ...dashboard.questions.map(questionHeading), "Accommodations"];
   const rows = dashboard.students.map((student) => [
     student.nickname,
     student.removed ? "Removed" : "",
@@ -40,6 +41,7 @@ function studentBlock(dashboard: Dashboard): (string | number)[][] {
       const answer = student.answers[question.index];
       return answer ? `${answer.correct ? "✓" : "✗"} ${answer.display}` : "";
     }),
+    describeAccommodations(student.accommodations),
   ]);
   return [header, ...rows];
 }

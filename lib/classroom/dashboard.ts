@@ -66,6 +66,7 @@ function studentRow(player: PlayerRecord, questions: readonly (Question | undefi
     answered: player.answers.size,
     rank: null,
     answers,
+    accommodations: player.accommodations,
   };
 }
 

@@ -14,6 +14,7 @@ import { ROSTER_ACTIONS, type HostAction, type HostActionInput, type RosterActio
 import { distributionBars } from "./scoring";
 import { nicknameHash } from "./tokens";
 import type { HostView, LivePhase } from "./views";
+import { accommodate } from "./accommodate";
 import { waitingRoomAction } from "./waiting-room";
 
 /**
@@ -170,7 +171,7 @@ export async function hostAction(
   ctx: ServiceContext,
   sessionId: string,
   credential: string | undefined,
-  input: Pick<HostActionInput, "action" | "version" | "playerId" | "seenAt">,
+  input: Pick<HostActionInput, "action" | "version" | "playerId" | "seenAt"> & Partial<Pick<HostActionInput, "extraTime" | "fewerOptions">>,
 ): Promise<HostView> {
   const state = await readHostState(ctx, sessionId, credential);
   const { session } = state;
@@ -197,6 +198,8 @@ export async function hostAction(
       await ctx.store.exec(withdrawOps(session, entry, "removed", now, { releaseNickname: false }));
       roster = roster.map((candidate) => (candidate.id === entry.id ? { ...candidate, removed: "removed" } : candidate));
     }
+  } else if (action === "accommodate") {
+    await accommodate(ctx, session, roster, input, now);
   } else if (isRosterAction(action)) {
     const change = await waitingRoomAction(ctx, session, roster, { ...input, action }, now);
     roster = change.roster;

@@ -41,7 +41,7 @@ export function createClassroomService(deps: ServiceDeps) {
     answer: async (sessionId: string, token: string | undefined, input: AnswerInput, requester: Requester) =>
       answerResponse(ctx, await recordAnswer(ctx, sessionId, token, input, requester)),
     getHostView: (sessionId: string, credential: string | undefined) => getHostView(ctx, sessionId, credential),
-    hostAction: (sessionId: string, credential: string | undefined, input: Pick<HostActionInput, "action" | "version" | "playerId" | "seenAt">) =>
+    hostAction: (sessionId: string, credential: string | undefined, input: Pick<HostActionInput, "action" | "version" | "playerId" | "seenAt"> & Partial<Pick<HostActionInput, "extraTime" | "fewerOptions">>) =>
       hostAction(ctx, sessionId, credential, input),
     /** Checks a host link's credential; the cookie it becomes lives as long as the session. */
     claimHost: async (sessionId: string, credential: string | undefined) => {

@@ -95,6 +95,9 @@ export const PLAYER_FIELDS = {
   answerPrefix: "a:",
   pointsPrefix: "pt:",
   timePrefix: "ms:",
+  /** The teacher's accommodations (lib/classroom/accommodations.ts): extra time ("1.5", "2", "untimed"); "1" for fewer options. */
+  extraTime: "xt",
+  fewerOptions: "fo",
 } as const;
 
 /** When a new session's keys expire: homework a week after its deadline, live at the 30-day cap; never later. */

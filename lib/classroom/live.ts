@@ -3,6 +3,7 @@ import { displayAnswer } from "@/lib/questions/feedback";
 import { toPublicQuestion } from "@/lib/questions/public";
 import type { PublicQuestion, Question } from "@/lib/questions/schemas";
 import { answerKey, isRightAnswer } from "@/lib/questions/scoring";
+import { closesAtFor, phaseFor, removedOption, withoutOption } from "./accommodations";
 import { effectivePhase, seatedPlayers, waitingPlayers, type PlayerRecord, type SessionRecord, type RosterRecord, type StoredReveal } from "./record";
 import { distributionBars, rankOf } from "./scoring";
 import type { HostView, LivePhase, RevealInfo, RosterEntry, StandingEntry, StudentView } from "./views";
@@ -29,6 +30,14 @@ export function publicQuestionAt(bank: QuestionBank, session: SessionRecord, ind
   const question = questionAt(bank, session, index);
   const ref = session.questions[index];
   return question && ref ? toPublicQuestion(question, ref.order, index, session.questions.length) : null;
+}
+
+/** The question as one student's phone shows it: with one wrong option fewer when the teacher gave them that. */
+export function playerQuestionAt(bank: QuestionBank, session: SessionRecord, player: PlayerRecord, index: number): PublicQuestion | null {
+  const shown = publicQuestionAt(bank, session, index);
+  const question = questionAt(bank, session, index);
+  if (!shown || !question || !player.accommodations.fewerOptions || (question.kind !== "single" && question.kind !== "who-said")) return shown;
+  return withoutOption(shown, removedOption(question.options, question.answer, player.id, question.id));
 }
 
 /** The key, the explanation and the frozen counts of a revealed question. */
@@ -65,8 +74,8 @@ function top(session: SessionRecord, phase: LivePhase): StandingEntry[] | null {
 }
 
 export function studentView(bank: QuestionBank, session: SessionRecord, player: PlayerRecord, now: number): StudentView {
-  const phase = effectivePhase(session, now);
-  const question = QUESTION_PHASES.includes(phase) ? publicQuestionAt(bank, session, session.index) : null;
+  const phase = phaseFor(session, effectivePhase(session, now), player.accommodations, now);
+  const question = QUESTION_PHASES.includes(phase) ? playerQuestionAt(bank, session, player, session.index) : null;
   const bankQuestion = question ? questionAt(bank, session, session.index) : undefined;
   const answer = question ? player.answers.get(session.index) : undefined;
   const reveal = currentReveal(bank, session, phase);
@@ -78,7 +87,7 @@ export function studentView(bank: QuestionBank, session: SessionRecord, player: 
     nickname: player.nickname,
     phase,
     question,
-    closesAt: phase === "open" ? session.closesAt : null,
+    closesAt: phase === "open" ? closesAtFor(session, player.accommodations) : null,
     yourAnswer: bankQuestion && answer !== undefined ? displayAnswer(bankQuestion, answer) : null,
     reveal:
       reveal && bankQuestion

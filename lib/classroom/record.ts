@@ -3,6 +3,7 @@ import { Topic } from "@/lib/content/schemas";
 import { decodeRefs, type QuestionRef } from "@/lib/questions/refs";
 import type { NormalizedAnswer } from "@/lib/questions/schemas";
 import { decodeAnswer } from "@/lib/questions/scoring";
+import { EXTRA_TIME_CHOICES, type Accommodations } from "./accommodations";
 import { PLAYER_FIELDS as P, SESSION_FIELDS as F } from "./keys";
 import { SESSION_MODES, SCORING_CHOICES, TIMER_CHOICES } from "./settings";
 import { LIVE_PHASES, type LivePhase, type SessionSettings } from "./views";
@@ -150,6 +151,7 @@ export interface PlayerRecord {
   points: Map<number, number>;
   /** Milliseconds from the question opening to the answer (live). */
   times: Map<number, number>;
+  accommodations: Accommodations;
 }
 
 function indexed<T>(hash: Readonly<Record<string, string>>, prefix: string, decode: (value: string) => T | null): Map<number, T> {
@@ -183,6 +185,7 @@ export function parsePlayer(id: string, hash: Readonly<Record<string, string>>):
     answers: indexed(hash, P.answerPrefix, decodeAnswer),
     points: indexed(hash, P.pointsPrefix, number),
     times: indexed(hash, P.timePrefix, number),
+    accommodations: { extraTime: oneOf(EXTRA_TIME_CHOICES, hash[P.extraTime], "none"), fewerOptions: hash[P.fewerOptions] === "1" },
   };
 }
 

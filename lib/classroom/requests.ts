@@ -6,6 +6,7 @@ import { nicknameTextSchema } from "@/lib/nickname-text";
 import { drawSchema } from "@/lib/questions/requests";
 import { JOIN_CODE_LENGTH, JOIN_CODE_PATTERN, normalizeJoinCode } from "./code";
 import { CLASSROOM_MESSAGES, ClassroomError } from "./errors";
+import { EXTRA_TIME_CHOICES } from "./accommodations";
 import { DUE_IN_HOURS, SESSION_MODES, SCORING_CHOICES, TIMER_CHOICES } from "./settings";
 
 /**
@@ -63,7 +64,7 @@ export const joinCodeSchema = z.pipe(
 export const sessionIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/, "not a session id"));
 
 /** The teacher's actions on who is in the session (lib/classroom/waiting-room.ts); they leave the class's screens where they are. */
-export const ROSTER_ACTIONS = ["lock", "unlock", "remove", "ask", "stop-asking", "admit", "turn-away", "admit-all", "turn-away-all", "remove-recent"] as const;
+export const ROSTER_ACTIONS = ["lock", "unlock", "remove", "ask", "stop-asking", "admit", "turn-away", "admit-all", "turn-away-all", "remove-recent", "accommodate"] as const;
 export type RosterAction = (typeof ROSTER_ACTIONS)[number];
 
 const HOST_ACTIONS = ["start", "close", "reveal", "standings", "next", "end", ...ROSTER_ACTIONS] as const;
@@ -83,6 +84,10 @@ export const hostActionSchema = z.strictObject({
   version: wholeNumber(0),
   playerId: z.optional(sessionIdSchema),
   seenAt: z.optional(wholeNumber(0)),
+  /** "accommodate": the student's extra time and fewer options (lib/classroom/accommodations.ts); left out means none. */
+  extraTime: z.optional(z.enum(EXTRA_TIME_CHOICES, { error: "Choose class time, extra time or untimed." })),
+  /** JSON's true or false, or a plain form's checkbox: "on" when ticked, absent when not. */
+  fewerOptions: z.optional(z.union([z.boolean(), z.stringbool()], { error: "Fewer options is on or off." })),
   /** Where a plain form post returns to. */
   from: z._default(z.enum(["projector", "dashboard"]), "projector"),
 });

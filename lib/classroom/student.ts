@@ -5,7 +5,8 @@ import { execNamed, op } from "@/lib/store";
 import { readPlayerSession } from "./access";
 import type { RecordedAnswer } from "./answer";
 import { classroomKeys } from "./keys";
-import { publicQuestionAt, questionAt, studentView } from "./live";
+import { hasAccommodations } from "./accommodations";
+import { playerQuestionAt, questionAt, studentView } from "./live";
 import { playPath } from "./paths";
 import { effectivePhase, type PlayerRecord, type SessionRecord } from "./record";
 import { rankOf } from "./scoring";
@@ -24,7 +25,9 @@ export async function pollStudent(
 ): Promise<StudentView | UnchangedPoll> {
   const { session, player } = await readPlayerSession(ctx, sessionId, token);
   const now = ctx.now();
-  if (session.version === sinceVersion) return { changed: false, version: session.version, now, players: session.players };
+  // A student given more time mid-question has no new version to notice: their phone gets the whole view while it is open.
+  const ownDeadline = session.phase === "open" && hasAccommodations(player.accommodations);
+  if (session.version === sinceVersion && !ownDeadline) return { changed: false, version: session.version, now, players: session.players };
   return studentView(ctx.bank, session, player, now);
 }
 
@@ -32,7 +35,7 @@ export async function pollStudent(
 
 function feedbackAt(ctx: ServiceContext, session: SessionRecord, player: PlayerRecord, index: number): HomeworkView["shown"] {
   const question = questionAt(ctx.bank, session, index);
-  const shown = publicQuestionAt(ctx.bank, session, index);
+  const shown = playerQuestionAt(ctx.bank, session, player, index);
   const answer = player.answers.get(index);
   if (!question || !shown || answer === undefined) return null;
   return { question: shown, feedback: feedbackFrom(question, answer, ctx.bank.lookups) };
@@ -54,7 +57,7 @@ function homeworkView(
     nickname: player.nickname,
     settings: session.settings,
     ended,
-    question: ended || nextIndex === null ? null : publicQuestionAt(ctx.bank, session, nextIndex),
+    question: ended || nextIndex === null ? null : playerQuestionAt(ctx.bank, session, player, nextIndex),
     shown: shownIndex >= 0 ? feedbackAt(ctx, session, player, shownIndex) : null,
     answered: player.answers.size,
     score: player.score,

@@ -1,4 +1,5 @@
 import type { AnswerFeedback, CorrectionNote, NextStep, PublicQuestion, SourceRef } from "@/lib/questions/schemas";
+import type { Accommodations } from "./accommodations";
 import type { Scoring, SessionMode, TimerChoice } from "./settings";
 
 /**
@@ -206,6 +207,8 @@ export interface DashboardStudent {
   rank: number | null;
   /** One per question, null where not answered. */
   answers: (DashboardAnswer | null)[];
+  /** Given by the teacher; private to the student (never on the projector or other phones). */
+  accommodations: Accommodations;
 }
 
 export interface Dashboard {

@@ -24,7 +24,7 @@ import { WAITING_ROOM } from "./settings";
  * only then), so the cap holds once the writes settle.
  */
 
-export type WaitingRoomAction = Exclude<RosterAction, "lock" | "unlock" | "remove">;
+export type WaitingRoomAction = Exclude<RosterAction, "lock" | "unlock" | "remove" | "accommodate">;
 
 /** The players a burst clear takes: seated ones who joined in the minute up to `seenAt`. */
 export function recentPlayers(roster: readonly RosterRecord[], seenAt: number): RosterRecord[] {

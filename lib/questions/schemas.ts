@@ -197,6 +197,8 @@ export const QuestionFile = z.array(Question).min(1, "a question file holds at l
 export interface PublicChoice {
   id: string;
   text: string;
+  /** Its place on the projector, when a phone shows fewer choices (lib/classroom/accommodations.ts): it keeps that shape. */
+  mark?: number;
 }
 
 interface PublicQuestionBase {

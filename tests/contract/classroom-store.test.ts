@@ -225,6 +225,69 @@ for (const [name, config] of STORES) {
       expect((await refusal(classroom.joinSession(sessionId, { nickname: "Late", token: undefined }, { client: client() }))).code).toBe("ended");
     });
 
+    it("a student with double time answers after the class's time is up, and only they can tell", async () => {
+      const { sessionId, hostCredential, students } = await session(LIVE, 3);
+      const [slow, classmate, untimed] = students;
+      const accommodate = (playerId: string | undefined, extraTime: "2" | "untimed", fewerOptions: boolean) =>
+        classroom.hostAction(sessionId, hostCredential, { action: "accommodate", version: 0, playerId, extraTime, fewerOptions });
+      await accommodate(slow?.playerId, "2", true);
+      await accommodate(untimed?.playerId, "untimed", false);
+      const started = now;
+      await classroom.hostAction(sessionId, hostCredential, { action: "start", version: 0 });
+      const { question } = await currentQuestion(sessionId, classmate?.token ?? "");
+      const send = (token: string | undefined) => classroom.answer(sessionId, token, { questionId: question?.id ?? "", answer: keyOf(question) }, { client: client() });
+
+      now = started + 30_000;
+      expect(await refusal(send(classmate?.token))).toEqual({ code: "closed", status: 409 });
+      const host = await classroom.getHostView(sessionId, hostCredential);
+      expect(host).toMatchObject({ phase: "closed", closesAt: null });
+      expect(await classroom.pollStudent(sessionId, classmate?.token, -1)).toMatchObject({ phase: "closed", closesAt: null });
+      expect(await classroom.pollStudent(sessionId, slow?.token, host.version)).toMatchObject({ phase: "open", closesAt: started + 40_000 });
+      await expect(send(slow?.token)).resolves.toMatchObject({ mode: "live" });
+      now = started + 10 * 60_000;
+      await expect(send(untimed?.token)).resolves.toMatchObject({ mode: "live" });
+
+      const dashboard = await classroom.getDashboard(sessionId, hostCredential);
+      expect(dashboard.students.map((s) => [s.nickname, s.answered, s.accommodations])).toEqual([
+        ["Student 1", 1, { extraTime: "2", fewerOptions: true }],
+        ["Student 3", 1, { extraTime: "untimed", fewerOptions: false }],
+        ["Student 2", 0, { extraTime: "none", fewerOptions: false }],
+      ]);
+      expect(dashboardCsv(dashboard)).toContain('"extra time ×2; fewer options"');
+      // The reveal ends the question for everyone, however much time they had.
+      await classroom.hostAction(sessionId, hostCredential, { action: "reveal", version: 1 });
+      await accommodate(classmate?.playerId, "2", false);
+      expect((await refusal(send(classmate?.token))).code).toBe("closed");
+      // Only students in the session can be given anything.
+      await classroom.hostAction(sessionId, hostCredential, { action: "remove", version: 0, playerId: classmate?.playerId });
+      expect(await refusal(accommodate(classmate?.playerId, "2", false))).toEqual({ code: "not_found", status: 404 });
+    });
+
+    it("fewer options takes one wrong option from that student's phone only, the same one on every poll", async () => {
+      const { sessionId, hostCredential, students } = await session({ ...LIVE, length: 10 }, 2);
+      const [helped, classmate] = students;
+      await classroom.hostAction(sessionId, hostCredential, { action: "accommodate", version: 0, playerId: helped?.playerId, fewerOptions: true });
+      await classroom.hostAction(sessionId, hostCredential, { action: "start", version: 0 });
+      for (let version = 1; ; version += 2) {
+        const { view, question } = await currentQuestion(sessionId, classmate?.token ?? "");
+        const helpedView = (await classroom.pollStudent(sessionId, helped?.token, -1)) as StudentView;
+        const options = (shown: StudentView["question"]) => (shown?.kind === "single" || shown?.kind === "who-said" ? shown.options.map((o) => o.id) : []);
+        const all = options(view.question);
+        if (all.length === 4) {
+          const kept = options(helpedView.question);
+          expect(kept).toHaveLength(3);
+          expect(kept).toContain(keyOf(question));
+          expect(all.filter((id) => !kept.includes(id))).toHaveLength(1);
+          expect(options(((await classroom.pollStudent(sessionId, helped?.token, -1)) as StudentView).question)).toEqual(kept);
+          expect(JSON.stringify(await classroom.getHostView(sessionId, hostCredential))).toContain(all.find((id) => !kept.includes(id)));
+          return;
+        }
+        expect(options(helpedView.question)).toEqual(all);
+        await classroom.hostAction(sessionId, hostCredential, { action: "close", version });
+        await classroom.hostAction(sessionId, hostCredential, { action: "next", version: version + 1 });
+      }
+    });
+
     it("a locked session takes no one new, but its students carry on", async () => {
       const { sessionId, hostCredential, students } = await session(LIVE, 1);
       await classroom.hostAction(sessionId, hostCredential, { action: "lock", version: 0 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NO_ACCOMMODATIONS } from "@/lib/classroom/accommodations";
 import { csvCell, csvFileName, dashboardCsv } from "@/lib/classroom/csv";
 import { questionLabel, quoteOpening } from "@/lib/classroom/format";
 import type { Dashboard } from "@/lib/classroom/views";
@@ -51,8 +52,9 @@ const dashboard: Dashboard = {
         { display: "Hanoi, Vietnam", correct: false, points: 0 },
         null,
       ],
+      accommodations: { extraTime: "2", fewerOptions: true },
     },
-    { id: "b", nickname: "Zoë", removed: true, score: 0, correct: 0, answered: 0, rank: null, answers: [null, null, null] },
+    { id: "b", nickname: "Zoë", removed: true, score: 0, correct: 0, answered: 0, rank: null, answers: [null, null, null], accommodations: NO_ACCOMMODATIONS },
   ],
   class: { share: 0.5, answered: 4 },
   everyone: { share: null, answered: 0 },
@@ -71,9 +73,9 @@ describe("the CSV export", () => {
   it("has one row per student and one column per question, who-said questions named by their quotation", () => {
     expect(lines[0]).toBe(
       '\uFEFF"Nickname","Status","Rank","Score","Correct","Answered","Q1: Where, ""exactly""?","Q2: -1 or +1?",' +
-        '"Q3: Who said “He wrote me beautiful letters, and…”?"',
+        '"Q3: Who said “He wrote me beautiful letters, and…”?","Accommodations"',
     );
-    expect(lines[2]).toBe('"Zoë","Removed","",0,0,0,"","",""');
+    expect(lines[2]).toBe('"Zoë","Removed","",0,0,0,"","","",""');
   });
 
   it("puts the questions' summary after a blank row, so sorting the students cannot mix it in", () => {
@@ -90,7 +92,7 @@ describe("the CSV export", () => {
   });
 
   it("neutralises cells a spreadsheet would run as a formula", () => {
-    expect(lines[1]).toBe(`"'=HYPERLINK(""http://evil"",""x"")","",1,1,1,2,"✓ Singapore","✗ Hanoi, Vietnam",""`);
+    expect(lines[1]).toBe(`"'=HYPERLINK(""http://evil"",""x"")","",1,1,1,2,"✓ Singapore","✗ Hanoi, Vietnam","","extra time ×2; fewer options"`);
     for (const start of ["=", "+", "-", "@", "\t", "\r"]) expect(csvCell(`${start}1+1`)).toBe(`"'${start}1+1"`);
     expect(csvCell("Ann")).toBe('"Ann"');
     expect(csvCell(42)).toBe("42");

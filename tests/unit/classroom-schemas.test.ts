@@ -38,6 +38,14 @@ describe("teacher actions", () => {
     expect(hostActionSchema.parse({ action: "start", version: "3" })).toEqual({ action: "start", version: 3, from: "projector" });
   });
 
+  it("reads a student's accommodations from a plain form (a ticked checkbox) or JSON, and refuses other times", () => {
+    const student = { action: "accommodate", version: "0", playerId: "a".repeat(22), from: "dashboard" };
+    expect(hostActionSchema.parse({ ...student, extraTime: "1.5", fewerOptions: "on" })).toMatchObject({ extraTime: "1.5", fewerOptions: true });
+    expect(hostActionSchema.parse({ ...student, extraTime: "untimed" })).not.toHaveProperty("fewerOptions");
+    expect(hostActionSchema.parse({ ...student, version: 0, fewerOptions: false })).toMatchObject({ fewerOptions: false });
+    expect(hostActionSchema.safeParse({ ...student, extraTime: "3" }).error?.issues[0]?.message).toBe("Choose class time, extra time or untimed.");
+  });
+
   it("refuses unknown actions and malformed player ids", () => {
     expect(hostActionSchema.safeParse({ action: "delete-everything", version: 0 }).success).toBe(false);
     expect(hostActionSchema.safeParse({ action: "remove", version: 0, playerId: "../../etc" }).success).toBe(false);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { Homework } from "@/components/classroom/homework";
+import { ReadingPreferences } from "@/components/classroom/reading-preferences";
 import { StudentLive } from "@/components/classroom/student-live";
 import { WaitForTeacher } from "@/components/classroom/waiting-screen";
 import { orNotFound } from "@/lib/http/or-not-found";
@@ -69,6 +70,7 @@ async function Page({ params, searchParams }: PageProps<"/classroom/play/[sessio
     <>
       <h1 className="visually-hidden">Class quiz</h1>
       {play.mode === "live" ? <StudentLive initial={play.view} /> : <Homework view={play.view} notice={parseNotice(notice)} />}
+      <ReadingPreferences sessionId={sessionId} />
     </>
   );
 }
