@@ -1,6 +1,7 @@
 import type { Dashboard } from "@/lib/classroom/views";
 import { formatScore } from "@/lib/classroom/format";
 import { HostActionForm } from "./host-action-form";
+import { TeamBadge } from "./team-badge";
 import styles from "./dashboard.module.css";
 
 const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)}%`);
@@ -71,6 +72,12 @@ export function StudentTable({ dashboard, canRemove }: { dashboard: Dashboard; c
               <th scope="row">
                 {student.nickname}
                 {student.removed && " (removed)"}
+                {student.team && (
+                  <>
+                    {" "}
+                    <TeamBadge team={student.team} />
+                  </>
+                )}
               </th>
               <td>{formatScore(student.score, dashboard.settings.scoring)}</td>
               {dashboard.questions.map((question) => {

@@ -8,15 +8,15 @@ export interface RankRow {
   you?: boolean;
 }
 
-/** A ranking (the quiz leaderboards, a class's standings); the caption names it for screen readers. */
-export function RankTable({ rows, caption, className }: { rows: RankRow[]; caption: string; className?: string }) {
+/** A ranking (the quiz leaderboards, a class's standings); the caption names it for screen readers. `nameHeading`: what the names are (teams). */
+export function RankTable({ rows, caption, className, nameHeading = "Nickname" }: { rows: RankRow[]; caption: string; className?: string; nameHeading?: string }) {
   return (
     <table className={className ? `rank-table ${className}` : "rank-table"}>
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
           <th scope="col">Rank</th>
-          <th scope="col">Nickname</th>
+          <th scope="col">{nameHeading}</th>
           <th scope="col">Score</th>
         </tr>
       </thead>

@@ -101,6 +101,10 @@ export async function recordAnswer(
       if (!sameAnswer(earlier, answer)) throw new ClassroomError("conflict", CLASSROOM_MESSAGES.alreadyAnswered);
       return { session, player, index, question, answer, correct, points: player.points.get(index) ?? 0, replay: true };
     }
+    // "First answer" teams: a teammate's answer already counts, and the team's answer key is this write's guard.
+    const team = session.settings.teams ? player.team : null;
+    const firstAnswer = team !== null && session.settings.teams?.rule === "first";
+    if (firstAnswer && session.teamAnswered(index, team)) throw new ClassroomError("conflict", CLASSROOM_MESSAGES.teamAnswered);
 
     const elapsedMs = session.settings.mode === "live" && session.openedAt !== null ? Math.max(0, now - session.openedAt) : null;
     const points = pointsFor({ scoring: session.settings.scoring, correct, elapsedMs, timerSeconds: session.settings.timer });
@@ -114,7 +118,10 @@ export async function recordAnswer(
       ],
       now,
     );
-    const guard = { key: seqKey, expect: seq, value: String(answered + 1), ttlSeconds: ttl, limits: limits.guard };
+    const guard = firstAnswer
+      ? { key: classroomKeys.teamAnswer(sessionId, index, team), expect: null, value: playerId, ttlSeconds: ttl, limits: limits.guard }
+      : { key: seqKey, expect: seq, value: String(answered + 1), ttlSeconds: ttl, limits: limits.guard };
+    const teamScoresKey = classroomKeys.teamScores(sessionId);
     const outcome = await execIfNamed(ctx.store, guard, {
       answer: op.hset(playerKey, {
         [`${P.answerPrefix}${index}`]: encodeAnswer(answer),
@@ -132,6 +139,15 @@ export async function recordAnswer(
         op.expire(distKey, ttl),
       ],
       answeredCount: [op.hincrby(sessionKey, `${F.answeredPrefix}${index}`, 1), op.expire(sessionKey, ttl)],
+      seq: firstAnswer ? [op.set(seqKey, String(answered + 1), { ttlSeconds: ttl })] : [],
+      team:
+        team === null
+          ? []
+          : [
+              op.zincrby(teamScoresKey, points, String(team)),
+              op.expire(teamScoresKey, ttl),
+              ...(firstAnswer ? [op.hset(sessionKey, { [`${F.teamAnsweredPrefix}${index}:${team}`]: "1" })] : []),
+            ],
     });
     limits.throwIfRefused(outcome);
     if (outcome.applied) {
