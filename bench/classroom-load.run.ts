@@ -55,7 +55,8 @@ for (const [name, config] of STORES) {
       const run = randomBytes(4).toString("hex");
       try {
         const { sessionId, hostCredential } = await classroom.createSession(
-          { mode: "live", length: QUESTIONS, topic: undefined, timer: 0, scoring: "accuracy", dueInHours: 24 },
+          // In eight "average" teams: every answer also counts for its team, in the same transaction.
+          { mode: "live", length: QUESTIONS, topic: undefined, timer: 0, scoring: "accuracy", dueInHours: 24, teams: 8, teamRule: "average" },
           { client: `load-teacher-${run}` },
         );
 
@@ -123,6 +124,10 @@ for (const [name, config] of STORES) {
         );
         const total = dashboard.students.reduce((sum, student) => sum + student.score, 0);
         expect(total).toBe(expectedTotal);
+        // The teams hold every point exactly once: their averages times their members add up to the class's total.
+        const teamTotal = (dashboard.teams ?? []).reduce((sum, team) => sum + team.score * team.members, 0);
+        expect(Math.abs(teamTotal - expectedTotal)).toBeLessThanOrEqual(0.05 * STUDENTS);
+        expect((dashboard.teams ?? []).reduce((sum, team) => sum + team.members, 0)).toBe(STUDENTS);
         expect(new Set(pollTrips)).toEqual(new Set([1]));
 
         console.info(

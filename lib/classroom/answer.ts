@@ -25,6 +25,13 @@ import { choiceField, pointsFor } from "./scoring";
  * the same n (a double tap, a retry after a dropped connection) cannot both
  * win; the loser re-reads and finds the answer already there. Players never
  * share a guard, so 200 students answering at once do not contend.
+ *
+ * Teams (lib/classroom/teams.ts): every counted answer adds its points to
+ * its team in the same transaction. In a "first answer" team the guard is
+ * instead the team's claim on the question (`…:tq:{index}:{team}`), so of
+ * teammates answering at once exactly one counts; the others are told
+ * their team has answered (409) and cannot answer for practice, which
+ * keeps the class's counts to one per shared phone.
  */
 
 /** A tap in the last moment before the timer ends is still in flight when it does. */
