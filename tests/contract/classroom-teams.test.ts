@@ -2,18 +2,16 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClassroomService, type ClassroomService } from "@/lib/classroom";
+import { afterAll, expect, it } from "vitest";
 import { dashboardCsv } from "@/lib/classroom/csv";
 import { ClassroomError } from "@/lib/classroom/errors";
 import { classroomKeys } from "@/lib/classroom/keys";
 import type { CreateSessionInput } from "@/lib/classroom/requests";
 import type { StudentView } from "@/lib/classroom/views";
-import type { StoreConfig } from "@/lib/env";
 import { answerKey } from "@/lib/questions/scoring";
-import { createStore, op, type Store } from "@/lib/store";
-import { storeConfigs } from "../support/store-configs";
-import { wrongAnswer } from "../support/wrong-answer";
+import { op } from "@/lib/store";
+import { classroomRefusal as refusal, wrongAnswer } from "../support/classroom-checks";
+import { describeClassroomOnEveryStore } from "../support/classroom-on-every-store";
 import { fixtureBank } from "../unit/quiz-fixtures";
 
 /**
@@ -31,126 +29,104 @@ const bank = fixtureBank();
 const LIVE: CreateSessionInput = { mode: "live", length: 5, topic: undefined, timer: 0, scoring: "accuracy", dueInHours: 24 };
 const client = () => `test-${randomBytes(6).toString("hex")}`;
 
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; status: number }> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (error instanceof ClassroomError) return { code: error.code, status: error.status };
-  throw new Error(`expected a refusal, got ${String(error)}`);
-}
+describeClassroomOnEveryStore("classroom teams", dataDir, bank, (on) => {
+  const join = (sessionId: string, nickname: string, team?: number) =>
+    on.classroom.joinSession(sessionId, { nickname, team, token: undefined }, { client: client() });
 
-for (const [name, config] of storeConfigs(dataDir)) {
-  describe.skipIf(!config)(`classroom teams: ${name}${config ? "" : " (skipped: redis-server is not installed)"}`, () => {
-    let store: Store;
-    let classroom: ClassroomService;
+  async function started(input: CreateSessionInput, teams: (number | undefined)[]) {
+    const created = await on.classroom.createSession(input, { client: client() });
+    const students = [];
+    for (const [i, team] of teams.entries()) students.push(await join(created.sessionId, `Player ${i + 1}`, team));
+    await on.classroom.hostAction(created.sessionId, created.hostCredential, { action: "start", version: 0 });
+    const first = (await on.classroom.pollStudent(created.sessionId, students[0]?.token, -1)) as StudentView;
+    const question = bank.get(first.question?.id ?? "");
+    if (!question) throw new Error("no question");
+    return { ...created, students, question };
+  }
 
-    beforeAll(async () => {
-      store = await createStore(config as StoreConfig, { timeoutMs: 15_000 });
-      classroom = createClassroomService({ store, bank, now: () => Date.now() });
-    });
-    afterAll(async () => {
-      await store?.close();
-    });
+  it("'first answer': four balanced teams, each counted once when both its phones answer at once", async () => {
+    const { sessionId, hostCredential, students, question } = await started({ ...LIVE, teams: 4, teamRule: "first" }, Array(8).fill(undefined));
+    const views = await Promise.all(students.map((s) => on.classroom.pollStudent(sessionId, s.token, -1) as Promise<StudentView>));
+    expect(views.map((view) => view.team)).toEqual([1, 2, 3, 4, 1, 2, 3, 4]);
 
-    const join = (sessionId: string, nickname: string, team?: number) =>
-      classroom.joinSession(sessionId, { nickname, team, token: undefined }, { client: client() });
+    // Teams 1 and 2 answer right, 3 and 4 wrong; every phone sends twice at once.
+    const key = answerKey(question);
+    const wrong = wrongAnswer(question);
+    const answerOf = (team: number | null) => ((team ?? 0) <= 2 ? key : wrong);
+    const sends = students.flatMap((s, i) =>
+      [0, 1].map(() =>
+        on.classroom.answer(sessionId, s.token, { questionId: question.id, answer: answerOf(views[i]?.team ?? null) }, { client: client() }).then(
+          () => "counted",
+          (error: unknown) => (error instanceof ClassroomError ? error.code : "failed"),
+        ),
+      ),
+    );
+    const outcomes = await Promise.all(sends);
+    expect(outcomes.filter((o) => o === "conflict").length).toBeGreaterThanOrEqual(4);
+    expect((await on.classroom.getHostView(sessionId, hostCredential)).answered).toBe(4);
 
-    async function started(input: CreateSessionInput, teams: (number | undefined)[]) {
-      const created = await classroom.createSession(input, { client: client() });
-      const students = [];
-      for (const [i, team] of teams.entries()) students.push(await join(created.sessionId, `Player ${i + 1}`, team));
-      await classroom.hostAction(created.sessionId, created.hostCredential, { action: "start", version: 0 });
-      const first = (await classroom.pollStudent(created.sessionId, students[0]?.token, -1)) as StudentView;
-      const question = bank.get(first.question?.id ?? "");
-      if (!question) throw new Error("no question");
-      return { ...created, students, question };
+    // The teammate who lost sees the team's answer counted, and cannot answer again.
+    const after = await Promise.all(students.map((s) => on.classroom.pollStudent(sessionId, s.token, -1) as Promise<StudentView>));
+    for (const team of [1, 2, 3, 4]) {
+      const members = after.filter((view) => view.team === team);
+      expect(members.filter((view) => view.yourAnswer !== null)).toHaveLength(1);
+      expect(members.filter((view) => view.teamAnswered)).toHaveLength(1);
     }
 
-    it("'first answer': four balanced teams, each counted once when both its phones answer at once", async () => {
-      const { sessionId, hostCredential, students, question } = await started({ ...LIVE, teams: 4, teamRule: "first" }, Array(8).fill(undefined));
-      const views = await Promise.all(students.map((s) => classroom.pollStudent(sessionId, s.token, -1) as Promise<StudentView>));
-      expect(views.map((view) => view.team)).toEqual([1, 2, 3, 4, 1, 2, 3, 4]);
+    await on.classroom.hostAction(sessionId, hostCredential, { action: "reveal", version: 1 });
+    const standings = await on.classroom.hostAction(sessionId, hostCredential, { action: "standings", version: 2 });
+    expect(standings.teams?.map((t) => [t.rank, t.team, t.score, t.members])).toEqual([
+      [1, 1, 1, 2],
+      [1, 2, 1, 2],
+      [3, 3, 0, 2],
+      [3, 4, 0, 2],
+    ]);
+    expect(standings.teams?.[0]?.name).toBe("Team 1 · Red ▲");
 
-      // Teams 1 and 2 answer right, 3 and 4 wrong; every phone sends twice at once.
-      const key = answerKey(question);
-      const wrong = wrongAnswer(question);
-      const answerOf = (team: number | null) => ((team ?? 0) <= 2 ? key : wrong);
-      const sends = students.flatMap((s, i) =>
-        [0, 1].map(() =>
-          classroom.answer(sessionId, s.token, { questionId: question.id, answer: answerOf(views[i]?.team ?? null) }, { client: client() }).then(
-            () => "counted",
-            (error: unknown) => (error instanceof ClassroomError ? error.code : "failed"),
-          ),
-        ),
-      );
-      const outcomes = await Promise.all(sends);
-      expect(outcomes.filter((o) => o === "conflict").length).toBeGreaterThanOrEqual(4);
-      expect((await classroom.getHostView(sessionId, hostCredential)).answered).toBe(4);
+    const csv = dashboardCsv(await on.classroom.getDashboard(sessionId, hostCredential)).split("\r\n");
+    expect(csv[0]).toMatch(/^\uFEFF"Nickname","Team","Status"/);
+    expect(csv[1]).toMatch(/^"Player \d","Team \d · \w+ \S+"/);
+    expect(csv).toContain('"Team 1 · Red ▲",1,1,2');
 
-      // The teammate who lost sees the team's answer counted, and cannot answer again.
-      const after = await Promise.all(students.map((s) => classroom.pollStudent(sessionId, s.token, -1) as Promise<StudentView>));
-      for (const team of [1, 2, 3, 4]) {
-        const members = after.filter((view) => view.team === team);
-        expect(members.filter((view) => view.yourAnswer !== null)).toHaveLength(1);
-        expect(members.filter((view) => view.teamAnswered)).toHaveLength(1);
-      }
-
-      await classroom.hostAction(sessionId, hostCredential, { action: "reveal", version: 1 });
-      const standings = await classroom.hostAction(sessionId, hostCredential, { action: "standings", version: 2 });
-      expect(standings.teams?.map((t) => [t.rank, t.team, t.score, t.members])).toEqual([
-        [1, 1, 1, 2],
-        [1, 2, 1, 2],
-        [3, 3, 0, 2],
-        [3, 4, 0, 2],
-      ]);
-      expect(standings.teams?.[0]?.name).toBe("Team 1 · Red ▲");
-
-      const csv = dashboardCsv(await classroom.getDashboard(sessionId, hostCredential)).split("\r\n");
-      expect(csv[0]).toMatch(/^\uFEFF"Nickname","Team","Status"/);
-      expect(csv[1]).toMatch(/^"Player \d","Team \d · \w+ \S+"/);
-      expect(csv).toContain('"Team 1 · Red ▲",1,1,2');
-
-      // Team keys live as long as the session, and 7 days after it ends.
-      await classroom.hostAction(sessionId, hostCredential, { action: "end", version: 3 });
-      const teamKeys = [classroomKeys.teamScores(sessionId), classroomKeys.teamAnswer(sessionId, 0, 1)];
-      const ttls = (await store.exec(teamKeys.map((k) => op.ttl(k)))) as number[];
-      for (const ttl of ttls) {
-        expect(ttl).toBeGreaterThan(6 * DAY);
-        expect(ttl).toBeLessThanOrEqual(7 * DAY);
-      }
-      expect((await classroom.pollStudent(sessionId, students[0]?.token, -1)) as StudentView).toMatchObject({ phase: "ended" });
-    });
-
-    it("'average': students choose their team; a team scores its members' average", async () => {
-      // Teams 1 and 2 have two members each; team 3 one; team 4 none.
-      const { sessionId, hostCredential, students, question } = await started(
-        { ...LIVE, teams: 4, teamAssignment: "choice", teamRule: "average" },
-        [1, 1, 2, 2, 3],
-      );
-      const key = answerKey(question);
-      const wrong = wrongAnswer(question);
-      const answers = [key, key, key, wrong, wrong];
-      await Promise.all(students.map((s, i) => classroom.answer(sessionId, s.token, { questionId: question.id, answer: answers[i] ?? "" }, { client: client() })));
-      expect((await classroom.getHostView(sessionId, hostCredential)).answered).toBe(5);
-
-      const dashboard = await classroom.getDashboard(sessionId, hostCredential);
-      expect(dashboard.teams?.map((t) => [t.team, t.score, t.members])).toEqual([
-        [1, 1, 2],
-        [2, 0.5, 2],
-        [3, 0, 1],
-        [4, 0, 0],
-      ]);
-      expect(dashboard.students.map((s) => s.team).sort()).toEqual([1, 1, 2, 2, 3]);
-    });
-
-    it("a student who must choose a team is told to, and nothing is stored", async () => {
-      const { sessionId, hostCredential } = await classroom.createSession({ ...LIVE, teams: 3, teamAssignment: "choice" }, { client: client() });
-      expect(await refusal(join(sessionId, "No Team"))).toEqual({ code: "invalid_team", status: 422 });
-      expect(await refusal(join(sessionId, "Team Nine", 4))).toEqual({ code: "invalid_team", status: 422 });
-      expect((await classroom.getHostView(sessionId, hostCredential)).players).toHaveLength(0);
-      // The refused nickname is still free.
-      expect((await join(sessionId, "No Team", 3)).nickname).toBe("No Team");
-    });
+    // Team keys live as long as the session, and 7 days after it ends.
+    await on.classroom.hostAction(sessionId, hostCredential, { action: "end", version: 3 });
+    const teamKeys = [classroomKeys.teamScores(sessionId), classroomKeys.teamAnswer(sessionId, 0, 1)];
+    const ttls = (await on.store.exec(teamKeys.map((k) => op.ttl(k)))) as number[];
+    for (const ttl of ttls) {
+      expect(ttl).toBeGreaterThan(6 * DAY);
+      expect(ttl).toBeLessThanOrEqual(7 * DAY);
+    }
+    expect((await on.classroom.pollStudent(sessionId, students[0]?.token, -1)) as StudentView).toMatchObject({ phase: "ended" });
   });
-}
+
+  it("'average': students choose their team; a team scores its members' average", async () => {
+    // Teams 1 and 2 have two members each; team 3 one; team 4 none.
+    const { sessionId, hostCredential, students, question } = await started(
+      { ...LIVE, teams: 4, teamAssignment: "choice", teamRule: "average" },
+      [1, 1, 2, 2, 3],
+    );
+    const key = answerKey(question);
+    const wrong = wrongAnswer(question);
+    const answers = [key, key, key, wrong, wrong];
+    await Promise.all(students.map((s, i) => on.classroom.answer(sessionId, s.token, { questionId: question.id, answer: answers[i] ?? "" }, { client: client() })));
+    expect((await on.classroom.getHostView(sessionId, hostCredential)).answered).toBe(5);
+
+    const dashboard = await on.classroom.getDashboard(sessionId, hostCredential);
+    expect(dashboard.teams?.map((t) => [t.team, t.score, t.members])).toEqual([
+      [1, 1, 2],
+      [2, 0.5, 2],
+      [3, 0, 1],
+      [4, 0, 0],
+    ]);
+    expect(dashboard.students.map((s) => s.team).sort()).toEqual([1, 1, 2, 2, 3]);
+  });
+
+  it("a student who must choose a team is told to, and nothing is stored", async () => {
+    const { sessionId, hostCredential } = await on.classroom.createSession({ ...LIVE, teams: 3, teamAssignment: "choice" }, { client: client() });
+    expect(await refusal(join(sessionId, "No Team"))).toEqual({ code: "invalid_team", status: 422 });
+    expect(await refusal(join(sessionId, "Team Nine", 4))).toEqual({ code: "invalid_team", status: 422 });
+    expect((await on.classroom.getHostView(sessionId, hostCredential)).players).toHaveLength(0);
+    // The refused nickname is still free.
+    expect((await join(sessionId, "No Team", 3)).nickname).toBe("No Team");
+  });
+});
