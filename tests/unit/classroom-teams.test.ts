@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createSessionSchema, joinSessionTextSchema } from "@/lib/classroom/requests";
 import { balancedTeam, teamName, teamScore, teamStandingsNow } from "@/lib/classroom/teams";
 import type { TeamSettings } from "@/lib/classroom/views";
 
@@ -58,5 +59,27 @@ describe("team scores", () => {
       [3, 3, 1],
       [4, 4, 0],
     ]);
+  });
+});
+
+describe("team choices at the boundary", () => {
+  const form = { mode: "live", length: "5", topic: "", timer: "0", scoring: "accuracy", dueInHours: "24" };
+
+  it("a plain form's team settings are read as numbers and choices; left out, the class plays without teams", () => {
+    expect(createSessionSchema.parse({ ...form, teams: "4", teamAssignment: "choice", teamRule: "average" })).toMatchObject({ teams: 4, teamAssignment: "choice", teamRule: "average" });
+    expect(createSessionSchema.parse({ ...form, teams: "" }).teams).toBeUndefined();
+  });
+
+  it("refuses a number of teams outside 2–8 and an unknown rule, saying what to choose", () => {
+    expect(createSessionSchema.safeParse({ ...form, teams: "9" }).error?.issues[0]?.message).toBe("Choose 2 to 8 teams, or no teams.");
+    expect(createSessionSchema.safeParse({ ...form, teams: "1" }).success).toBe(false);
+    expect(createSessionSchema.safeParse({ ...form, teams: "4", teamRule: "best" }).error?.issues[0]?.message).toBe("Choose whose answer scores for a team.");
+  });
+
+  it("a joining student's team is a team number, or nothing", () => {
+    expect(joinSessionTextSchema.parse({ nickname: "Ann", team: "3" }).team).toBe(3);
+    expect(joinSessionTextSchema.parse({ nickname: "Ann", team: "" }).team).toBeUndefined();
+    expect(joinSessionTextSchema.safeParse({ nickname: "Ann", team: "0" }).error?.issues[0]?.message).toBe("Choose your team.");
+    expect(joinSessionTextSchema.safeParse({ nickname: "Ann", team: "red" }).success).toBe(false);
   });
 });
