@@ -1,8 +1,12 @@
+import type { ReactNode } from "react";
+
 /** One place in a ranking, its score already written as the reader should see it. */
 export interface RankRow {
   key: string;
   rank: number;
   nickname: string;
+  /** Shown instead of the nickname (a team's badge). */
+  label?: ReactNode;
   score: string;
   /** The reader's own entry. */
   you?: boolean;
@@ -25,7 +29,7 @@ export function RankTable({ rows, caption, className, nameHeading = "Nickname" }
           <tr key={row.key} aria-current={row.you ? "true" : undefined}>
             <td>{row.rank}</td>
             <td>
-              {row.nickname}
+              {row.label ?? row.nickname}
               {row.you && <strong> (you)</strong>}
             </td>
             <td>{row.score}</td>

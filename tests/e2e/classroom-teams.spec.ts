@@ -101,6 +101,8 @@ test("four teams with a phone each: students choose a team, and a team scores it
   // Two per team: students 1 and 5 in team 1, 2 and 6 in team 2…
   for (const [i, { page }] of students.entries()) await joinTeam(page, code, `Pupil ${i + 1}`, NAMES[i % 4]);
   for (const [i, { page }] of students.entries()) await expect(page.getByText(NAMES[i % 4] ?? "")).toBeVisible();
+  await expectNoAxeViolations(first);
+  await screenshot(first, "phone-lobby-team");
 
   await teacher.page.getByRole("button", { name: "Start the quiz", exact: true }).click();
   for (const { page } of students) await expect(page.getByText("Question 1 of 5")).toBeVisible(FOLLOW);
