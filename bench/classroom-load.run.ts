@@ -24,6 +24,7 @@ import { countingStore } from "./server/counting-store";
 
 const STUDENTS = 200;
 const QUESTIONS = 5;
+const SCHOOLS = 8;
 
 /** Every store adapter: embedded, a redis-server of its own, and Vercel KV's client through the Upstash bridge to it. */
 async function openStores(): Promise<Backend[]> {
@@ -55,15 +56,17 @@ for (const [name, config] of STORES) {
       const run = randomBytes(4).toString("hex");
       try {
         const { sessionId, hostCredential } = await classroom.createSession(
-          { mode: "live", length: QUESTIONS, topic: undefined, timer: 0, scoring: "accuracy", dueInHours: 24 },
+          // In eight "average" teams: every answer also counts for its team, in the same transaction.
+          { mode: "live", length: QUESTIONS, topic: undefined, timer: 0, scoring: "accuracy", dueInHours: 24, teams: 8, teamRule: "average" },
           { client: `load-teacher-${run}` },
         );
 
-        // Five classes behind five school addresses, all joining at once.
+        // Eight classes behind eight school addresses, all joining at once: 25 each, within a network's
+        // straight-in seats (lib/classroom/limits.ts), so no one waits for the teacher.
         let started = performance.now();
         const students: Joined[] = await Promise.all(
           Array.from({ length: STUDENTS }, (_, seat) =>
-            classroom.joinSession(sessionId, { nickname: undefined, token: undefined }, { client: `load-school-${seat % 5}-${run}` }),
+            classroom.joinSession(sessionId, { nickname: undefined, token: undefined }, { client: `load-school-${seat % SCHOOLS}-${run}` }),
           ),
         );
         const joinMs = performance.now() - started;
@@ -82,7 +85,7 @@ for (const [name, config] of STORES) {
           const send = async (seat: number) => {
             const t = performance.now();
             const answer = answerFor(question, answersRight(seat, q));
-            await classroom.answer(sessionId, students[seat]?.token, { questionId: question.id, answer }, { client: `load-school-${seat % 5}-${run}` });
+            await classroom.answer(sessionId, students[seat]?.token, { questionId: question.id, answer }, { client: `load-school-${seat % SCHOOLS}-${run}` });
             answerLatencies.push(performance.now() - t);
           };
           // Each poll through its own counter, so concurrent calls are not mixed up.
@@ -123,6 +126,10 @@ for (const [name, config] of STORES) {
         );
         const total = dashboard.students.reduce((sum, student) => sum + student.score, 0);
         expect(total).toBe(expectedTotal);
+        // The teams hold every point exactly once: their averages times their members add up to the class's total.
+        const teamTotal = (dashboard.teams ?? []).reduce((sum, team) => sum + team.score * team.members, 0);
+        expect(Math.abs(teamTotal - expectedTotal)).toBeLessThanOrEqual(0.05 * STUDENTS);
+        expect((dashboard.teams ?? []).reduce((sum, team) => sum + team.members, 0)).toBe(STUDENTS);
         expect(new Set(pollTrips)).toEqual(new Set([1]));
 
         console.info(

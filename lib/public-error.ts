@@ -12,6 +12,8 @@ const STATUS = {
   invalid_answer: 422,
   /** The nickname filter refused the name. */
   invalid_nickname: 422,
+  /** Not one of the session's teams. */
+  invalid_team: 422,
   /** A result already has its nickname on the leaderboard. */
   already_named: 409,
   /** Results asked for before every question is answered. */

@@ -9,7 +9,7 @@ import { TOPIC_CHOICES } from "@/lib/content/constants";
 import { QUIZ_LENGTHS } from "@/lib/questions/lengths";
 import { api } from "@/lib/classroom/paths";
 import type { CreateSessionFormValues, CreateSessionInput } from "@/lib/classroom/requests";
-import { DUE_IN_HOURS, SESSION_MODES, TIMER_CHOICES, type DueInHours, type SessionMode, type Scoring, type TimerChoice } from "@/lib/classroom/settings";
+import { DUE_IN_HOURS, SESSION_MODES, TEAM_COUNTS, TIMER_CHOICES, type DueInHours, type SessionMode, type Scoring, type TeamAssignment, type TeamRule, type TimerChoice } from "@/lib/classroom/settings";
 
 const createCheck = lazySchemaResolver(() => import("@/lib/classroom/requests").then((module) => module.createSessionSchema));
 
@@ -21,6 +21,15 @@ const SCORING: Record<Scoring, string> = {
   accuracy: "Accuracy only (the default): one point per right answer, however long it took",
   speed: "Speed bonus, only if you turn it on: 500 to 1,000 points per right answer, more for faster ones",
 };
+const TEAM_ASSIGNMENT: Record<TeamAssignment, string> = {
+  balanced: "The site puts each student in the smallest team",
+  choice: "Each student chooses a team when joining",
+};
+const TEAM_RULE: Record<TeamRule, string> = {
+  first: "First answer: one shared phone per team, the team's first answer counts",
+  average: "Average: a phone each, the team scores its members' average points",
+};
+const teamsLabel = (count: number) => (count === 0 ? "No teams: everyone plays for themselves" : `${count} teams`);
 const timerLabel = (seconds: TimerChoice) => (seconds === 0 ? "No timer: you close each question" : `${seconds} seconds`);
 const dueLabel = (hours: DueInHours) =>
   hours === 1 ? "In 1 hour" : hours < 168 ? `In ${hours / 24} day${hours === 24 ? "" : "s"}` : `In ${hours / 168} week${hours === 168 ? "" : "s"}`;
@@ -32,6 +41,9 @@ const DEFAULTS: Required<{ [Field in keyof CreateSessionFormValues]: string }> =
   timer: "20",
   scoring: "accuracy",
   dueInHours: "24",
+  teams: "0",
+  teamAssignment: "balanced",
+  teamRule: "first",
 };
 /** A refused plain post comes back with the teacher's choices, to be chosen again. */
 const ECHO = Object.keys(DEFAULTS);
@@ -63,6 +75,9 @@ export function CreateSessionForm() {
       <h2>For a live session</h2>
       <SelectField label="Time per question" field={register("timer")} initial={defaults.timer} options={TIMER_CHOICES.map((value) => ({ value, label: timerLabel(value) }))} />
       <RadioGroup legend="Scoring" field={register("scoring")} initial={defaults.scoring} options={(Object.keys(SCORING) as Scoring[]).map((value) => ({ value, label: SCORING[value] }))} />
+      <SelectField label="Teams" field={register("teams")} initial={defaults.teams} options={TEAM_COUNTS.map((value) => ({ value, label: teamsLabel(value) }))} />
+      <RadioGroup legend="How students get a team" field={register("teamAssignment")} initial={defaults.teamAssignment} options={(Object.keys(TEAM_ASSIGNMENT) as TeamAssignment[]).map((value) => ({ value, label: TEAM_ASSIGNMENT[value] }))} />
+      <RadioGroup legend="Whose answer scores for a team" field={register("teamRule")} initial={defaults.teamRule} options={(Object.keys(TEAM_RULE) as TeamRule[]).map((value) => ({ value, label: TEAM_RULE[value] }))} />
       <h2>For homework</h2>
       <SelectField label="Due" field={register("dueInHours")} initial={defaults.dueInHours} options={DUE_IN_HOURS.map((value) => ({ value, label: dueLabel(value) }))} />
       <p className="meta">Homework is scored on accuracy, without a timer: students see the answer after each question.</p>

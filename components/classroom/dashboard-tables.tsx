@@ -3,6 +3,7 @@ import { formatScore } from "@/lib/classroom/format";
 import { describeAccommodations } from "@/lib/classroom/accommodations";
 import { AccommodationForm } from "./accommodation-form";
 import { HostActionForm } from "./host-action-form";
+import { TeamBadge } from "./team-badge";
 import styles from "./dashboard.module.css";
 
 const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)}%`);
@@ -74,6 +75,12 @@ export function StudentTable({ dashboard, canRemove }: { dashboard: Dashboard; c
               <th scope="row">
                 {student.nickname}
                 {student.removed && " (removed)"}
+                {student.team && (
+                  <>
+                    {" "}
+                    <TeamBadge team={student.team} />
+                  </>
+                )}
               </th>
               <td>{formatScore(student.score, dashboard.settings.scoring)}</td>
               <td>

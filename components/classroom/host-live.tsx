@@ -32,7 +32,7 @@ function nextSteps(view: HostView, phase: LivePhase): { action: HostAction; labe
     case "closed":
       return [{ action: "reveal", label: "Reveal the answer" }];
     case "reveal":
-      return [{ action: "standings", label: "Show the top five" }, next];
+      return [{ action: "standings", label: view.settings.teams ? "Show the team standings" : "Show the top five" }, next];
     case "standings":
       return [next];
     case "ended":

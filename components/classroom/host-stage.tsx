@@ -7,7 +7,7 @@ import { Countdown } from "./countdown";
 import { DistributionChart } from "./distribution-chart";
 import { OptionMark, optionMark } from "./option-mark";
 import { StageHeading } from "./stage-heading";
-import { Podium, StandingsTable } from "./standings";
+import { Podium, StandingsTable, TeamStandingsTable, teamEntries } from "./standings";
 import styles from "./host.module.css";
 
 /** What a question's answers are on the projector: choices (each with its position's mark) or the items to order. */
@@ -137,14 +137,26 @@ export function HostStage({
         </>
       );
     case "standings":
-      return (
+      // Teams share phones or split points, so their standings replace the top five on the projector.
+      return view.teams ? (
+        <>
+          <StageTop heading="Team standings" focus={focus} />
+          <TeamStandingsTable teams={view.teams} scoring={scoring} caption="Team standings so far" projected />
+        </>
+      ) : (
         <>
           <StageTop heading="Top five" focus={focus} />
           <StandingsTable entries={view.top ?? []} scoring={scoring} caption="Top five so far" projected />
         </>
       );
     case "ended":
-      return (
+      return view.teams ? (
+        <>
+          <StageTop heading="Team podium" focus={focus} />
+          <Podium entries={teamEntries(view.teams)} scoring={scoring} projected />
+          <TeamStandingsTable teams={view.teams} scoring={scoring} caption="Team standings" projected />
+        </>
+      ) : (
         <>
           <StageTop heading="Podium" focus={focus} />
           <Podium entries={view.top ?? []} scoring={scoring} projected />

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
+import { RadioGroup } from "@/components/ui/choice-fields";
 import { NicknameField } from "@/components/ui/nickname-field";
 import { useFormPost, useNoValidate, useRefusal } from "@/components/ui/use-form-post";
 import { lazySchemaResolver } from "@/lib/forms/schema-resolver";
@@ -9,24 +10,36 @@ import { IDEMPOTENCY_FIELD, IDEMPOTENCY_HEADER } from "@/lib/http/idempotency/fi
 import { NICKNAME_MAX_GRAPHEMES } from "@/lib/nickname-text";
 import { api } from "@/lib/classroom/paths";
 import type { JoinSessionFormValues } from "@/lib/classroom/requests";
+import { teamName } from "@/lib/classroom/teams";
 
 const joinCheck = lazySchemaResolver(() => import("@/lib/classroom/requests").then((module) => module.joinSessionTextSchema));
 
-const ECHO = ["nickname"] as const;
+const ECHO = ["nickname", "team"] as const;
 
 /**
  * The nickname step of joining: type one, or leave it empty for a
  * generated name. The same schema (the shared normaliser) runs here and in
  * the route; the word filter and uniqueness are the server's to check.
  * `idempotencyKey` (fresh per server render) goes with every submit, so a
- * double tap or a retry joins once.
+ * double tap or a retry joins once. `teamChoices`: the session's teams when
+ * students choose theirs (0 otherwise).
  */
-export function JoinForm({ sessionId, suggestion, idempotencyKey }: { sessionId: string; suggestion: string; idempotencyKey: string }) {
+export function JoinForm({
+  sessionId,
+  suggestion,
+  idempotencyKey,
+  teamChoices,
+}: {
+  sessionId: string;
+  suggestion: string;
+  idempotencyKey: string;
+  teamChoices: number;
+}) {
   const router = useRouter();
   const refusal = useRefusal(ECHO);
-  const form = useForm<JoinSessionFormValues, unknown, { nickname?: string }>({
+  const form = useForm<JoinSessionFormValues, unknown, { nickname?: string; team?: number }>({
     resolver: joinCheck.resolver,
-    defaultValues: { nickname: refusal?.values.nickname ?? "" },
+    defaultValues: { nickname: refusal?.values.nickname ?? "", team: refusal?.values.team ?? "" },
   });
   const submission = useFormPost({ refusal, validating: form.formState.isSubmitting });
   const onSubmit = form.handleSubmit((values) =>
@@ -44,6 +57,21 @@ export function JoinForm({ sessionId, suggestion, idempotencyKey }: { sessionId:
         initial={refusal?.values.nickname}
         registration={form.register("nickname")}
       />
+      {teamChoices > 0 && (
+        <>
+          <RadioGroup
+            legend="Your team"
+            field={form.register("team")}
+            initial={refusal?.values.team}
+            options={Array.from({ length: teamChoices }, (_, i) => ({ value: i + 1, label: teamName(i + 1) }))}
+          />
+          {form.formState.errors.team?.message && (
+            <p role="alert" className="form-error">
+              {form.formState.errors.team.message}
+            </p>
+          )}
+        </>
+      )}
       <button type="submit" className="button" disabled={submission.busy}>
         {submission.busy ? "Joining…" : "Join"}
       </button>

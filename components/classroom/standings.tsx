@@ -1,8 +1,9 @@
 import { RankTable } from "@/components/ui/rank-table";
 import { formatScore, ordinal } from "@/lib/classroom/format";
-import type { StandingEntry } from "@/lib/classroom/views";
+import type { StandingEntry, TeamStanding } from "@/lib/classroom/views";
 import type { Scoring } from "@/lib/classroom/settings";
 import stage from "./host.module.css";
+import { TeamBadge } from "./team-badge";
 import styles from "./live.module.css";
 
 /** The top five, with shared ranks. `projected`: sized for the back of a classroom. */
@@ -40,4 +41,13 @@ export function Podium({ entries, scoring, projected = false }: { entries: Stand
       ))}
     </ol>
   );
+}
+
+/** Team standings as ranked entries: a team reads as its name ("Team 1 · Red ▲"). */
+export const teamEntries = (teams: readonly TeamStanding[]): StandingEntry[] => teams.map(({ rank, name, score }) => ({ rank, nickname: name, score }));
+
+/** Every team, with shared ranks; "average" teams score their members' average. */
+export function TeamStandingsTable({ teams, scoring, caption, projected = false }: { teams: TeamStanding[]; scoring: Scoring; caption: string; projected?: boolean }) {
+  const rows = teams.map(({ rank, team, name, score }) => ({ key: name, rank, nickname: name, label: <TeamBadge team={team} />, score: formatScore(score, scoring) }));
+  return <RankTable rows={rows} caption={caption} nameHeading="Team" className={projected ? `${styles.standings} ${stage.standings}` : styles.standings} />;
 }

@@ -9,6 +9,7 @@ import type { LivePhase, StudentView, UnchangedPoll } from "@/lib/classroom/view
 import { Countdown } from "./countdown";
 import { LiveAnswerForm } from "./live-answer-form";
 import { AnswerHeld, StudentStage } from "./student-stage";
+import { TeamBadge } from "./team-badge";
 import { useKeptAnswer } from "./use-kept-answer";
 import { usePolling } from "./use-polling";
 import styles from "./live.module.css";
@@ -75,7 +76,7 @@ export function StudentLive({ initial }: { initial: StudentView }) {
   const phase = view.phase === "open" && closedVersion === view.version ? "closed" : view.phase;
   const questionId = view.question?.id;
   const keptHere = kept.kept !== null && kept.kept.questionId === questionId && view.yourAnswer === null;
-  const asking = phase === "open" && view.question !== null && view.yourAnswer === null && !keptHere;
+  const asking = phase === "open" && view.question !== null && view.yourAnswer === null && !view.teamAnswered && !keptHere;
   const holding = keptHere && (phase === "open" || phase === "closed");
   const refusal = kept.refusal !== null && kept.refusal.questionId === questionId ? kept.refusal.message : null;
   // Focus follows changes the student did not make; the first render keeps the page's own focus.
@@ -87,6 +88,12 @@ export function StudentLive({ initial }: { initial: StudentView }) {
         <p className={styles.me}>
           <span>
             Playing as <strong>{view.nickname}</strong>
+            {view.team !== null && (
+              <>
+                {" "}
+                in <TeamBadge team={view.team} />
+              </>
+            )}
           </span>
           {SCORE_PHASES.includes(phase) && <span>{formatScore(view.score, view.settings.scoring)}</span>}
           <a href="/" className={styles.exit}>

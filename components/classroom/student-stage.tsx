@@ -5,7 +5,7 @@ import { DistributionChart } from "./distribution-chart";
 import { liveChoices } from "./live-choices";
 import { OptionMark } from "./option-mark";
 import { StageHeading } from "./stage-heading";
-import { Podium, StandingsTable } from "./standings";
+import { Podium, StandingsTable, TeamStandingsTable, teamEntries } from "./standings";
 import styles from "./live.module.css";
 
 const asText = (answer: string | string[]) => (Array.isArray(answer) ? answer.join(" → ") : answer);
@@ -64,6 +64,11 @@ export function StudentStage({ view, phase, focus }: { view: StudentView; phase:
     case "closed":
       return view.yourAnswer !== null ? (
         <AnswerHeld view={view} answer={asText(view.yourAnswer)} kept={false} focus={focus} />
+      ) : view.teamAnswered ? (
+        <>
+          <StageHeading focus={focus}>Your team has answered</StageHeading>
+          <p>A teammate answered this question first: that answer counts for your team. Wait for the reveal.</p>
+        </>
       ) : (
         <>
           <StageHeading focus={focus}>Time’s up</StageHeading>
@@ -96,6 +101,7 @@ export function StudentStage({ view, phase, focus }: { view: StudentView; phase:
               You are {ordinal(view.rank)} with {formatScore(view.score, scoring)}.
             </p>
           )}
+          {view.teams && <TeamStandingsTable teams={view.teams} scoring={scoring} caption="Team standings so far" />}
           <StandingsTable entries={view.top ?? []} scoring={scoring} caption="Top five so far" />
         </>
       );
@@ -107,6 +113,12 @@ export function StudentStage({ view, phase, focus }: { view: StudentView; phase:
             <p className="lede">
               You finished <strong>{ordinal(view.rank)}</strong> of {view.players} with {formatScore(view.score, scoring)}.
             </p>
+          )}
+          {view.teams && (
+            <>
+              <Podium entries={teamEntries(view.teams)} scoring={scoring} />
+              <TeamStandingsTable teams={view.teams} scoring={scoring} caption="Team standings" />
+            </>
           )}
           <Podium entries={view.top ?? []} scoring={scoring} />
           <StandingsTable entries={view.top ?? []} scoring={scoring} caption="Top five" />

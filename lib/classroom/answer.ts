@@ -26,6 +26,13 @@ import { choiceField, pointsFor } from "./scoring";
  * the same n (a double tap, a retry after a dropped connection) cannot both
  * win; the loser re-reads and finds the answer already there. Players never
  * share a guard, so 200 students answering at once do not contend.
+ *
+ * Teams (lib/classroom/teams.ts): every counted answer adds its points to
+ * its team in the same transaction. In a "first answer" team the guard is
+ * instead the team's claim on the question (`…:tq:{index}:{team}`), so of
+ * teammates answering at once exactly one counts; the others are told
+ * their team has answered (409) and cannot answer for practice, which
+ * keeps the class's counts to one per shared phone.
  */
 
 /** A tap in the last moment before the timer ends is still in flight when it does. */
@@ -103,6 +110,10 @@ export async function recordAnswer(
       if (!sameAnswer(earlier, answer)) throw new ClassroomError("conflict", CLASSROOM_MESSAGES.alreadyAnswered);
       return { session, player, index, question, answer, correct, points: player.points.get(index) ?? 0, replay: true };
     }
+    // "First answer" teams: a teammate's answer already counts, and the team's answer key is this write's guard.
+    const team = session.settings.teams ? player.team : null;
+    const firstAnswer = team !== null && session.settings.teams?.rule === "first";
+    if (firstAnswer && session.teamAnswered(index, team)) throw new ClassroomError("conflict", CLASSROOM_MESSAGES.teamAnswered);
 
     const elapsedMs = session.settings.mode === "live" && session.openedAt !== null ? Math.max(0, now - session.openedAt) : null;
     const points = pointsFor({ scoring: session.settings.scoring, correct, elapsedMs, timerSeconds: timerFor(session.settings.timer, player.accommodations) });
@@ -116,7 +127,10 @@ export async function recordAnswer(
       ],
       now,
     );
-    const guard = { key: seqKey, expect: seq, value: String(answered + 1), ttlSeconds: ttl, limits: limits.guard };
+    const guard = firstAnswer
+      ? { key: classroomKeys.teamAnswer(sessionId, index, team), expect: null, value: playerId, ttlSeconds: ttl, limits: limits.guard }
+      : { key: seqKey, expect: seq, value: String(answered + 1), ttlSeconds: ttl, limits: limits.guard };
+    const teamScoresKey = classroomKeys.teamScores(sessionId);
     const outcome = await execIfNamed(ctx.store, guard, {
       answer: op.hset(playerKey, {
         [`${P.answerPrefix}${index}`]: encodeAnswer(answer),
@@ -134,6 +148,15 @@ export async function recordAnswer(
         op.expire(distKey, ttl),
       ],
       answeredCount: [op.hincrby(sessionKey, `${F.answeredPrefix}${index}`, 1), op.expire(sessionKey, ttl)],
+      seq: firstAnswer ? [op.set(seqKey, String(answered + 1), { ttlSeconds: ttl })] : [],
+      team:
+        team === null
+          ? []
+          : [
+              op.zincrby(teamScoresKey, points, String(team)),
+              op.expire(teamScoresKey, ttl),
+              ...(firstAnswer ? [op.hset(sessionKey, { [`${F.teamAnsweredPrefix}${index}:${team}`]: "1" })] : []),
+            ],
     });
     limits.throwIfRefused(outcome);
     if (outcome.applied) {

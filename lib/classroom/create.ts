@@ -52,6 +52,10 @@ export async function createSession(ctx: ServiceContext, input: CreateSessionInp
     [F.index]: "0",
     [F.locked]: "",
     [F.players]: "0",
+    // Teams play a live session together; homework stays individual.
+    [F.teams]: String(live ? (input.teams ?? 0) : 0),
+    [F.teamAssignment]: input.teamAssignment ?? "balanced",
+    [F.teamRule]: input.teamRule ?? "first",
   };
 
   for (let attempt = 0; attempt < CODE_TRIES; attempt += 1) {

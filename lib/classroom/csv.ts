@@ -1,5 +1,6 @@
 import { describeAccommodations } from "./accommodations";
 import { formatJoinCode } from "./code";
+import { teamName } from "./teams";
 import type { Dashboard, DashboardQuestion } from "./views";
 
 /**
@@ -27,11 +28,13 @@ export function csvCell(value: string | number): string {
 const percent = (share: number | null) => (share === null ? "" : `${Math.round(share * 100)}%`);
 const questionHeading = (question: DashboardQuestion) => `Q${question.index + 1}: ${question.label}`;
 
-/** One row per student, one column per question: the block a teacher sorts. */
+/** One row per student, one column per question: the block a teacher sorts. A team session adds a Team column. */
 function studentBlock(dashboard: Dashboard): (string | number)[][] {
-  const header = ["Nickname", "Status", "Rank", "Score", "Correct", "Answered", ...dashboard.questions.map(questionHeading), "Accommodations"];
+  const teams = Boolean(dashboard.settings.teams);
+  const header = ["Nickname", ...(teams ? ["Team"] : []), "Status", "Rank", "Score", "Correct", "Answered", ...dashboard.questions.map(questionHeading), "Accommodations"];
   const rows = dashboard.students.map((student) => [
     student.nickname,
+    ...(teams ? [student.team ? teamName(student.team) : ""] : []),
     student.removed ? "Removed" : "",
     student.rank ?? "",
     student.score,
@@ -60,13 +63,20 @@ function questionBlock(dashboard: Dashboard): (string | number)[][] {
   return [header, ...rows];
 }
 
+/** One row per team, highest first: the team totals. */
+function teamBlock(dashboard: Dashboard): (string | number)[][] {
+  if (!dashboard.teams) return [];
+  const header = ["Team", "Team rank", "Team score", "Members"];
+  return [[], header, ...dashboard.teams.map((team) => [team.name, team.rank, team.score, team.members])];
+}
+
 /**
- * The students, a blank row, then the questions. Excel's Sort (and Filter)
+ * The students, a blank row, then the questions (then, for teams, a blank row and the teams). Excel's Sort (and Filter)
  * takes the block around the selected cell up to the first blank row, so
  * sorting the students never moves a question's key into the class list.
  */
 export function dashboardCsv(dashboard: Dashboard): string {
-  const lines = [...studentBlock(dashboard), [], ...questionBlock(dashboard)].map((row) => row.map(csvCell).join(","));
+  const lines = [...studentBlock(dashboard), [], ...questionBlock(dashboard), ...teamBlock(dashboard)].map((row) => row.map(csvCell).join(","));
   return `${BOM}${lines.join("\r\n")}\r\n`;
 }
 

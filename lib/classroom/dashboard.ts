@@ -11,6 +11,7 @@ import { classroomKeys } from "./keys";
 import { questionAt, rosterEntries } from "./live";
 import { effectivePhase, parsePlayer, seatedPlayers, waitingPlayers, type PlayerRecord, type SessionRecord } from "./record";
 import { mostChosenWrong, rankOf } from "./scoring";
+import { teamStandingsNow } from "./teams";
 import type { Dashboard, DashboardAnswer, DashboardQuestion, DashboardStudent, ShareCount } from "./views";
 
 /**
@@ -65,6 +66,7 @@ function studentRow(player: PlayerRecord, questions: readonly (Question | undefi
     correct: answers.filter((answer) => answer?.correct).length,
     answered: player.answers.size,
     rank: null,
+    team: player.team,
     answers,
     accommodations: player.accommodations,
   };
@@ -107,10 +109,12 @@ export async function getDashboard(ctx: ServiceContext, sessionId: string, crede
   const { session, roster } = await readHostSessionAndRoster(ctx, sessionId, credential);
   const now = ctx.now();
 
-  const { playerHashes, distributions, everyone } = await execNamed(ctx.store, {
+  const teams = session.settings.teams ?? null;
+  const { playerHashes, distributions, everyone, teamPoints } = await execNamed(ctx.store, {
     playerHashes: roster.map((entry) => op.hgetall(classroomKeys.player(sessionId, entry.id))),
     distributions: session.questions.map((_, index) => op.hgetall(classroomKeys.distribution(sessionId, index))),
     everyone: session.questions.map(readStatsOp),
+    teamPoints: teams ? [op.zrange(classroomKeys.teamScores(sessionId), 0, -1)] : [],
   });
 
   const bankQuestions = session.questions.map((_, index) => questionAt(ctx.bank, session, index));
@@ -142,6 +146,7 @@ export async function getDashboard(ctx: ServiceContext, sessionId: string, crede
     students,
     class: pooled(questions.map((question) => question.class)),
     everyone: pooled(questions.map((question) => question.everyone)),
+    teams: teams ? teamStandingsNow(teams, teamPoints[0] ?? [], roster) : null,
   };
 }
 

@@ -6,7 +6,7 @@ import { PublicError, type PublicErrorCode } from "@/lib/public-error";
  * lib/public-error.ts; each message says what to do next.
  */
 
-export type ClassroomErrorCode = Extract<PublicErrorCode, "not_found" | "not_joined" | "removed" | "not_host" | "locked" | "full" | "waiting" | "waiting_full" | "ended" | "nickname_taken" | "invalid_nickname" | "conflict" | "closed">;
+export type ClassroomErrorCode = Extract<PublicErrorCode, "not_found" | "not_joined" | "removed" | "not_host" | "locked" | "full" | "waiting" | "waiting_full" | "ended" | "nickname_taken" | "invalid_nickname" | "invalid_team" | "conflict" | "closed">;
 
 export class ClassroomError extends PublicError<ClassroomErrorCode> {}
 
@@ -30,4 +30,6 @@ export const CLASSROOM_MESSAGES = {
   closed: "Your answer arrived after the question closed, so it does not count.",
   notCurrent: "That question is not the one being asked now. Your screen has been updated.",
   alreadyAnswered: "You already answered this question; your first answer counts.",
+  chooseTeam: (count: number) => `Choose your team: one of the ${count} teams on the screen.`,
+  teamAnswered: "Your team has already answered this question: its first answer counts, so this one is not counted.",
 } as const;

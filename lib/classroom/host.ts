@@ -12,6 +12,7 @@ import { effectivePhase, parseSession, parseRoster, type SessionRecord, type Ros
 import { assertSessionId } from "./requests";
 import { ROSTER_ACTIONS, type HostAction, type HostActionInput, type RosterAction } from "./requests";
 import { distributionBars } from "./scoring";
+import { teamNumbers, teamStandingsNow } from "./teams";
 import { nicknameHash } from "./tokens";
 import type { HostView, LivePhase } from "./views";
 import { accommodate } from "./accommodate";
@@ -51,6 +52,8 @@ interface HostState {
   roster: RosterRecord[];
   /** Highest first. */
   scores: ScoredMember[];
+  /** Points counted for each team (lib/classroom/teams.ts). */
+  teamPoints: ScoredMember[];
 }
 
 /**
@@ -66,11 +69,12 @@ async function readHostState(ctx: ServiceContext, sessionId: string, credential:
     session: op.hgetall(classroomKeys.session(sessionId)),
     roster: op.hgetall(classroomKeys.roster(sessionId)),
     scores: op.zrange(classroomKeys.scores(sessionId), 0, -1, { reverse: true }),
+    teamPoints: op.zrange(classroomKeys.teamScores(sessionId), 0, -1),
   });
   const session = sessionFrom(sessionId, read.session);
   requireHost(session, credential);
   limits.throwIfOver(read.limits);
-  return { session, sessionHash: read.session, roster: parseRoster(read.roster), scores: read.scores };
+  return { session, sessionHash: read.session, roster: parseRoster(read.roster), scores: read.scores, teamPoints: read.teamPoints };
 }
 
 /** One round trip, read only: what the projector shows. */
@@ -86,7 +90,13 @@ function standingsFields(state: HostState): Record<string, string> {
     const nickname = active.get(member);
     return nickname !== undefined && score >= 0 ? [{ n: nickname, s: score }] : [];
   });
-  return { [F.top]: JSON.stringify(ranked.slice(0, TOP_COUNT)), [F.ranking]: JSON.stringify(ranked.map((entry) => entry.s)) };
+  const teams = state.session.settings.teams;
+  const teamTop = teams ? teamStandingsNow(teams, state.teamPoints, state.roster).map(({ team, score, members }) => ({ t: team, s: score, m: members })) : null;
+  return {
+    [F.top]: JSON.stringify(ranked.slice(0, TOP_COUNT)),
+    [F.ranking]: JSON.stringify(ranked.map((entry) => entry.s)),
+    ...(teamTop ? { [F.teamTop]: JSON.stringify(teamTop) } : {}),
+  };
 }
 
 /** One more round trip: the class's answers to the current question, frozen into the reveal. */
@@ -110,6 +120,14 @@ function openFields(session: SessionRecord, index: number, now: number): Record<
   };
 }
 
+/** A team session's own keys: its team points and each question's "first answer" claims. */
+function teamKeys(session: SessionRecord): string[] {
+  const teams = session.settings.teams;
+  if (!teams) return [];
+  const claims = session.questions.flatMap((_, index) => teamNumbers(teams).map((team) => classroomKeys.teamAnswer(session.id, index, team)));
+  return [classroomKeys.teamScores(session.id), ...claims];
+}
+
 /**
  * Ending shortens the life of everything in the session to 7 days from now:
  * every key it wrote, found from the roster (players, their answer
@@ -125,6 +143,7 @@ function endOps(state: HostState, now: number): { fields: Record<string, string>
     classroomKeys.roster(id),
     classroomKeys.scores(id),
     ...session.questions.map((_, index) => classroomKeys.distribution(id, index)),
+    ...teamKeys(session),
     ...state.roster.flatMap((entry) => [
       classroomKeys.player(id, entry.id),
       classroomKeys.playerSeq(id, entry.id),

@@ -12,6 +12,7 @@ import { PLAYER_FIELDS as P, SESSION_FIELDS as F, classroomKeys, ttlSeconds } fr
 import { CLASSROOM_RATE_LIMITS as LIMITS, CLASSROOM_LIMITS } from "./limits";
 import { effectivePhase, encodeRosterEntry, parsePlayer, type SessionRecord } from "./record";
 import { assertSessionId } from "./requests";
+import { balancedTeam } from "./teams";
 import { newPlayerToken, nicknameHash, playerIdFor } from "./tokens";
 import type { JoinInfo, Joined } from "./views";
 
@@ -55,6 +56,17 @@ export interface JoinInput {
   nickname: string | undefined;
   /** The player token already in this browser's cookie for the session, if any. */
   token: string | undefined;
+  /** The team the student chose, when the session lets students choose. */
+  team?: number | undefined;
+}
+
+/** The new player's team: the one chosen, or the smallest so far; null without teams. */
+function teamFor(session: SessionRecord, chosen: number | undefined): number | null {
+  const teams = session.settings.teams;
+  if (!teams) return null;
+  if (teams.assignment === "balanced") return balancedTeam(teams, session.teamJoined);
+  if (chosen === undefined || chosen > teams.count) throw new ClassroomError("invalid_team", CLASSROOM_MESSAGES.chooseTeam(teams.count));
+  return chosen;
 }
 
 /** Generated names collide rarely (29 × 32 × 90 of them); a few fresh ones always find a free one. */
@@ -110,7 +122,7 @@ export async function joinSession(ctx: ServiceContext, sessionId: string, input:
     }
     limits.throwIfOver(read.limits);
     refuseJoin(session, now);
-    return await addPlayer(ctx, session, input.nickname, requester.client, retry, now);
+    return await addPlayer(ctx, session, { nickname: input.nickname, team: teamFor(session, input.team) }, requester.client, retry, now);
   } catch (error) {
     // Let a retry of a failed join try again. If even this fails, the claim expires within a minute.
     if (retry) await ctx.store.exec([retry.releaseOp]).catch(() => undefined);
@@ -132,7 +144,7 @@ export async function joinSession(ctx: ServiceContext, sessionId: string, input:
 async function addPlayer(
   ctx: ServiceContext,
   session: SessionRecord,
-  typedNickname: string | undefined,
+  choice: { nickname: string | undefined; team: number | null },
   client: string,
   retry: JoinRetry | undefined,
   now: number,
@@ -142,8 +154,8 @@ async function addPlayer(
   const perNetwork: LimitedBy = { rule: LIMITS.seatsPerNetwork, subject: `${sessionId}:${client}` };
   const ttl = ttlSeconds(session.expiresAt, now);
   let typed: string | undefined;
-  if (typedNickname !== undefined) {
-    const normalized = normalizeNickname(typedNickname);
+  if (choice.nickname !== undefined) {
+    const normalized = normalizeNickname(choice.nickname);
     if (!normalized.ok) throw new ClassroomError("invalid_nickname", normalized.message);
     typed = normalized.nickname;
   }
@@ -151,7 +163,7 @@ async function addPlayer(
   for (let attempt = 0; attempt < (typed ? 1 : GENERATED_TRIES); attempt += 1) {
     const nickname = typed ?? friendlyName();
     const token = retry?.token ?? newPlayerToken();
-    const player = { id: playerIdFor(token), nickname, joinedAt: now };
+    const player = { id: playerIdFor(token), nickname, joinedAt: now, team: choice.team };
     const claim = async (waiting: boolean, checks: LimitedBy[]) => {
       const limits = rateLimits(checks, now);
       const outcome = await execIfNamed(
@@ -190,6 +202,8 @@ export interface PlayerEntry {
   nickname: string;
   joinedAt: number;
   waiting: boolean;
+  /** The player's team; absent or null without teams. */
+  team?: number | null;
 }
 
 /**
@@ -199,7 +213,7 @@ export interface PlayerEntry {
  */
 function playerOps(session: SessionRecord, player: PlayerEntry, ttl: number) {
   const id = session.id;
-  const { nickname, joinedAt, waiting } = player;
+  const { nickname, joinedAt, waiting, team = null } = player;
   return {
     hash: [
       op.hset(classroomKeys.player(id, player.id), {
@@ -208,14 +222,16 @@ function playerOps(session: SessionRecord, player: PlayerEntry, ttl: number) {
         [P.score]: "0",
         [P.answered]: "0",
         ...(waiting ? { [P.waiting]: "1" } : {}),
+        ...(team === null ? {} : { [P.team]: String(team) }),
       }),
       op.expire(classroomKeys.player(id, player.id), ttl),
     ],
     roster: [
-      op.hset(classroomKeys.roster(id), { [player.id]: encodeRosterEntry({ nickname, joinedAt, waiting, removed: undefined }) }),
+      op.hset(classroomKeys.roster(id), { [player.id]: encodeRosterEntry({ nickname, joinedAt, waiting, removed: undefined, team }) }),
       op.expire(classroomKeys.roster(id), ttl),
     ],
     count: op.hincrby(classroomKeys.session(id), waiting ? F.waiting : F.players, 1),
+    teamJoined: team === null ? [] : [op.hincrby(classroomKeys.session(id), `${F.teamJoinedPrefix}${team}`, 1)],
     sessionTtl: op.expire(classroomKeys.session(id), ttl),
     scores: waiting ? [] : [op.zadd(classroomKeys.scores(id), 0, player.id), op.expire(classroomKeys.scores(id), ttl)],
   };

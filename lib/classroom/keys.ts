@@ -21,6 +21,8 @@ import { CLASSROOM_LIMITS } from "./limits";
  * | session:{id}:scores             | zset   | player id → score (removed players: -1)          |
  * | session:{id}:dist:{index}       | hash   | answers to one question: total, correct, choices |
  * | session:{id}:join:{keyhash}     | string | a join's idempotency record (join-retry.ts)      |
+ * | session:{id}:teams              | zset   | team number → points counted for it (teams.ts)   |
+ * | session:{id}:tq:{index}:{team}  | string | player id whose answer counts ("first" teams)    |
  *
  * The stored prefix is still `session:`, the feature's first name: renaming it would strand
  * the sessions in progress while a deploy rolls out.
@@ -41,6 +43,8 @@ export const classroomKeys = {
   scores: (sessionId: string) => `session:${sessionId}:scores`,
   distribution: (sessionId: string, index: number) => `session:${sessionId}:dist:${index}`,
   joinRetry: (sessionId: string, keyHash: string) => `session:${sessionId}:join:${keyHash}`,
+  teamScores: (sessionId: string) => `session:${sessionId}:teams`,
+  teamAnswer: (sessionId: string, index: number, team: number) => `session:${sessionId}:tq:${index}:${team}`,
 } as const;
 
 /** Session hash fields. */
@@ -79,6 +83,16 @@ export const SESSION_FIELDS = {
   waiting: "waiting",
   /** `n:{index}`: answers received to a question. */
   answeredPrefix: "n:",
+  /** Teams (lib/classroom/teams.ts): how many ("" or 0 without), how students get one, whose answer scores. */
+  teams: "teams",
+  teamAssignment: "teamBy",
+  teamRule: "teamRule",
+  /** `tj:{team}`: players who joined the team, for balancing. */
+  teamJoinedPrefix: "tj:",
+  /** `ta:{index}:{team}`: "1" once a "first answer" team has answered the question. */
+  teamAnsweredPrefix: "ta:",
+  /** Team standings, from the last standings or the podium. */
+  teamTop: "teamTop",
 } as const;
 
 /** Player hash fields. */
@@ -91,6 +105,8 @@ export const PLAYER_FIELDS = {
   waiting: "w",
   score: "score",
   answered: "answered",
+  /** The player's team number; absent without teams. */
+  team: "t",
   /** `a:{index}`: the answer (encoded); `pt:{index}`: its points; `ms:{index}`: time taken. */
   answerPrefix: "a:",
   pointsPrefix: "pt:",

@@ -6,7 +6,8 @@ import { answerKey, isRightAnswer } from "@/lib/questions/scoring";
 import { closesAtFor, phaseFor, removedOption, withoutOption } from "./accommodations";
 import { effectivePhase, seatedPlayers, waitingPlayers, type PlayerRecord, type SessionRecord, type RosterRecord, type StoredReveal } from "./record";
 import { distributionBars, rankOf } from "./scoring";
-import type { HostView, LivePhase, RevealInfo, RosterEntry, StandingEntry, StudentView } from "./views";
+import { teamName } from "./teams";
+import type { HostView, LivePhase, RevealInfo, RosterEntry, StandingEntry, StudentView, TeamStanding } from "./views";
 
 /**
  * What each browser receives, built from the stored records and the bank.
@@ -73,6 +74,12 @@ function top(session: SessionRecord, phase: LivePhase): StandingEntry[] | null {
   return session.top.map((entry) => ({ rank: rankOf(entry.s, scores), nickname: entry.n, score: entry.s }));
 }
 
+function teamTop(session: SessionRecord, phase: LivePhase): TeamStanding[] | null {
+  if (!STANDINGS_PHASES.includes(phase) || !session.teamTop) return null;
+  const scores = session.teamTop.map((entry) => entry.s);
+  return session.teamTop.map((entry) => ({ rank: rankOf(entry.s, scores), team: entry.t, name: teamName(entry.t), members: entry.m, score: entry.s }));
+}
+
 export function studentView(bank: QuestionBank, session: SessionRecord, player: PlayerRecord, now: number): StudentView {
   const phase = phaseFor(session, effectivePhase(session, now), player.accommodations, now);
   const question = QUESTION_PHASES.includes(phase) ? playerQuestionAt(bank, session, player, session.index) : null;
@@ -101,6 +108,9 @@ export function studentView(bank: QuestionBank, session: SessionRecord, player: 
     score: revealedScore(session, player, phase),
     rank: STANDINGS_PHASES.includes(phase) && session.ranking ? rankOf(player.score, session.ranking) : null,
     players: session.players,
+    team: player.team,
+    teamAnswered: player.team !== null && answer === undefined && session.settings.teams?.rule === "first" && question !== null && session.teamAnswered(session.index, player.team),
+    teams: teamTop(session, phase),
   };
 }
 
@@ -126,5 +136,6 @@ export function hostView(bank: QuestionBank, session: SessionRecord, roster: rea
     waiting: rosterEntries(waitingPlayers(roster)),
     reveal: currentReveal(bank, session, phase),
     top: top(session, phase),
+    teams: teamTop(session, phase),
   };
 }

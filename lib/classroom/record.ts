@@ -5,8 +5,8 @@ import type { NormalizedAnswer } from "@/lib/questions/schemas";
 import { decodeAnswer } from "@/lib/questions/scoring";
 import { EXTRA_TIME_CHOICES, type Accommodations } from "./accommodations";
 import { PLAYER_FIELDS as P, SESSION_FIELDS as F } from "./keys";
-import { SESSION_MODES, SCORING_CHOICES, TIMER_CHOICES } from "./settings";
-import { LIVE_PHASES, type LivePhase, type SessionSettings } from "./views";
+import { SESSION_MODES, SCORING_CHOICES, TEAM_ASSIGNMENTS, TEAM_COUNTS, TEAM_RULES, TIMER_CHOICES } from "./settings";
+import { LIVE_PHASES, type LivePhase, type SessionSettings, type TeamSettings } from "./views";
 
 /**
  * The session, roster and player hashes, parsed. Stored data is untrusted
@@ -47,7 +47,16 @@ export interface SessionRecord {
   waiting: number;
   /** Answers received per question index. */
   answered: (index: number) => number;
+  /** Team standings frozen at the last standings or the podium: team number and score. */
+  teamTop: StoredTeamScore[] | null;
+  /** Players who joined a team so far. */
+  teamJoined: (team: number) => number;
+  /** A "first answer" team has answered the question. */
+  teamAnswered: (index: number, team: number) => boolean;
 }
+
+const StoredTeamScore = z.object({ t: z.number().int().min(1), s: z.number(), m: z.number().int().min(0) });
+export type StoredTeamScore = z.infer<typeof StoredTeamScore>;
 
 /** The counts behind a reveal; labels and the key come from the bank when shown. */
 export const StoredReveal = z.object({ index: z.number().int().min(0), answered: z.number().int().min(0), counts: z.array(z.number().int().min(0)) });
@@ -77,6 +86,13 @@ function json<S extends z.ZodType>(schema: S, value: string | undefined): z.infe
   }
 }
 
+/** Teams as stored in the session hash; null without them (and for anything unreadable). */
+function teamSettings(hash: Readonly<Record<string, string>>): TeamSettings | null {
+  const count = TEAM_COUNTS.find((choice) => choice > 0 && choice === int(hash[F.teams], 0));
+  if (count === undefined) return null;
+  return { count, assignment: oneOf(TEAM_ASSIGNMENTS, hash[F.teamAssignment], "balanced"), rule: oneOf(TEAM_RULES, hash[F.teamRule], "first") };
+}
+
 function oneOf<T extends string>(options: readonly T[], value: string | undefined, fallback: T): T {
   return options.find((option) => option === value) ?? fallback;
 }
@@ -101,6 +117,7 @@ export function parseSession(id: string, hash: Readonly<Record<string, string>>)
       timer: TIMER_CHOICES.find((choice) => choice === timer) ?? 0,
       total: questions.length,
       deadline: optionalInt(hash[F.deadline]),
+      teams: teamSettings(hash),
     },
     topic: topic.success ? topic.data : undefined,
     questions,
@@ -118,6 +135,9 @@ export function parseSession(id: string, hash: Readonly<Record<string, string>>)
     players: int(hash[F.players], 0),
     waiting: Math.max(0, int(hash[F.waiting], 0)),
     answered: (index) => int(hash[`${F.answeredPrefix}${index}`], 0),
+    teamTop: json(z.array(StoredTeamScore), hash[F.teamTop]),
+    teamJoined: (team) => int(hash[`${F.teamJoinedPrefix}${team}`], 0),
+    teamAnswered: (index, team) => hash[`${F.teamAnsweredPrefix}${index}:${team}`] === "1",
   };
 }
 
@@ -152,6 +172,8 @@ export interface PlayerRecord {
   /** Milliseconds from the question opening to the answer (live). */
   times: Map<number, number>;
   accommodations: Accommodations;
+  /** The player's team; null without teams. */
+  team: number | null;
 }
 
 function indexed<T>(hash: Readonly<Record<string, string>>, prefix: string, decode: (value: string) => T | null): Map<number, T> {
@@ -186,6 +208,7 @@ export function parsePlayer(id: string, hash: Readonly<Record<string, string>>):
     points: indexed(hash, P.pointsPrefix, number),
     times: indexed(hash, P.timePrefix, number),
     accommodations: { extraTime: oneOf(EXTRA_TIME_CHOICES, hash[P.extraTime], "none"), fewerOptions: hash[P.fewerOptions] === "1" },
+    team: optionalInt(hash[P.team]) || null,
   };
 }
 
@@ -198,9 +221,17 @@ export interface RosterRecord {
   removed: string | undefined;
   /** Waiting for the teacher to let them in (a removed entry may still carry it: removed wins). */
   waiting: boolean;
+  /** The player's team; absent without teams. */
+  team?: number | null;
 }
 
-const StoredRosterEntry = z.object({ n: z.string().min(1), j: z.number(), x: z.string().optional(), w: z.literal(1).optional() });
+const StoredRosterEntry = z.object({
+  n: z.string().min(1),
+  j: z.number(),
+  x: z.string().optional(),
+  w: z.literal(1).optional(),
+  t: z.number().int().min(1).optional(),
+});
 
 export function encodeRosterEntry(entry: Omit<RosterRecord, "id">): string {
   return JSON.stringify({
@@ -208,6 +239,7 @@ export function encodeRosterEntry(entry: Omit<RosterRecord, "id">): string {
     j: entry.joinedAt,
     ...(entry.removed ? { x: entry.removed } : {}),
     ...(entry.waiting && !entry.removed ? { w: 1 } : {}),
+    ...(entry.team ? { t: entry.team } : {}),
   });
 }
 
@@ -216,7 +248,7 @@ export function parseRoster(hash: Readonly<Record<string, string>>): RosterRecor
   return Object.entries(hash)
     .flatMap(([id, value]): RosterRecord[] => {
       const entry = json(StoredRosterEntry, value);
-      return entry ? [{ id, nickname: entry.n, joinedAt: entry.j, removed: entry.x, waiting: entry.w === 1 && !entry.x }] : [];
+      return entry ? [{ id, nickname: entry.n, joinedAt: entry.j, removed: entry.x, waiting: entry.w === 1 && !entry.x, team: entry.t ?? null }] : [];
     })
     .sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
 }

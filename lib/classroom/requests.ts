@@ -7,7 +7,7 @@ import { drawSchema } from "@/lib/questions/requests";
 import { JOIN_CODE_LENGTH, JOIN_CODE_PATTERN, normalizeJoinCode } from "./code";
 import { CLASSROOM_MESSAGES, ClassroomError } from "./errors";
 import { EXTRA_TIME_CHOICES } from "./accommodations";
-import { DUE_IN_HOURS, SESSION_MODES, SCORING_CHOICES, TIMER_CHOICES } from "./settings";
+import { DUE_IN_HOURS, SESSION_MODES, SCORING_CHOICES, TEAM_ASSIGNMENTS, TEAM_COUNTS, TEAM_RULES, TIMER_CHOICES } from "./settings";
 
 /**
  * Classroom request bodies, queries and ids, shared by forms (browser), route
@@ -32,6 +32,10 @@ export const createSessionSchema = z.extend(drawSchema, {
   timer: numberChoice(TIMER_CHOICES, 0, "Choose a timer, or no timer."),
   scoring: blankAsAbsent(z._default(z.enum(SCORING_CHOICES, { error: "Choose how to score." }), "accuracy")),
   dueInHours: numberChoice(DUE_IN_HOURS, 24, "Choose when the homework is due."),
+  /** Live only (lib/classroom/teams.ts); left out, the class plays without teams. Optional so callers without teams need not name them. */
+  teams: blankAsAbsent(z.optional(z.pipe(z.coerce.number(), z.literal(TEAM_COUNTS, { error: "Choose 2 to 8 teams, or no teams." })))),
+  teamAssignment: blankAsAbsent(z.optional(z.enum(TEAM_ASSIGNMENTS, { error: "Choose how students get a team." }))),
+  teamRule: blankAsAbsent(z.optional(z.enum(TEAM_RULES, { error: "Choose whose answer scores for a team." }))),
 });
 export type CreateSessionInput = z.infer<typeof createSessionSchema>;
 export type CreateSessionFormValues = z.input<typeof createSessionSchema>;
@@ -44,6 +48,8 @@ export type CreateSessionFormValues = z.input<typeof createSessionSchema>;
  */
 export const joinSessionTextSchema = z.strictObject({
   nickname: blankAsAbsent(z.optional(nicknameTextSchema)),
+  /** When students choose their team; the service checks it is one of the session's (lib/classroom/join.ts). */
+  team: blankAsAbsent(z.optional(z.pipe(z.coerce.number(), z.int({ error: "Choose your team." }).check(z.gte(1, "Choose your team."), z.lte(8, "Choose your team."))))),
   [IDEMPOTENCY_FIELD]: z.optional(idempotencyKeySchema),
 });
 export type JoinSessionFormValues = z.input<typeof joinSessionTextSchema>;

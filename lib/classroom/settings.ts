@@ -24,3 +24,15 @@ export const WAITING_ROOM = {
   /** "Remove the players who joined in the last minute". */
   burstMs: 60_000,
 } as const;
+
+/** Teams in a live session (lib/classroom/teams.ts): 0 plays without teams. */
+export const TEAM_COUNTS = [0, 2, 3, 4, 5, 6, 7, 8] as const;
+export type TeamCount = (typeof TEAM_COUNTS)[number];
+
+/** How a student gets a team: the server keeps the teams balanced, or each student picks one when joining. */
+export const TEAM_ASSIGNMENTS = ["balanced", "choice"] as const;
+export type TeamAssignment = (typeof TEAM_ASSIGNMENTS)[number];
+
+/** Whose answer scores for a team: its first (one shared phone per team), or the average of its members' points (a phone each). */
+export const TEAM_RULES = ["first", "average"] as const;
+export type TeamRule = (typeof TEAM_RULES)[number];

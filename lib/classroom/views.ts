@@ -1,6 +1,6 @@
 import type { AnswerFeedback, CorrectionNote, NextStep, PublicQuestion, SourceRef } from "@/lib/questions/schemas";
 import type { Accommodations } from "./accommodations";
-import type { Scoring, SessionMode, TimerChoice } from "./settings";
+import type { Scoring, SessionMode, TeamAssignment, TeamRule, TimerChoice } from "./settings";
 
 /**
  * What a student's phone and the teacher's screens receive. Client-safe
@@ -42,6 +42,25 @@ export interface SessionSettings {
   total: number;
   /** Homework: answers close at this time (ms). */
   deadline: number | null;
+  /** Live sessions played in teams (lib/classroom/teams.ts); null without teams. */
+  teams?: TeamSettings | null;
+}
+
+export interface TeamSettings {
+  /** 2 to 8 teams, numbered from 1. */
+  count: number;
+  assignment: TeamAssignment;
+  rule: TeamRule;
+}
+
+export interface TeamStanding {
+  rank: number;
+  team: number;
+  /** "Team 1 · Red ▲" */
+  name: string;
+  /** Players in the team now (not removed, not waiting). */
+  members: number;
+  score: number;
 }
 
 /** What a student's phone receives: never the answer key before the reveal, never another student's answers. */
@@ -65,6 +84,12 @@ export interface StudentView {
   /** Shared rank among the class (1 = first), from the last standings or the podium. */
   rank: number | null;
   players: number;
+  /** The student's team; null without teams. */
+  team: number | null;
+  /** "First answer" teams: a teammate's answer to the current question already counts for the team (never set once the student answered). */
+  teamAnswered: boolean;
+  /** Team standings, from the last standings or the podium. */
+  teams: TeamStanding[] | null;
 }
 
 export interface RosterEntry {
@@ -94,6 +119,8 @@ export interface HostView {
   waiting: RosterEntry[];
   reveal: RevealInfo | null;
   top: StandingEntry[] | null;
+  /** Team standings, from the last standings or the podium. */
+  teams: TeamStanding[] | null;
 }
 
 /** The poll's answer when nothing changed: a few bytes. */
@@ -205,6 +232,8 @@ export interface DashboardStudent {
   answered: number;
   /** Shared rank among students still in the session; null for removed ones. */
   rank: number | null;
+  /** The student's team; absent or null without teams. */
+  team?: number | null;
   /** One per question, null where not answered. */
   answers: (DashboardAnswer | null)[];
   /** Given by the teacher; private to the student (never on the projector or other phones). */
@@ -232,4 +261,6 @@ export interface Dashboard {
   students: DashboardStudent[];
   class: ShareCount;
   everyone: ShareCount;
+  /** Team standings now; absent or null without teams. */
+  teams?: TeamStanding[] | null;
 }

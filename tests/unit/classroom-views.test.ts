@@ -93,7 +93,7 @@ describe("what a phone is sent", () => {
     const reveal = JSON.stringify({ index: 0, answered: 2, counts: [0, 1, 1, 0] });
     const view = studentView(bank, session({ [F.phase]: "reveal", [F.reveal]: reveal }), ann, T0);
     expect(Object.keys(view).sort()).toEqual(
-      ["closesAt", "nickname", "now", "phase", "players", "question", "rank", "reveal", "sessionId", "score", "settings", "top", "version", "yourAnswer"].sort(),
+      ["closesAt", "nickname", "now", "phase", "players", "question", "rank", "reveal", "sessionId", "score", "settings", "top", "version", "yourAnswer", "team", "teamAnswered", "teams"].sort(),
     );
   });
 });

@@ -86,6 +86,7 @@ function JoinStep({ info }: { info: JoinInfo }) {
     <>
       <p className="lede">
         {kind} · {settings.total} questions
+        {settings.teams && ` · in ${settings.teams.count} teams`}
         {settings.deadline !== null && (
           <>
             {" "}
@@ -101,7 +102,12 @@ function JoinStep({ info }: { info: JoinInfo }) {
           </p>
         </>
       ) : (
-        <JoinForm sessionId={info.sessionId} suggestion={friendlyName()} idempotencyKey={newIdempotencyKey()} />
+        <JoinForm
+          sessionId={info.sessionId}
+          suggestion={friendlyName()}
+          idempotencyKey={newIdempotencyKey()}
+          teamChoices={settings.teams?.assignment === "choice" ? settings.teams.count : 0}
+        />
       )}
     </>
   );

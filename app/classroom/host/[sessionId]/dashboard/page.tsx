@@ -7,6 +7,7 @@ import { HostActionForm } from "@/components/classroom/host-action-form";
 import { loadForHost, NotHostNotice } from "@/components/classroom/host-gate";
 import { LocalTime } from "@/components/classroom/local-time";
 import { WaitingRoom } from "@/components/classroom/waiting-room";
+import { TeamStandingsTable } from "@/components/classroom/standings";
 import { formatJoinCode } from "@/lib/classroom/code";
 import { readHostCookie } from "@/lib/classroom/cookies";
 import { csvPath, followUpPath, hostLinkPath, hostPath } from "@/lib/classroom/paths";
@@ -91,6 +92,12 @@ async function Page({ params }: PageProps<"/classroom/host/[sessionId]/dashboard
         Kept until <LocalTime ms={dashboard.expiresAt} />, then deleted with every answer in it.
       </p>
 
+      {dashboard.teams && (
+        <>
+          <h2>Teams</h2>
+          <TeamStandingsTable teams={dashboard.teams} scoring={dashboard.settings.scoring} caption="Team standings" />
+        </>
+      )}
       <h2>Students</h2>
       <StudentTable dashboard={dashboard} canRemove={!ended} />
       <h2>Questions</h2>

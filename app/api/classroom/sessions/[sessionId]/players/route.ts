@@ -20,7 +20,7 @@ export const POST = route<{ sessionId: string }>(
     const { data, format } = await parseBody(request, joinSessionTextSchema);
     const joined = await (await classroomService()).joinSession(
       sessionId,
-      { nickname: data.nickname, token: readPlayerCookie(requestCookies(request), sessionId) },
+      { nickname: data.nickname, team: data.team, token: readPlayerCookie(requestCookies(request), sessionId) },
       requesterOf(request, data),
     );
     const href = playPath(sessionId);
@@ -34,5 +34,5 @@ export const POST = route<{ sessionId: string }>(
     );
     return response;
   },
-  { formErrorBack: ({ sessionId }) => `${joinPath()}?session=${sessionId}`, echo: ["nickname"] },
+  { formErrorBack: ({ sessionId }) => `${joinPath()}?session=${sessionId}`, echo: ["nickname", "team"] },
 );
