@@ -9,7 +9,7 @@ import { LocalTime } from "@/components/classroom/local-time";
 import { WaitingRoom } from "@/components/classroom/waiting-room";
 import { formatJoinCode } from "@/lib/classroom/code";
 import { readHostCookie } from "@/lib/classroom/cookies";
-import { csvPath, followUpPath, hostLinkPath, hostPath } from "@/lib/classroom/paths";
+import { csvPath, followUpPath, hostLinkPath, hostPath, questionsPath } from "@/lib/classroom/paths";
 import { absoluteUrl } from "@/lib/site";
 import { storePage } from "@/components/site/store-outage";
 
@@ -65,6 +65,9 @@ async function Page({ params }: PageProps<"/classroom/host/[sessionId]/dashboard
         </a>
         <a className="button button--secondary" href={hostPath(sessionId)}>
           Projector view
+        </a>
+        <a className="button button--secondary" href={questionsPath(sessionId)}>
+          Questions
         </a>
         {!ended && (
           <>
