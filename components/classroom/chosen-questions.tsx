@@ -3,6 +3,7 @@ import { SourceLinks } from "@/components/content/source-links";
 import type { ChosenQuestion } from "@/lib/classroom/views";
 import { TOPIC_LABELS } from "@/lib/content";
 import styles from "./questions.module.css";
+import sheetStyles from "./sheet.module.css";
 
 /**
  * A session's questions as the teacher sees them before the class does:
@@ -13,7 +14,7 @@ export function ChosenQuestions({ questions, tools }: { questions: ChosenQuestio
   return (
     <ol className={styles.list} aria-label="The session’s questions, in order">
       {questions.map((question) => (
-        <li key={question.id} className={styles.question} data-question-id={question.id}>
+        <li key={question.id} className={`${sheetStyles.question} ${styles.question}`} data-question-id={question.id}>
           <h2>
             {question.index + 1}. {question.prompt}
           </h2>

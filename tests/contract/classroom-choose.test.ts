@@ -3,13 +3,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { ClassroomError } from "@/lib/classroom/errors";
 import { classroomKeys } from "@/lib/classroom/keys";
 import type { CreateSessionInput } from "@/lib/classroom/requests";
 import type { StudentView } from "@/lib/classroom/views";
 import { answerKey } from "@/lib/questions/scoring";
 import { execNamed, op } from "@/lib/store";
 import { describeClassroomOnEveryStore } from "../support/classroom-on-every-store";
+import { refusal } from "../support/classroom-refusal";
 import { fixtureBank } from "../unit/quiz-fixtures";
 
 /**
@@ -27,15 +27,6 @@ const bank = fixtureBank();
 const LIVE: CreateSessionInput = { mode: "live", length: 5, topic: "russia", timer: 0, scoring: "accuracy", dueInHours: 24 };
 const HOMEWORK: CreateSessionInput = { ...LIVE, mode: "homework" };
 const client = () => `choose-${randomBytes(6).toString("hex")}`;
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (error instanceof ClassroomError) return { code: error.code, message: error.message };
-  throw new Error(`expected a refusal, got ${String(error)}`);
-}
 
 describeClassroomOnEveryStore("choosing the questions", dataDir, bank, (on) => {
   it("a reorder and a swap in the lobby are exactly what the phones get, question by question", async () => {
