@@ -12,6 +12,7 @@ export function ShareSection({
   text,
   copyText = url,
   copyLabel = "Copy link",
+  targets = shareTargets,
   children,
 }: {
   /** Heading id, for the section's accessible name. */
@@ -22,6 +23,8 @@ export function ShareSection({
   text: string;
   copyText?: string;
   copyLabel?: string;
+  /** The share links offered beside the copy button; the social networks unless a page needs others. */
+  targets?: typeof shareTargets;
   children?: ReactNode;
 }) {
   return (
@@ -30,7 +33,7 @@ export function ShareSection({
       {children}
       <ShareControl url={url} title={title} text={text} copyText={copyText} copyLabel={copyLabel}>
         <ul className={styles.targets} aria-label="Share on">
-          {shareTargets({ url, title, text }).map((target) => (
+          {targets({ url, title, text }).map((target) => (
             <li key={target.id}>
               <a
                 className="button button--secondary"

@@ -46,7 +46,7 @@ function pooled(counts: readonly ShareCount[]): ShareCount {
   return { share: answered > 0 ? correct / answered : null, answered };
 }
 
-const asText = (answer: string | string[]) => (Array.isArray(answer) ? answer.join(" → ") : answer);
+export const asText = (answer: string | string[]) => (Array.isArray(answer) ? answer.join(" → ") : answer);
 
 function studentRow(player: PlayerRecord, questions: readonly (Question | undefined)[], removed: boolean): DashboardStudent {
   const answers = questions.map((question, index): DashboardAnswer | null => {

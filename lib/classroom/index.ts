@@ -5,12 +5,13 @@ import { appDeps, serviceContext, type ServiceDeps } from "@/lib/service";
 import { SHARE_RATE_LIMITS } from "@/lib/share/limits";
 import { readHostSession } from "./access";
 import { recordAnswer } from "./answer";
+import { editQuestions, getPreview, getQuestionChoices } from "./choose";
 import { createSession } from "./create";
 import { getDashboard } from "./dashboard";
 import { getHostView, hostAction } from "./host";
 import { getJoinInfo, joinSession, lookupCode, type JoinInput } from "./join";
 import { ttlSeconds } from "./keys";
-import type { CreateSessionInput, HostActionInput } from "./requests";
+import type { CreateSessionInput, HostActionInput, QuestionEditInput, QuestionFilter } from "./requests";
 import { answerResponse, getPlayView, pollStudent } from "./student";
 
 /**
@@ -49,6 +50,9 @@ export function createClassroomService(deps: ServiceDeps) {
       return { ttlSeconds: ttlSeconds(session.expiresAt, ctx.now()) };
     },
     getDashboard: (sessionId: string, credential: string | undefined) => getDashboard(ctx, sessionId, credential),
+    getQuestionChoices: (sessionId: string, credential: string | undefined, filter: QuestionFilter) => getQuestionChoices(ctx, sessionId, credential, filter),
+    editQuestions: (sessionId: string, credential: string | undefined, input: QuestionEditInput) => editQuestions(ctx, sessionId, credential, input),
+    getPreview: (sessionId: string, key: string | undefined) => getPreview(ctx, sessionId, key),
   };
 }
 

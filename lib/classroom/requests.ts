@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { blankAsAbsent } from "@/lib/forms/fields";
 import { IDEMPOTENCY_FIELD } from "@/lib/http/idempotency/fields";
 import { idempotencyKeySchema } from "@/lib/http/idempotency/key";
+import { Slug, Topic } from "@/lib/content/ids";
 import { nicknameTextSchema } from "@/lib/nickname-text";
 import { drawSchema } from "@/lib/questions/requests";
 import { JOIN_CODE_LENGTH, JOIN_CODE_PATTERN, normalizeJoinCode } from "./code";
@@ -98,6 +99,33 @@ export const hostActionSchema = z.strictObject({
   from: z._default(z.enum(["projector", "dashboard"]), "projector"),
 });
 export type HostActionInput = z.infer<typeof hostActionSchema>;
+
+/** The bank's questions a teacher may pick from, narrowed by topic and difficulty (a query, or the form posting back). */
+export const questionFilterSchema = z.object({
+  topic: blankAsAbsent(z.optional(Topic)),
+  difficulty: blankAsAbsent(z.optional(z.enum(["easy", "medium", "hard"]))),
+});
+export type QuestionFilter = z.infer<typeof questionFilterSchema>;
+
+/** Changes to a session's questions that name one of them by its place in the list. */
+export const QUESTION_PLACE_EDITS = ["up", "down", "swap", "remove"] as const;
+
+/**
+ * A teacher's change to the session's questions (lib/classroom/choose.ts):
+ * move one up or down, swap it for another on its topic, remove it, or add
+ * one from the bank. `version` is the state the teacher saw, as for the
+ * host actions: a second tab cannot overwrite a change it has not seen.
+ * The filter travels along so a plain form post lands back on the same list.
+ */
+const questionEditCommon = { version: wholeNumber(0), topic: questionFilterSchema.shape.topic, difficulty: questionFilterSchema.shape.difficulty };
+export const questionEditSchema = z.discriminatedUnion("edit", [
+  z.strictObject({ edit: z.enum(QUESTION_PLACE_EDITS, { error: "Unknown change." }), index: wholeNumber(0), ...questionEditCommon }),
+  z.strictObject({ edit: z.literal("add", { error: "Unknown change." }), questionId: Slug, ...questionEditCommon }),
+], { error: "Unknown change." });
+export type QuestionEditInput = z.infer<typeof questionEditSchema>;
+
+/** A preview link's key (lib/classroom/tokens.ts previewKeyFor). */
+export const previewQuerySchema = z.object({ key: z.optional(z.string().check(z.maxLength(64))) });
 
 /** A student's poll: the state version the phone already shows (and nothing else). */
 export const pollQuerySchema = z.strictObject({ v: z._default(wholeNumber(-1), -1) });

@@ -60,3 +60,17 @@ export function playerIdFor(token: string): string {
 export function nicknameHash(nickname: string): string {
   return sha256(nickname.toLocaleLowerCase("en")).subarray(0, 16).toString("base64url");
 }
+
+/**
+ * A session's preview key: derived from the stored host hash, so it needs no key of its own and
+ * dies with the session. It shows the questions read-only; the hash is one-way, so the key never
+ * leads back to the host credential that runs the session.
+ */
+export function previewKeyFor(hostHash: string): string {
+  return sha256(`preview:${hostHash}`).subarray(0, 16).toString("base64url");
+}
+
+export function isPreviewKey(key: string | undefined, hostHash: string): boolean {
+  const expected = Buffer.from(previewKeyFor(hostHash));
+  return key !== undefined && key.length === expected.length && timingSafeEqual(Buffer.from(key), expected);
+}

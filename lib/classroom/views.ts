@@ -1,4 +1,5 @@
 import type { AnswerFeedback, CorrectionNote, NextStep, PublicQuestion, SourceRef } from "@/lib/questions/schemas";
+import type { Topic } from "@/lib/content/ids";
 import type { Accommodations } from "./accommodations";
 import type { Scoring, SessionMode, TeamAssignment, TeamRule, TimerChoice } from "./settings";
 
@@ -263,4 +264,49 @@ export interface Dashboard {
   everyone: ShareCount;
   /** Team standings now; absent or null without teams. */
   teams?: TeamStanding[] | null;
+}
+
+/** A session's question as the teacher (and a preview) sees it: with the key, the explanation and the sources. */
+export interface ChosenQuestion {
+  index: number;
+  id: string;
+  prompt: string;
+  quote: string | undefined;
+  difficulty: string;
+  topics: Topic[];
+  /** Option texts in the order the class will see them; items (shuffled) for ordering questions. */
+  choices: string[];
+  correctAnswer: string;
+  explanation: string;
+  sources: SourceRef[];
+}
+
+/** A bank question the teacher may add. */
+export interface BankCandidate {
+  id: string;
+  prompt: string;
+  difficulty: string;
+  topics: Topic[];
+}
+
+/** The teacher's questions page (lib/classroom/choose.ts). */
+export interface QuestionChoices {
+  sessionId: string;
+  mode: SessionMode;
+  version: number;
+  /** Why the questions can no longer change, or null while they can. */
+  locked: string | null;
+  questions: ChosenQuestion[];
+  /** Fewest and most questions a session may have. */
+  limits: { min: number; max: number };
+  /** Bank questions not in the session, after the filter. */
+  candidates: BankCandidate[];
+  /** The read-only preview link's key. */
+  previewKey: string;
+}
+
+/** What a preview link shows: the questions, read-only. */
+export interface SessionPreview {
+  mode: SessionMode;
+  questions: ChosenQuestion[];
 }

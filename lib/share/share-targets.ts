@@ -13,7 +13,7 @@ export interface ShareContent {
 }
 
 export interface ShareTarget {
-  id: "x" | "facebook" | "whatsapp" | "linkedin" | "email" | "google-classroom";
+  id: "x" | "facebook" | "whatsapp" | "linkedin" | "email" | "google-classroom" | "teams";
   label: string;
   href: string;
   /** Web intents open in a new tab so the page stays; email opens the mail app. */
@@ -40,10 +40,22 @@ export function shareTargets({ url, title, text }: ShareContent): ShareTarget[] 
       newTab: true,
     },
     { id: "email", label: "Email", href: withQuery("mailto:", { subject: title, body: `${text}\n\n${url}` }), newTab: false },
+    googleClassroom({ url, title, text }),
+  ];
+}
+
+function googleClassroom({ url, title }: ShareContent): ShareTarget {
+  return { id: "google-classroom", label: "Google Classroom", href: withQuery("https://classroom.google.com/share", { url, title }), newTab: true };
+}
+
+/** Where a teacher hands out homework: Google Classroom's and Microsoft Teams' own share pages. */
+export function classShareTargets(content: ShareContent): ShareTarget[] {
+  return [
+    googleClassroom(content),
     {
-      id: "google-classroom",
-      label: "Google Classroom",
-      href: withQuery("https://classroom.google.com/share", { url, title }),
+      id: "teams",
+      label: "Microsoft Teams",
+      href: withQuery("https://teams.microsoft.com/share", { href: content.url, msgText: content.text }),
       newTab: true,
     },
   ];

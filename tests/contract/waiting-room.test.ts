@@ -5,11 +5,11 @@ import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { countingStore } from "@/bench/server/counting-store";
 import { createClassroomService } from "@/lib/classroom";
-import { ClassroomError } from "@/lib/classroom/errors";
 import { CLASSROOM_LIMITS, CLASSROOM_RATE_LIMITS } from "@/lib/classroom/limits";
 import type { CreateSessionInput } from "@/lib/classroom/requests";
 import type { StudentView } from "@/lib/classroom/views";
 import { describeClassroomOnEveryStore } from "../support/classroom-on-every-store";
+import { refusal } from "../support/classroom-refusal";
 import { fixtureBank } from "../unit/quiz-fixtures";
 
 /**
@@ -29,15 +29,6 @@ const STRAIGHT_IN = CLASSROOM_RATE_LIMITS.seatsPerNetwork.limit;
 
 /** A client address of its own per test: the counters live in a Redis shared by runs and adapters. */
 const client = (what = "client") => `${what}-${randomBytes(6).toString("hex")}`;
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (error instanceof ClassroomError) return { code: error.code, message: error.message };
-  throw new Error(`expected a refusal, got ${String(error)}`);
-}
 
 describeClassroomOnEveryStore("waiting room", dataDir, bank, (on) => {
   const { clock } = on;

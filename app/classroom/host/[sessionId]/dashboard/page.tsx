@@ -10,7 +10,7 @@ import { WaitingRoom } from "@/components/classroom/waiting-room";
 import { TeamStandingsTable } from "@/components/classroom/standings";
 import { formatJoinCode } from "@/lib/classroom/code";
 import { readHostCookie } from "@/lib/classroom/cookies";
-import { csvPath, followUpPath, hostLinkPath, hostPath } from "@/lib/classroom/paths";
+import { csvPath, followUpPath, hostLinkPath, hostPath, questionsPath } from "@/lib/classroom/paths";
 import { absoluteUrl } from "@/lib/site";
 import { storePage } from "@/components/site/store-outage";
 
@@ -66,6 +66,9 @@ async function Page({ params }: PageProps<"/classroom/host/[sessionId]/dashboard
         </a>
         <a className="button button--secondary" href={hostPath(sessionId)}>
           Projector view
+        </a>
+        <a className="button button--secondary" href={questionsPath(sessionId)}>
+          Questions
         </a>
         {!ended && (
           <>
