@@ -1,10 +1,12 @@
 import type { ReactNode } from "react";
+import { ReadAloud } from "@/components/quiz/read-aloud";
 import { WhoSaidQuote } from "@/components/quiz/who-said-quote";
 import type { HostView, LivePhase } from "@/lib/classroom/views";
+import { answerSpeech, questionSpeech } from "@/lib/questions/read-aloud";
 import type { PublicQuestion } from "@/lib/questions/schemas";
 import { Countdown } from "./countdown";
 import { DistributionChart } from "./distribution-chart";
-import { OptionMark, optionMark } from "./option-mark";
+import { OptionMark, optionMark, shapeLabel } from "./option-mark";
 import { StageHeading } from "./stage-heading";
 import { Podium, StandingsTable } from "./standings";
 import styles from "./host.module.css";
@@ -32,6 +34,7 @@ function ProjectedQuestion({ question }: { question: PublicQuestion }) {
   return (
     <>
       <p className={styles.prompt}>{question.prompt}</p>
+      <ReadAloud utterances={questionSpeech(question, shapeLabel)} label="Read the question aloud to the room" />
       {question.kind === "who-said" && (
         <div className={styles.quote}>
           <WhoSaidQuote quote={question.quote} context={question.context} />
@@ -127,6 +130,7 @@ export function HostStage({
           {view.reveal && (
             <>
               <CorrectAnswer answer={view.reveal.correctAnswer} />
+              <ReadAloud utterances={answerSpeech(view.reveal)} label="Read the answer aloud to the room" />
               <p className={styles.explanation}>{view.reveal.explanation}</p>
               <DistributionChart reveal={view.reveal} marked={view.question?.kind !== "order"} projected />
             </>

@@ -1,0 +1,82 @@
+"use client";
+
+import { useEffect, useId, useSyncExternalStore } from "react";
+import styles from "./read-aloud.module.css";
+
+/**
+ * A little slower than the voice's default: the reader follows the words on
+ * the screen as they are spoken.
+ */
+const RATE = 0.9;
+
+/**
+ * The reading under way, shared by every button on the page, so pressing
+ * one stops another and only the one reading shows "Stop reading". A fresh
+ * object per reading: a cancelled reading's late end event cannot stop the
+ * next one.
+ */
+let reading: { button: string } | null = null;
+const listeners = new Set<() => void>();
+function setReading(next: { button: string } | null) {
+  reading = next;
+  for (const listener of listeners) listener();
+}
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+const subscribeNever = () => () => {};
+
+/**
+ * Reads `utterances` aloud with the browser's own speech synthesis (nothing
+ * leaves the device), one after another; a second press stops. Nothing is
+ * rendered on the server or where the browser cannot speak. Reading stops
+ * when the text changes or the button leaves the screen (the question moved
+ * on). One utterance per part also keeps each short: some browsers cut off
+ * a long one.
+ */
+export function ReadAloud({ utterances, label, className }: { utterances: readonly string[]; label: string; className?: string }) {
+  const button = useId();
+  const supported = useSyncExternalStore(subscribeNever, () => "speechSynthesis" in window, () => false);
+  const speaking = useSyncExternalStore(subscribe, () => reading?.button === button, () => false);
+  const text = utterances.join("\n");
+
+  useEffect(
+    () => () => {
+      if (reading?.button !== button) return;
+      setReading(null);
+      window.speechSynthesis.cancel();
+    },
+    [button, text],
+  );
+
+  if (!supported) return null;
+
+  function toggle() {
+    const synth = window.speechSynthesis;
+    synth.cancel();
+    if (speaking) {
+      setReading(null);
+      return;
+    }
+    const current = { button };
+    setReading(current);
+    utterances.forEach((part, index) => {
+      const utterance = new SpeechSynthesisUtterance(part);
+      utterance.lang = document.documentElement.lang;
+      utterance.rate = RATE;
+      if (index === utterances.length - 1) {
+        utterance.onend = utterance.onerror = () => {
+          if (reading === current) setReading(null);
+        };
+      }
+      synth.speak(utterance);
+    });
+  }
+
+  return (
+    <button type="button" className={`${styles.button} ${className ?? ""}`} onClick={toggle}>
+      <span aria-hidden="true">{speaking ? "■" : "🔊"}</span> {speaking ? "Stop reading" : label}
+    </button>
+  );
+}
