@@ -34,7 +34,6 @@ function ProjectedQuestion({ question }: { question: PublicQuestion }) {
   return (
     <>
       <p className={styles.prompt}>{question.prompt}</p>
-      <ReadAloud utterances={questionSpeech(question, shapeLabel)} label="Read the question aloud to the room" />
       {question.kind === "who-said" && (
         <div className={styles.quote}>
           <WhoSaidQuote quote={question.quote} context={question.context} />
@@ -117,6 +116,7 @@ export function HostStage({
               )}
               {phase === "closed" && <p className={styles.status}>Answers closed</p>}
               {answered}
+              {view.question && <ReadAloud utterances={questionSpeech(view.question, shapeLabel)} label="Read the question aloud to the room" compact />}
             </div>
           </StageTop>
           {view.question && <ProjectedQuestion question={view.question} />}
@@ -125,12 +125,13 @@ export function HostStage({
     case "reveal":
       return (
         <>
-          <StageTop heading={`${title}: the answer`} focus={focus} />
+          <StageTop heading={`${title}: the answer`} focus={focus}>
+            {view.reveal && <ReadAloud utterances={answerSpeech(view.reveal)} label="Read the answer aloud to the room" compact />}
+          </StageTop>
           {view.question && <p className={styles.prompt}>{view.question.prompt}</p>}
           {view.reveal && (
             <>
               <CorrectAnswer answer={view.reveal.correctAnswer} />
-              <ReadAloud utterances={answerSpeech(view.reveal)} label="Read the answer aloud to the room" />
               <p className={styles.explanation}>{view.reveal.explanation}</p>
               <DistributionChart reveal={view.reveal} marked={view.question?.kind !== "order"} projected />
             </>

@@ -5,14 +5,12 @@ import { useForm } from "react-hook-form";
 import { QuestionFields } from "@/components/quiz/question-fields";
 import { answerCheck } from "@/components/quiz/answer-check";
 import { QuestionHeading } from "@/components/quiz/question-heading";
-import { ReadAloud } from "@/components/quiz/read-aloud";
 import { useNoValidate, useRefusal } from "@/components/ui/use-form-post";
 import { api } from "@/lib/classroom/paths";
 import type { AnswerInput } from "@/lib/questions/requests";
-import { questionSpeech } from "@/lib/questions/read-aloud";
 import type { PublicQuestion } from "@/lib/questions/schemas";
 import { answerText, liveChoices } from "./live-choices";
-import { OptionMark, optionMark, shapeLabel } from "./option-mark";
+import { OptionMark, optionMark } from "./option-mark";
 import styles from "./live.module.css";
 
 /** Choices this short sit two by two; longer ones get a row each, so no text is cut. */
@@ -68,7 +66,6 @@ export function LiveAnswerForm({
     >
       <fieldset className={styles.fieldset}>
         <QuestionHeading question={question} />
-        <ReadAloud utterances={questionSpeech(question, shapeLabel)} label="Read the question aloud" />
         <input type="hidden" value={question.id} {...form.register("questionId")} />
         {question.kind === "order" ? (
           <QuestionFields question={question} register={form.register} disabled={sending} />

@@ -33,9 +33,11 @@ const subscribeNever = () => () => {};
  * rendered on the server or where the browser cannot speak. Reading stops
  * when the text changes or the button leaves the screen (the question moved
  * on). One utterance per part also keeps each short: some browsers cut off
- * a long one.
+ * a long one. `compact`: the icon alone (the label is for screen readers),
+ * to sit in a row that has no room for more (the live phone's time bar,
+ * the projector's heading).
  */
-export function ReadAloud({ utterances, label, className }: { utterances: readonly string[]; label: string; className?: string }) {
+export function ReadAloud({ utterances, label, compact = false }: { utterances: readonly string[]; label: string; compact?: boolean }) {
   const button = useId();
   const supported = useSyncExternalStore(subscribeNever, () => "speechSynthesis" in window, () => false);
   const speaking = useSyncExternalStore(subscribe, () => reading?.button === button, () => false);
@@ -74,9 +76,11 @@ export function ReadAloud({ utterances, label, className }: { utterances: readon
     });
   }
 
+  const name = speaking ? "Stop reading" : label;
   return (
-    <button type="button" className={`${styles.button} ${className ?? ""}`} onClick={toggle}>
-      <span aria-hidden="true">{speaking ? "■" : "🔊"}</span> {speaking ? "Stop reading" : label}
+    <button type="button" className={compact ? `${styles.button} ${styles.compact}` : styles.button} onClick={toggle}>
+      <span aria-hidden="true">{speaking ? "■" : "🔊"}</span>
+      {compact ? <span className="visually-hidden">{name}</span> : name}
     </button>
   );
 }

@@ -15,6 +15,9 @@ export interface BankQuestion {
   answer?: string | boolean;
   options?: { id: string; text: string }[];
   items?: { id: string; text: string }[];
+  /** Who-said questions: the quotation, and when and where it was said. */
+  quote?: string;
+  context?: string;
   explanation: string;
 }
 
