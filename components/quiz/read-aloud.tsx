@@ -27,6 +27,22 @@ function subscribe(listener: () => void) {
 }
 const subscribeNever = () => () => {};
 
+/** A speaker, or a square while speaking: drawn, not an emoji, so every device shows it. */
+function SpeakerIcon({ speaking }: { speaking: boolean }) {
+  return (
+    <svg viewBox="0 0 24 24" width="1.1em" height="1.1em" aria-hidden="true" focusable="false">
+      {speaking ? (
+        <path d="M6 6 H18 V18 H6 Z" fill="currentColor" />
+      ) : (
+        <>
+          <path d="M3 9 H7 L12 5 V19 L7 15 H3 Z" fill="currentColor" />
+          <path d="M15.5 8.5 a5 5 0 0 1 0 7 M18.5 5.5 a9 9 0 0 1 0 13" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </>
+      )}
+    </svg>
+  );
+}
+
 /**
  * Reads `utterances` aloud with the browser's own speech synthesis (nothing
  * leaves the device), one after another; a second press stops. Nothing is
@@ -79,7 +95,7 @@ export function ReadAloud({ utterances, label, compact = false }: { utterances: 
   const name = speaking ? "Stop reading" : label;
   return (
     <button type="button" className={compact ? `${styles.button} ${styles.compact}` : styles.button} onClick={toggle}>
-      <span aria-hidden="true">{speaking ? "■" : "🔊"}</span>
+      <SpeakerIcon speaking={speaking} />
       {compact ? <span className="visually-hidden">{name}</span> : name}
     </button>
   );
