@@ -1,11 +1,13 @@
 import type { ReactNode } from "react";
+import { ReadAloud } from "@/components/quiz/read-aloud";
 import { WhoSaidQuote } from "@/components/quiz/who-said-quote";
 import type { HostView, LivePhase } from "@/lib/classroom/views";
+import { answerSpeech, questionSpeech } from "@/lib/questions/read-aloud";
 import type { PublicQuestion } from "@/lib/questions/schemas";
 import { estimateSpan } from "@/lib/questions/closeness";
 import { Countdown } from "./countdown";
 import { DistributionChart } from "./distribution-chart";
-import { OptionMark, optionMark } from "./option-mark";
+import { OptionMark, optionMark, shapeLabel } from "./option-mark";
 import { StageHeading } from "./stage-heading";
 import { Podium, StandingsTable, TeamStandingsTable, teamEntries } from "./standings";
 import styles from "./host.module.css";
@@ -117,6 +119,7 @@ export function HostStage({
               )}
               {phase === "closed" && <p className={styles.status}>Answers closed</p>}
               {answered}
+              {view.question && <ReadAloud utterances={questionSpeech(view.question, shapeLabel)} label="Read the question aloud to the room" compact />}
             </div>
           </StageTop>
           {view.question && <ProjectedQuestion question={view.question} />}
@@ -125,7 +128,9 @@ export function HostStage({
     case "reveal":
       return (
         <>
-          <StageTop heading={`${title}: the answer`} focus={focus} />
+          <StageTop heading={`${title}: the answer`} focus={focus}>
+            {view.reveal && <ReadAloud utterances={answerSpeech(view.reveal)} label="Read the answer aloud to the room" compact />}
+          </StageTop>
           {view.question && <p className={styles.prompt}>{view.question.prompt}</p>}
           {view.reveal && (
             <>

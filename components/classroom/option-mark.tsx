@@ -1,3 +1,5 @@
+import type { OptionLabel } from "@/lib/questions/read-aloud";
+
 /**
  * The shape and colour of each answer position, the same on the projector
  * and on every phone, so a student matches "the blue diamond" at a glance;
@@ -18,6 +20,9 @@ export type OptionMarkInfo = (typeof OPTION_MARKS)[number];
 export function optionMark(position: number): OptionMarkInfo {
   return OPTION_MARKS[position % OPTION_MARKS.length] ?? OPTION_MARKS[0];
 }
+
+/** The option at `position` named aloud by its shape, as the projector shows it: "Triangle". */
+export const shapeLabel: OptionLabel = (position) => optionMark(position).name;
 
 const PATHS: Record<OptionMarkInfo["shape"], string> = {
   triangle: "M12 3 L22 21 H2 Z",

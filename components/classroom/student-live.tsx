@@ -2,12 +2,15 @@
 
 import { useRef, useState } from "react";
 import { QuizProgress } from "@/components/quiz/quiz-progress";
+import { ReadAloud } from "@/components/quiz/read-aloud";
 import { errorMessage } from "@/lib/forms/post-json";
 import { formatScore } from "@/lib/classroom/format";
 import { api } from "@/lib/classroom/paths";
+import { questionSpeech } from "@/lib/questions/read-aloud";
 import type { LivePhase, StudentView, UnchangedPoll } from "@/lib/classroom/views";
 import { Countdown } from "./countdown";
 import { LiveAnswerForm } from "./live-answer-form";
+import { shapeLabel } from "./option-mark";
 import { AnswerHeld, StudentStage } from "./student-stage";
 import { TeamBadge } from "./team-badge";
 import { useKeptAnswer } from "./use-kept-answer";
@@ -111,6 +114,7 @@ export function StudentLive({ initial }: { initial: StudentView }) {
                 onExpire={() => setClosedVersion(view.version)}
               />
             )}
+            {asking && <ReadAloud utterances={questionSpeech(view.question, shapeLabel)} label="Read the question aloud" compact />}
           </div>
         )}
       </div>

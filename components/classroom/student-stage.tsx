@@ -1,5 +1,7 @@
 import { formatScore, ordinal } from "@/lib/classroom/format";
 import type { LivePhase, StudentView } from "@/lib/classroom/views";
+import { ReadAloud } from "@/components/quiz/read-aloud";
+import { answerSpeech } from "@/lib/questions/read-aloud";
 import type { PublicQuestion } from "@/lib/questions/schemas";
 import { DistributionChart } from "./distribution-chart";
 import { liveChoices } from "./live-choices";
@@ -83,6 +85,7 @@ export function StudentStage({ view, phase, focus }: { view: StudentView; phase:
           <StageHeading focus={focus}>
             {reveal.youWereRight === null ? "You didn’t answer this one" : reveal.youWereRight ? "✓ Correct" : "✗ Not quite"}
           </StageHeading>
+          <ReadAloud utterances={answerSpeech(reveal, reveal.youWereRight)} label="Read the answer aloud" />
           {reveal.youWereRight && scoring === "speed" && <p className={styles.status}>+{reveal.points} points</p>}
           <p>
             <strong>The answer:</strong> {asText(reveal.correctAnswer)}

@@ -1,5 +1,7 @@
 import type { AnswerFeedback as Feedback } from "@/lib/questions/schemas";
+import { answerSpeech } from "@/lib/questions/read-aloud";
 import { CorrectionNotice } from "./correction-notice";
+import { ReadAloud } from "./read-aloud";
 
 /**
  * Right or wrong, the correct answer, why, and where to read more. Rendered
@@ -23,6 +25,7 @@ export function AnswerFeedback({
       <Heading ref={headingRef} tabIndex={-1}>
         {feedback.correct ? "✓ Correct" : feedback.estimate?.closeness === "partial" ? "≈ Close" : "✗ Not quite"}
       </Heading>
+      <ReadAloud utterances={answerSpeech(feedback, feedback.correct)} label="Read the answer aloud" />
       <p>
         <strong>{Array.isArray(correctAnswer) ? "The correct order: " : "The answer: "}</strong>
         {Array.isArray(correctAnswer) ? null : correctAnswer}

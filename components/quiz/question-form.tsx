@@ -9,6 +9,8 @@ import type { AnswerFeedback as Feedback, PublicQuestion } from "@/lib/questions
 import { AnswerFeedback } from "./answer-feedback";
 import { QuestionFields } from "./question-fields";
 import { QuestionHeading } from "./question-heading";
+import { ReadAloud } from "./read-aloud";
+import { letterLabel, questionSpeech } from "@/lib/questions/read-aloud";
 import { postJson } from "@/lib/forms/post-json";
 import { useNoValidate, useRefusal } from "@/components/ui/use-form-post";
 import { answerCheck } from "./answer-check";
@@ -109,6 +111,7 @@ export function QuestionForm({
       <form method="post" action={action} onSubmit={onSubmit} noValidate={useNoValidate()} className="question-form" {...answerCheck.preloadOn}>
         <fieldset>
           <QuestionHeading question={question} headingRef={questionHeading} />
+          <ReadAloud utterances={questionSpeech(question, letterLabel)} label="Read the question aloud" />
           <input type="hidden" value={question.id} {...form.register("questionId")} />
           {idempotencyKey && <input type="hidden" name={IDEMPOTENCY_FIELD} value={idempotencyKey} />}
           <QuestionFields question={question} register={form.register} disabled={result !== null} feedback={result?.feedback} />

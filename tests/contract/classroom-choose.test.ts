@@ -10,7 +10,7 @@ import { answerKey } from "@/lib/questions/scoring";
 import { execNamed, op } from "@/lib/store";
 import { describeClassroomOnEveryStore } from "../support/classroom-on-every-store";
 import { refusal } from "../support/classroom-refusal";
-import { fixtureBank } from "../unit/quiz-fixtures";
+import { estimateQ, fixtureBank, generatedQuestions, HANDWRITTEN } from "../unit/quiz-fixtures";
 
 /**
  * The teacher's choice of questions on every store adapter: a reorder and a
@@ -23,7 +23,7 @@ import { fixtureBank } from "../unit/quiz-fixtures";
 const dataDir = mkdtempSync(path.join(tmpdir(), "choose-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const bank = fixtureBank();
+const bank = fixtureBank([...HANDWRITTEN, estimateQ, ...generatedQuestions()]);
 const LIVE: CreateSessionInput = { mode: "live", length: 5, topic: "russia", timer: 0, scoring: "accuracy", dueInHours: 24 };
 const HOMEWORK: CreateSessionInput = { ...LIVE, mode: "homework" };
 const client = () => `choose-${randomBytes(6).toString("hex")}`;
@@ -50,6 +50,14 @@ describeClassroomOnEveryStore("choosing the questions", dataDir, bank, (on) => {
       version = (await classroom.hostAction(sessionId, hostCredential, { action: "next", version })).version;
     }
     expect(seen).toEqual(order);
+  });
+
+  it("an estimate picked from the bank shows the teacher its span of numbers and its sourced figure", async () => {
+    const { classroom } = on;
+    const { sessionId, hostCredential } = await classroom.createSession(LIVE, { client: client() });
+    const { version } = await classroom.getQuestionChoices(sessionId, hostCredential, {});
+    const added = await classroom.editQuestions(sessionId, hostCredential, { edit: "add", questionId: estimateQ.id, version });
+    expect(added.questions.at(-1)).toMatchObject({ id: estimateQ.id, choices: ["From 0 to 60 letters"], correctAnswer: "27 letters" });
   });
 
   it("a second tab's change made on a list it has not seen is refused, and the first one stands", async () => {

@@ -1,5 +1,5 @@
-import type { Page } from "@playwright/test";
-import { bankQuestion, choiceFor, estimateFor, type BankQuestion } from "./bank";
+import { expect, type Page } from "@playwright/test";
+import { bankQuestion, choiceFor, estimateFor, keyOf, type BankQuestion } from "./bank";
 
 /**
  * Answering the question on screen as someone who knows the key (or gets it
@@ -70,4 +70,29 @@ export async function answerWithQuizForm(page: Page, correct: boolean): Promise<
   else if (question.kind === "estimate") await fillEstimate(page, question, correct);
   else await page.locator(`.question-form input[type=radio][value="${choiceFor(question, correct)?.id ?? ""}"]`).check();
   await page.getByRole("button", { name: "Check answer" }).click();
+}
+
+/**
+ * A quiz on a topic with fewer questions than the 20 asked for, so it holds
+ * all of them, ordering questions among them: the page then shows the first question
+ * `wanted` accepts, the ones before it answered (rightly) over HTTP.
+ */
+export async function openQuestion(page: Page, wanted: (question: BankQuestion) => boolean): Promise<{ question: BankQuestion; href: string }> {
+  const start = await page.request.post("/api/quiz/attempts", { data: { length: 20, topic: "russia" } });
+  expect(start.status()).toBe(201);
+  const { attemptId, href, length } = (await start.json()) as { attemptId: string; href: string; length: number };
+  for (let asked = 0; asked < length; asked += 1) {
+    const html = await (await page.request.get(href)).text();
+    const input = /<input[^>]*name="questionId"[^>]*>/.exec(html)?.[0] ?? "";
+    const question = bankQuestion(/value="([^"]+)"/.exec(input)?.[1] ?? "");
+    if (wanted(question)) {
+      await page.goto(href);
+      return { question, href };
+    }
+    const answered = await page.request.post(`/api/quiz/attempts/${attemptId}/answers`, {
+      data: { questionId: question.id, answer: keyOf(question) },
+    });
+    expect(answered.status()).toBe(200);
+  }
+  throw new Error("the quiz has no such question");
 }

@@ -17,6 +17,9 @@ export interface BankQuestion {
   range?: { min: number; max: number; step: number };
   options?: { id: string; text: string }[];
   items?: { id: string; text: string }[];
+  /** Who-said questions: the quotation, and when and where it was said. */
+  quote?: string;
+  context?: string;
   explanation: string;
 }
 

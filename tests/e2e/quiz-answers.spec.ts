@@ -1,6 +1,6 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { placeInOrder, POSITIONS } from "./answer-support";
-import { bankQuestion, choiceFor, choicesOf, keyOf, type BankQuestion } from "./bank";
+import { expect, test, type Locator } from "@playwright/test";
+import { openQuestion, placeInOrder, POSITIONS } from "./answer-support";
+import { bankQuestion, choiceFor, choicesOf, type BankQuestion } from "./bank";
 import { expectNoAxeViolations, expectNoHorizontalScroll, readmeScreenshot } from "./support";
 
 /**
@@ -10,31 +10,6 @@ import { expectNoAxeViolations, expectNoHorizontalScroll, readmeScreenshot } fro
 
 test.use({ viewport: { width: 320, height: 568 } });
 test.beforeEach(({}, info) => test.skip(info.project.name !== "android-small", "a 320 px phone test: it runs once"));
-
-/**
- * A quiz on a topic with fewer questions than the 20 asked for, so it holds
- * all of them, ordering questions among them: the page then shows the first
- * question `wanted` accepts, the ones before it answered (rightly) over HTTP.
- */
-async function openQuestion(page: Page, wanted: (question: BankQuestion) => boolean): Promise<{ question: BankQuestion; href: string }> {
-  const start = await page.request.post("/api/quiz/attempts", { data: { length: 20, topic: "russia" } });
-  expect(start.status()).toBe(201);
-  const { attemptId, href, length } = (await start.json()) as { attemptId: string; href: string; length: number };
-  for (let asked = 0; asked < length; asked += 1) {
-    const html = await (await page.request.get(href)).text();
-    const input = /<input[^>]*name="questionId"[^>]*>/.exec(html)?.[0] ?? "";
-    const question = bankQuestion(/value="([^"]+)"/.exec(input)?.[1] ?? "");
-    if (wanted(question)) {
-      await page.goto(href);
-      return { question, href };
-    }
-    const answered = await page.request.post(`/api/quiz/attempts/${attemptId}/answers`, {
-      data: { questionId: question.id, answer: keyOf(question) },
-    });
-    expect(answered.status()).toBe(200);
-  }
-  throw new Error("the quiz has no such question");
-}
 
 const isOrder = (question: BankQuestion) => question.kind === "order";
 
