@@ -29,6 +29,7 @@ export function QuestionEditForm({
       <input type="hidden" name="version" value={version} />
       {filter.topic && <input type="hidden" name="topic" value={filter.topic} />}
       {filter.difficulty && <input type="hidden" name="difficulty" value={filter.difficulty} />}
+      {filter.kind && <input type="hidden" name="kind" value={filter.kind} />}
       <button type="submit" className="button button--secondary">
         {children}
       </button>

@@ -95,7 +95,7 @@ function choicesView(ctx: ServiceContext, session: SessionRecord, filter: Questi
     locked: lockedReason(session, ctx.now()),
     questions: chosenQuestions(ctx.bank, session.questions),
     limits: SESSION_QUESTION_LIMITS,
-    candidates: candidatesFor(ctx.bank, session.questions, filter).map(({ id, prompt, difficulty, topics }) => ({ id, prompt, difficulty, topics })),
+    candidates: candidatesFor(ctx.bank, session.questions, filter).map(({ id, kind, prompt, difficulty, topics }) => ({ id, kind, prompt, difficulty, topics })),
     previewKey: previewKeyFor(session.hostHash),
   };
 }

@@ -25,7 +25,9 @@ const swapTopic = (question: Question, sessionTopic: Topic | undefined) => sessi
 /** Bank questions that are not in the session, narrowed by the filter; bank order. */
 export function candidatesFor(bank: QuestionBank, refs: readonly QuestionRef[], filter: QuestionFilter): Question[] {
   const taken = new Set(refs.map((ref) => ref.id));
-  return bank.list(filter.topic).filter((question) => !taken.has(question.id) && (!filter.difficulty || question.difficulty === filter.difficulty));
+  return bank
+    .list(filter.topic)
+    .filter((question) => !taken.has(question.id) && (!filter.difficulty || question.difficulty === filter.difficulty) && (!filter.kind || question.kind === filter.kind));
 }
 
 const refFor = (question: Question, random: RandomInt): QuestionRef => ({ id: question.id, version: question.version, order: choiceOrder(question, random) });

@@ -4,6 +4,7 @@ import { IDEMPOTENCY_FIELD } from "@/lib/http/idempotency/fields";
 import { idempotencyKeySchema } from "@/lib/http/idempotency/key";
 import { Slug, Topic } from "@/lib/content/ids";
 import { nicknameTextSchema } from "@/lib/nickname-text";
+import { QUESTION_KINDS } from "@/lib/questions/kinds";
 import { drawSchema } from "@/lib/questions/requests";
 import { JOIN_CODE_LENGTH, JOIN_CODE_PATTERN, normalizeJoinCode } from "./code";
 import { CLASSROOM_MESSAGES, ClassroomError } from "./errors";
@@ -104,6 +105,7 @@ export type HostActionInput = z.infer<typeof hostActionSchema>;
 export const questionFilterSchema = z.object({
   topic: blankAsAbsent(z.optional(Topic)),
   difficulty: blankAsAbsent(z.optional(z.enum(["easy", "medium", "hard"]))),
+  kind: blankAsAbsent(z.optional(z.enum(QUESTION_KINDS))),
 });
 export type QuestionFilter = z.infer<typeof questionFilterSchema>;
 
@@ -117,7 +119,7 @@ export const QUESTION_PLACE_EDITS = ["up", "down", "swap", "remove"] as const;
  * host actions: a second tab cannot overwrite a change it has not seen.
  * The filter travels along so a plain form post lands back on the same list.
  */
-const questionEditCommon = { version: wholeNumber(0), topic: questionFilterSchema.shape.topic, difficulty: questionFilterSchema.shape.difficulty };
+const questionEditCommon = { version: wholeNumber(0), ...questionFilterSchema.shape };
 export const questionEditSchema = z.discriminatedUnion("edit", [
   z.strictObject({ edit: z.enum(QUESTION_PLACE_EDITS, { error: "Unknown change." }), index: wholeNumber(0), ...questionEditCommon }),
   z.strictObject({ edit: z.literal("add", { error: "Unknown change." }), questionId: Slug, ...questionEditCommon }),

@@ -1,4 +1,4 @@
-import type { AnswerFeedback, CorrectionNote, NextStep, PublicQuestion, SourceRef } from "@/lib/questions/schemas";
+import type { AnswerFeedback, CorrectionNote, NextStep, PublicQuestion, QuestionKind, SourceRef } from "@/lib/questions/schemas";
 import type { Topic } from "@/lib/content/ids";
 import type { Accommodations } from "./accommodations";
 import type { Scoring, SessionMode, TeamAssignment, TeamRule, TimerChoice } from "./settings";
@@ -284,6 +284,7 @@ export interface ChosenQuestion {
 /** A bank question the teacher may add. */
 export interface BankCandidate {
   id: string;
+  kind: QuestionKind;
   prompt: string;
   difficulty: string;
   topics: Topic[];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Slug, Topic, sentences, type UpdateType } from "@/lib/content/schemas";
+import { QUESTION_KINDS } from "./kinds";
 
 /**
  * Shapes of a question, shared by the bank loader, the solo quiz, the
@@ -11,8 +12,9 @@ import { Slug, Topic, sentences, type UpdateType } from "@/lib/content/schemas";
 export const Difficulty = z.enum(["easy", "medium", "hard"]);
 export type Difficulty = z.infer<typeof Difficulty>;
 
-export const QuestionKind = z.enum(["single", "true-false", "order", "who-said", "estimate"]);
+export const QuestionKind = z.enum(QUESTION_KINDS);
 export type QuestionKind = z.infer<typeof QuestionKind>;
+
 
 const NonEmpty = z.string().trim().min(1, "must not be empty");
 

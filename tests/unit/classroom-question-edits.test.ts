@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyQuestionEdit, candidatesFor, SESSION_QUESTION_LIMITS } from "@/lib/classroom/question-edits";
-import { questionEditSchema } from "@/lib/classroom/requests";
+import { questionEditSchema, questionFilterSchema } from "@/lib/classroom/requests";
 import { isPreviewKey, previewKeyFor } from "@/lib/classroom/tokens";
 import type { QuestionRef } from "@/lib/questions/refs";
 import { classShareTargets } from "@/lib/share/share-targets";
@@ -62,6 +62,11 @@ describe("changing a session's questions", () => {
     const candidates = candidatesFor(bank, refs, { topic: "russia", difficulty: "easy" });
     expect(candidates.length).toBeGreaterThan(0);
     expect(candidates.every((q) => q.topics.includes("russia") && q.difficulty === "easy" && !ids(refs).includes(q.id))).toBe(true);
+    const orderings = candidatesFor(bank, refs, { kind: "order" });
+    expect(orderings.length).toBeGreaterThan(0);
+    expect(orderings.every((q) => q.kind === "order")).toBe(true);
+    expect(questionFilterSchema.parse({ topic: "", difficulty: "", kind: "estimate" })).toEqual({ kind: "estimate" });
+    expect(questionFilterSchema.safeParse({ kind: "essay" }).success).toBe(false);
   });
 
   it("reads a plain form's change, and refuses one without its question", () => {

@@ -8,6 +8,7 @@ import { TOPIC_LABELS } from "@/lib/content";
 import { dashboardPath, hostPath, previewPath, questionsPath } from "@/lib/classroom/paths";
 import { questionFilterSchema } from "@/lib/classroom/requests";
 import { readRefusal } from "@/lib/forms/refusal";
+import { QUESTION_KIND_LABELS } from "@/lib/questions/kinds";
 import { absoluteUrl } from "@/lib/site";
 
 export const metadata: Metadata = { title: "The session’s questions", robots: { index: false } };
@@ -116,6 +117,17 @@ async function Page({ params, searchParams }: PageProps<"/classroom/host/[sessio
                 ))}
               </select>
             </div>
+            <div>
+              <label htmlFor="filter-kind">Kind</label>
+              <select id="filter-kind" name="kind" defaultValue={filter.kind ?? ""}>
+                <option value="">Any</option>
+                {Object.entries(QUESTION_KIND_LABELS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
             <button type="submit" className="button button--secondary">
               Show
             </button>
@@ -131,7 +143,7 @@ async function Page({ params, searchParams }: PageProps<"/classroom/host/[sessio
                   {candidate.prompt}
                   <span className="meta">
                     {" "}
-                    ({candidate.difficulty} · {candidate.topics.map((topic) => TOPIC_LABELS[topic]).join(", ")})
+                    ({QUESTION_KIND_LABELS[candidate.kind]} · {candidate.difficulty} · {candidate.topics.map((topic) => TOPIC_LABELS[topic]).join(", ")})
                   </span>
                   <QuestionEditForm {...form} edit="add" target={candidate.id}>
                     Add<span className="visually-hidden">: {candidate.prompt}</span>
