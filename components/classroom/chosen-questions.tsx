@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { SourceLinks } from "@/components/content/source-links";
 import type { ChosenQuestion } from "@/lib/classroom/views";
 import { TOPIC_LABELS } from "@/lib/content";
+import { QUESTION_KIND_LABELS } from "@/lib/questions/kinds";
 import styles from "./questions.module.css";
 import sheetStyles from "./sheet.module.css";
 
@@ -20,7 +21,7 @@ export function ChosenQuestions({ questions, tools }: { questions: ChosenQuestio
           </h2>
           {question.quote && <blockquote className="quote">“{question.quote}”</blockquote>}
           <p className="meta">
-            {question.difficulty} · {question.topics.map((topic) => TOPIC_LABELS[topic]).join(", ")}
+            {QUESTION_KIND_LABELS[question.kind]} · {question.difficulty} · {question.topics.map((topic) => TOPIC_LABELS[topic]).join(", ")}
           </p>
           <ul>
             {question.choices.map((choice) => (

@@ -7,7 +7,8 @@ import styles from "./live.module.css";
  * How the class answered: one bar per choice, the right one marked in
  * words as well as colour. The bars are decoration; the counts are text.
  * `marked`: each choice carries its position's shape and colour, as on the
- * answer buttons (not for orderings, whose bars are right and wrong).
+ * answer buttons (not for orderings, whose bars are right and wrong, nor
+ * for estimates, whose bars are ranges of numbers).
  * `projected`: sized for the back of a classroom, each bar on one line.
  */
 export function DistributionChart({ reveal, marked = false, projected = false }: { reveal: RevealInfo; marked?: boolean; projected?: boolean }) {

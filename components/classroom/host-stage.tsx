@@ -136,7 +136,7 @@ export function HostStage({
             <>
               <CorrectAnswer answer={view.reveal.correctAnswer} />
               <p className={styles.explanation}>{view.reveal.explanation}</p>
-              <DistributionChart reveal={view.reveal} marked={view.question?.kind !== "order"} projected />
+              <DistributionChart reveal={view.reveal} marked={view.question?.kind !== "order" && view.question?.kind !== "estimate"} projected />
             </>
           )}
         </>

@@ -72,6 +72,7 @@ function chosenQuestion(bank: QuestionBank, ref: QuestionRef, index: number, tot
     {
       index,
       id: question.id,
+      kind: question.kind,
       prompt: question.prompt,
       quote: question.kind === "who-said" ? question.quote : undefined,
       difficulty: question.difficulty,

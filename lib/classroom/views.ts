@@ -270,6 +270,7 @@ export interface Dashboard {
 export interface ChosenQuestion {
   index: number;
   id: string;
+  kind: QuestionKind;
   prompt: string;
   quote: string | undefined;
   difficulty: string;

@@ -25,8 +25,14 @@ export const drawSchema = z.strictObject({
   topic: blankAsAbsent(z.optional(Topic)),
 });
 
-/** An option id, "true"/"false", or one item id of an ordering question. */
+/** An option id, "true"/"false", one item id of an ordering question, or an estimate's number as typed. */
 const AnswerToken = z.string().check(z.trim(), z.minLength(1, "Choose an answer."), z.maxLength(64));
+
+/** An estimate sent as a JSON number: the same answer as its digits in a form. */
+const AnswerNumber = z.pipe(
+  z.number().check(z.refine(Number.isFinite, "Give a number.")),
+  z.transform((value) => String(value)),
+);
 
 /**
  * Shape only; whether the answer fits the question is checked when scoring
@@ -37,7 +43,7 @@ export const answerSchema = z.strictObject({
   questionId: Slug,
   /** The form's idempotency key (lib/http/idempotency/fields.ts), for posts without JavaScript. */
   [IDEMPOTENCY_FIELD]: z.optional(idempotencyKeySchema),
-  answer: z.union([AnswerToken, z.array(AnswerToken).check(z.minLength(1, "Choose an answer."), z.maxLength(5))], {
+  answer: z.union([AnswerToken, AnswerNumber, z.array(AnswerToken).check(z.minLength(1, "Choose an answer."), z.maxLength(5))], {
     error: "Choose an answer.",
   }),
 });

@@ -58,3 +58,13 @@ export function estimateFor(question: BankQuestion, correct: boolean): string {
   const { min, max } = question.range ?? { min: figure, max: figure };
   return String(correct ? figure : figure - min > max - figure ? min : max);
 }
+
+/** A number as the site writes it for readers ("10,000"). */
+export const asReaderNumber = (value: number) => value.toLocaleString("en-GB");
+
+/** What an estimate asks for, as its fields and refusals say it: "Give a number from 0 to 60 letters." */
+export function estimateAsk(question: BankQuestion): string {
+  const { min, max, step } = question.range ?? { min: 0, max: 0, step: 1 };
+  const steps = step === 1 ? "" : `, in steps of ${asReaderNumber(step)}`;
+  return `Give a number from ${asReaderNumber(min)} to ${asReaderNumber(max)} ${question.unit ?? ""}${steps}.`;
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { answerLive, currentQuestion, POSITIONS } from "./answer-support";
-import { choiceFor, type BankQuestion } from "./bank";
+import { asReaderNumber, choiceFor, estimateAsk, type BankQuestion } from "./bank";
 import { createSession, join, laptop, phone } from "./classroom-support";
 import { forgetSpeech, speechRecord, spokenTexts, stubSpeech } from "./speech-support";
 import { expectNoAxeViolations, readmeScreenshot } from "./support";
@@ -28,6 +28,7 @@ async function shownOnPhone(page: Page, question: BankQuestion): Promise<string[
 /** What reading the question aloud must say: prompt, quotation, then each choice by its shape (or the items). */
 function questionUtterances(question: BankQuestion, shown: readonly string[]): string[] {
   if (question.kind === "order") return [question.prompt, "The items to put in order:", ...shown];
+  if (question.kind === "estimate") return [question.prompt, estimateAsk(question)];
   const quotation = question.kind === "who-said" ? [`The quotation: ${question.quote ?? ""}`, question.context ?? ""] : [];
   return [question.prompt, ...quotation, ...shown.map((text, position) => `${SHAPES[position] ?? ""}: ${text}`)];
 }
@@ -37,7 +38,9 @@ function answerUtterances(question: BankQuestion): string[] {
   const key =
     question.kind === "order"
       ? ["The correct order:", ...(question.items ?? []).map((item, position) => `${POSITIONS[position] ?? ""}: ${item.text}`)]
-      : [`The answer: ${choiceFor(question, true)?.text ?? ""}`];
+      : question.kind === "estimate"
+        ? [`The answer: ${asReaderNumber(Number(question.answer))} ${question.unit ?? ""}`]
+        : [`The answer: ${choiceFor(question, true)?.text ?? ""}`];
   return [...key, question.explanation];
 }
 

@@ -45,16 +45,28 @@ export async function openDashboard(teacher: { context: BrowserContext; page: Pa
   return dashboard;
 }
 
+/** Play in teams: how many, whether students choose theirs (or the site balances them), and how a team's answer counts. */
+export interface TeamOptions {
+  count: number;
+  chosen?: boolean;
+  rule: "first" | "average";
+}
+
 /** Creates a session from /classroom and returns the join code shown on the projector. */
 export async function createSession(
   page: Page,
-  options: { mode: "live" | "homework"; length: 5 | 10 | 20; timer?: string; scoring?: "accuracy" | "speed" },
+  options: { mode: "live" | "homework"; length: 5 | 10 | 20; timer?: string; scoring?: "accuracy" | "speed"; teams?: TeamOptions },
 ): Promise<string> {
   await page.goto("/classroom");
   await page.getByLabel(options.mode === "live" ? /^Live, in class/ : /^Homework:/).check();
   await page.getByLabel(`${options.length} questions`).check();
   if (options.timer) await page.getByLabel("Time per question").selectOption({ label: options.timer });
   if (options.scoring) await page.getByLabel(options.scoring === "speed" ? /^Speed bonus/ : /^Accuracy only/).check();
+  if (options.teams) {
+    await page.getByLabel("Teams", { exact: true }).selectOption({ label: `${options.teams.count} teams` });
+    await page.getByLabel(options.teams.chosen ? /^Each student chooses a team/ : /^The site puts each student/).check();
+    await page.getByLabel(options.teams.rule === "average" ? /^Average/ : /^First answer/).check();
+  }
   await page.getByRole("button", { name: "Create the session" }).click();
   await expect(page).toHaveURL(/\/classroom\/host\/[A-Za-z0-9_-]{22}$/);
   const code = (await page.locator("strong", { hasText: /^[A-Z2-9]{4} [A-Z2-9]{4}$/ }).first().textContent()) ?? "";

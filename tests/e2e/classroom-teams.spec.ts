@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { answerLive } from "./answer-support";
-import { laptop, openDashboard, phone } from "./classroom-support";
+import { createSession, laptop, openDashboard, phone, type TeamOptions } from "./classroom-support";
 import { expectNoAxeViolations } from "./support";
 
 /**
@@ -21,19 +21,9 @@ async function screenshot(page: Page, name: string) {
   if (folder) await page.screenshot({ path: `${folder}/${name}.png` });
 }
 
-/** Creates a five-question live session in four teams; returns the join code. */
-async function createTeamSession(page: Page, assignment: RegExp, rule: RegExp): Promise<string> {
-  await page.goto("/classroom");
-  await page.getByLabel(/^Live, in class/).check();
-  await page.getByLabel("5 questions").check();
-  await page.getByLabel("Time per question").selectOption({ label: "No timer: you close each question" });
-  await page.getByLabel("Teams", { exact: true }).selectOption({ label: "4 teams" });
-  await page.getByLabel(assignment).check();
-  await page.getByLabel(rule).check();
-  await page.getByRole("button", { name: "Create the session" }).click();
-  await expect(page).toHaveURL(/\/classroom\/host\/[A-Za-z0-9_-]{22}$/);
-  return (await page.locator("strong", { hasText: /^[A-Z2-9]{4} [A-Z2-9]{4}$/ }).first().textContent()) ?? "";
-}
+/** A five-question live session in four teams, the teacher closing each question; returns the join code. */
+const createTeamSession = (page: Page, teams: Omit<TeamOptions, "count">) =>
+  createSession(page, { mode: "live", length: 5, timer: "No timer: you close each question", teams: { count: 4, ...teams } });
 
 async function joinTeam(page: Page, code: string, nickname: string, team?: string) {
   await page.goto(`/classroom/join?code=${code.replace(" ", "")}`);
@@ -62,7 +52,7 @@ const row = (cells: string) => cells.replace(/\t/g, " ");
 test("four teams on shared phones: each team's first answer counts", async ({ browser }) => {
   test.setTimeout(240_000);
   const teacher = await laptop(browser);
-  const code = await createTeamSession(teacher.page, /^The site puts each student/, /^First answer/);
+  const code = await createTeamSession(teacher.page, { rule: "first" });
   const teams = await Promise.all([0, 1, 2, 3].map((i) => phone(browser, i)));
   for (const [i, { page }] of teams.entries()) await joinTeam(page, code, `Table ${i + 1}`);
   // Balanced: one phone in each team, in join order; each phone shows its team.
@@ -89,7 +79,7 @@ test("four teams on shared phones: each team's first answer counts", async ({ br
 test("four teams with a phone each: students choose a team, and a team scores its members' average", async ({ browser }) => {
   test.setTimeout(300_000);
   const teacher = await laptop(browser);
-  const code = await createTeamSession(teacher.page, /^Each student chooses a team/, /^Average/);
+  const code = await createTeamSession(teacher.page, { chosen: true, rule: "average" });
   const students = await Promise.all(Array.from({ length: 8 }, (_, i) => phone(browser, i)));
 
   // The first phone (320×568) sees the four teams to choose from.
