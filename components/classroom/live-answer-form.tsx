@@ -7,7 +7,7 @@ import { answerCheck } from "@/components/quiz/answer-check";
 import { QuestionHeading } from "@/components/quiz/question-heading";
 import { useNoValidate, useRefusal } from "@/components/ui/use-form-post";
 import { api } from "@/lib/classroom/paths";
-import type { AnswerInput } from "@/lib/questions/requests";
+import type { AnswerFields, AnswerInput } from "@/lib/questions/requests";
 import type { PublicQuestion } from "@/lib/questions/schemas";
 import { answerText, liveChoices, screenText } from "./live-choices";
 import { OptionMark, optionMark } from "./option-mark";
@@ -39,7 +39,7 @@ export function LiveAnswerForm({
 }) {
   const [error, setError] = useState<string | null>(useRefusal()?.message ?? null);
   const [sending, setSending] = useState(false);
-  const form = useForm<AnswerInput>({ resolver: answerCheck.resolver, defaultValues: { questionId: question.id } });
+  const form = useForm<AnswerFields, unknown, AnswerInput>({ resolver: answerCheck.resolver, defaultValues: { questionId: question.id } });
 
   async function answer(value: string | string[]) {
     setError(null);

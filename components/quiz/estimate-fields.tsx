@@ -3,7 +3,7 @@
 import { useId, useRef, useState, useSyncExternalStore } from "react";
 import type { UseFormRegister } from "react-hook-form";
 import { estimateSpan, withUnit } from "@/lib/questions/closeness";
-import type { AnswerInput } from "@/lib/questions/requests";
+import type { AnswerFields } from "@/lib/questions/requests";
 import type { EstimateRange } from "@/lib/questions/schemas";
 import styles from "./question-fields.module.css";
 
@@ -24,7 +24,7 @@ export function EstimateFields({
 }: {
   unit: string;
   range: EstimateRange;
-  register: UseFormRegister<AnswerInput>;
+  register: UseFormRegister<AnswerFields>;
   disabled: boolean;
 }) {
   const id = useId();

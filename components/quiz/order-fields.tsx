@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 import type { UseFormRegister } from "react-hook-form";
 import { positionName } from "@/lib/questions/marks";
-import type { AnswerInput } from "@/lib/questions/requests";
+import type { AnswerFields } from "@/lib/questions/requests";
 import type { PublicChoice } from "@/lib/questions/schemas";
 import styles from "./question-fields.module.css";
 
@@ -21,7 +21,7 @@ export function OrderFields({
   disabled,
 }: {
   items: PublicChoice[];
-  register: UseFormRegister<AnswerInput>;
+  register: UseFormRegister<AnswerFields>;
   disabled: boolean;
 }) {
   // False on the server and while hydrating, true after: the selects are the no-JavaScript fallback.
@@ -52,7 +52,7 @@ export function OrderFields({
  * focus moves to where the next step is, so it works by keyboard and
  * screen reader as well as by touch.
  */
-function TapOrder({ items, register, disabled }: { items: PublicChoice[]; register: UseFormRegister<AnswerInput>; disabled: boolean }) {
+function TapOrder({ items, register, disabled }: { items: PublicChoice[]; register: UseFormRegister<AnswerFields>; disabled: boolean }) {
   const [order, setOrder] = useState<string[]>([]);
   const [status, setStatus] = useState("");
   const root = useRef<HTMLDivElement>(null);

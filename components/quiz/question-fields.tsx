@@ -1,7 +1,7 @@
 import type { UseFormRegister } from "react-hook-form";
 import { withUnit } from "@/lib/questions/closeness";
 import { choiceMark } from "@/lib/questions/marks";
-import type { AnswerInput } from "@/lib/questions/requests";
+import type { AnswerFields } from "@/lib/questions/requests";
 import type { AnswerFeedback, PublicChoice, PublicQuestion } from "@/lib/questions/schemas";
 import { EstimateFields } from "./estimate-fields";
 import { OrderFields } from "./order-fields";
@@ -28,7 +28,7 @@ export function QuestionFields({
   feedback,
 }: {
   question: PublicQuestion;
-  register: UseFormRegister<AnswerInput>;
+  register: UseFormRegister<AnswerFields>;
   disabled: boolean;
   feedback?: AnswerFeedback;
 }) {

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useLayoutEffect, useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import type { NextStep } from "@/lib/questions/schemas";
-import type { AnswerInput } from "@/lib/questions/requests";
+import type { AnswerFields, AnswerInput } from "@/lib/questions/requests";
 import type { AnswerFeedback as Feedback, PublicQuestion } from "@/lib/questions/schemas";
 import { AnswerFeedback } from "./answer-feedback";
 import { QuestionFields } from "./question-fields";
@@ -55,7 +55,7 @@ export function QuestionForm({
   notice?: string;
 }) {
   const router = useRouter();
-  const form = useForm<AnswerInput>({
+  const form = useForm<AnswerFields, unknown, AnswerInput>({
     resolver: answerCheck.resolver,
     defaultValues: { questionId: question.id },
   });

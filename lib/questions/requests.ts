@@ -48,3 +48,5 @@ export const answerSchema = z.strictObject({
   }),
 });
 export type AnswerInput = z.infer<typeof answerSchema>;
+/** The answer form's fields before parsing (an estimate may arrive as a JSON number). */
+export type AnswerFields = z.input<typeof answerSchema>;

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { answerLive } from "./answer-support";
-import { createSession, join, laptop, phone } from "./classroom-support";
+import { answerLive, currentQuestion } from "./answer-support";
+import { bankQuestions, choicesOf } from "./bank";
+import { chooseQuestions, createSession, join, laptop, phone } from "./classroom-support";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support";
 
 /**
@@ -47,6 +48,27 @@ function projectorOrder(page: Page, texts: string[]): Promise<string[]> {
   }, texts);
 }
 
+/** The prompt and every choice fit the phone's screen, unscrolled, each choice in its position's shape, in the projector's order. */
+async function expectWholeQuestionOnScreen(page: Page, projector: Page, n: number) {
+  const buttons = page.locator("form button[name=answer]");
+  if ((await buttons.count()) > 0) {
+    // The prompt and every choice fit on the screen, without scrolling.
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await expect(page.locator("legend")).toBeInViewport({ ratio: 1 });
+    for (const button of await buttons.all()) await expect(button).toBeInViewport({ ratio: 1 });
+    // Each choice wears the shape of its position, and the projector shows the choices in the same order.
+    const texts = await buttons.allInnerTexts();
+    const shapes = await buttons.evaluateAll((elements) => elements.map((element) => element.getAttribute("data-shape")));
+    expect(shapes).toEqual(SHAPES.slice(0, texts.length));
+    for (const button of await buttons.all()) await expect(button.locator("svg")).toHaveCount(1);
+    expect(await projectorOrder(projector, texts)).toEqual(texts);
+    if (n === 1) await expectNoAxeViolations(page);
+  } else {
+    // Ordering or estimate: the send button is on screen while the timer runs.
+    await expect(page.getByRole("button", { name: "Send my answer" })).toBeInViewport();
+  }
+}
+
 test("a phone in live play is a controller: no site chrome, the whole question on screen, the projector's shapes, the time left", async ({ browser }) => {
   test.setTimeout(180_000);
   const { teacher, student, close } = await classWithOnePhone(browser, { mode: "live", length: 10, timer: "60 seconds" });
@@ -65,23 +87,7 @@ test("a phone in live play is a controller: no site chrome, the whole question o
     await expect(page.getByRole("timer")).toBeInViewport({ ratio: 1 });
     await expectNoHorizontalScroll(page);
 
-    const buttons = page.locator("form button[name=answer]");
-    if ((await buttons.count()) > 0) {
-      // The prompt and every choice fit on the screen, without scrolling.
-      expect(await page.evaluate(() => window.scrollY)).toBe(0);
-      await expect(page.locator("legend")).toBeInViewport({ ratio: 1 });
-      for (const button of await buttons.all()) await expect(button).toBeInViewport({ ratio: 1 });
-      // Each choice wears the shape of its position, and the projector shows the choices in the same order.
-      const texts = await buttons.allInnerTexts();
-      const shapes = await buttons.evaluateAll((elements) => elements.map((element) => element.getAttribute("data-shape")));
-      expect(shapes).toEqual(SHAPES.slice(0, texts.length));
-      for (const button of await buttons.all()) await expect(button.locator("svg")).toHaveCount(1);
-      expect(await projectorOrder(teacher.page, texts)).toEqual(texts);
-      if (n === 1) await expectNoAxeViolations(page);
-    } else {
-      // Ordering: the send button is on screen while the timer runs.
-      await expect(page.getByRole("button", { name: "Send my answer" })).toBeInViewport();
-    }
+    await expectWholeQuestionOnScreen(page, teacher.page, n);
 
     await answerLive(page, n % 2 === 0);
     await expect(page.getByRole("heading", { name: "Answer received" })).toBeVisible();
@@ -92,6 +98,37 @@ test("a phone in live play is a controller: no site chrome, the whole question o
     await expect(page.getByRole("heading", { name: /Correct|Not quite/ })).toBeVisible(FOLLOW);
     if (n < 10) await clickHost(teacher.page, "Next question");
   }
+  await close();
+});
+
+/** The ten one-tap questions with the most text on a phone: prompt, quotation and choices (components/classroom/live-choices.ts screenText). */
+const MOST_TEXT = bankQuestions
+  .filter((question) => question.kind !== "order" && question.kind !== "estimate")
+  .map((question) => ({
+    id: question.id,
+    chars: question.prompt.length + (question.quote?.length ?? 0) + (question.context?.length ?? 0) + choicesOf(question).reduce((sum, choice) => sum + choice.text.length, 0),
+  }))
+  .sort((a, b) => b.chars - a.chars)
+  .slice(0, 10)
+  .map((question) => question.id);
+
+test("the ten questions with the most text each fit a 320×568 phone, prompt and every choice, without scrolling", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { teacher, student, close } = await classWithOnePhone(browser, { mode: "live", length: 10, timer: "60 seconds" });
+  const page = student.page;
+  await chooseQuestions(teacher.page, MOST_TEXT);
+  await clickHost(teacher.page, "Start the quiz");
+  const asked: string[] = [];
+  for (let n = 1; n <= 10; n += 1) {
+    await expect(page.getByText(`Question ${n} of 10`)).toBeVisible(FOLLOW);
+    asked.push((await currentQuestion(page)).id);
+    await expectWholeQuestionOnScreen(page, teacher.page, n);
+    await answerLive(page, true);
+    await expect(teacher.page.getByText("1 of 1 answered")).toBeVisible(FOLLOW);
+    await clickHost(teacher.page, "Reveal the answer");
+    if (n < 10) await clickHost(teacher.page, "Next question");
+  }
+  expect(asked.toSorted()).toEqual(MOST_TEXT.toSorted());
   await close();
 });
 

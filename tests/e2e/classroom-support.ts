@@ -87,3 +87,29 @@ export async function join(page: Page, code: string, nickname: string, via: "typ
   await page.getByRole("button", { name: "Join" }).click();
   await expect(page).toHaveURL(/\/classroom\/play\//);
 }
+
+/**
+ * On the questions page, makes the session's questions exactly these (in the
+ * bank's order for any the draw had not dealt), then goes back to the
+ * projector. Each change is the teacher's own button: Add, then Remove.
+ */
+export async function chooseQuestions(page: Page, ids: readonly string[]): Promise<void> {
+  const hostUrl = page.url();
+  await page.goto(`${hostUrl}/questions`);
+  const chosen = page.getByRole("list", { name: "The session’s questions, in order" }).locator(":scope > li");
+  const chosenIds = () => chosen.evaluateAll((items) => items.map((item) => item.getAttribute("data-question-id") ?? ""));
+  for (const id of ids) {
+    const before = await chosenIds();
+    if (before.includes(id)) continue;
+    await page.getByRole("list", { name: "Questions you can add" }).locator(`li[data-question-id="${id}"]`).getByRole("button", { name: /^Add/ }).click();
+    await expect(chosen).toHaveCount(before.length + 1);
+  }
+  for (;;) {
+    const now = await chosenIds();
+    const extra = now.findIndex((id) => !ids.includes(id));
+    if (extra < 0) break;
+    await page.getByRole("button", { name: `Remove question ${extra + 1}`, exact: true }).click();
+    await expect(chosen).toHaveCount(now.length - 1);
+  }
+  await page.goto(hostUrl);
+}

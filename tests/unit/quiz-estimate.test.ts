@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { closenessCredit, closenessOf } from "@/lib/questions/closeness";
 import { QuestionError } from "@/lib/questions/errors";
+import { answerSchema } from "@/lib/questions/requests";
 import { Question } from "@/lib/questions/schemas";
 import { isCorrect, normalizeAnswer } from "@/lib/questions/scoring";
 import { estimateQ } from "./quiz-fixtures";
@@ -36,6 +37,11 @@ describe("estimate answers", () => {
 
   it.each(["61", "-1", "27.5", "0x1b", "1e1", "twenty"])("refuses %s with a message naming the range", (answer) => {
     expect(() => normalizeAnswer(estimateQ, answer)).toThrow(new QuestionError("invalid_answer", "Give a number from 0 to 60 letters."));
+  });
+
+  it("takes a number sent as JSON as the same answer as its digits in a form", () => {
+    expect(answerSchema.parse({ questionId: estimateQ.id, answer: 27 })).toEqual({ questionId: estimateQ.id, answer: "27" });
+    expect(answerSchema.safeParse({ questionId: estimateQ.id, answer: true }).success).toBe(false);
   });
 });
 
