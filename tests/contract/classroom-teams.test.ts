@@ -10,7 +10,8 @@ import type { CreateSessionInput } from "@/lib/classroom/requests";
 import type { StudentView } from "@/lib/classroom/views";
 import { answerKey } from "@/lib/questions/scoring";
 import { op } from "@/lib/store";
-import { classroomRefusal as refusal, wrongAnswer } from "../support/classroom-checks";
+import { wrongAnswer } from "../support/classroom-checks";
+import { refusal } from "../support/classroom-refusal";
 import { describeClassroomOnEveryStore } from "../support/classroom-on-every-store";
 import { fixtureBank } from "../unit/quiz-fixtures";
 
@@ -123,8 +124,8 @@ describeClassroomOnEveryStore("classroom teams", dataDir, bank, (on) => {
 
   it("a student who must choose a team is told to, and nothing is stored", async () => {
     const { sessionId, hostCredential } = await on.classroom.createSession({ ...LIVE, teams: 3, teamAssignment: "choice" }, { client: client() });
-    expect(await refusal(join(sessionId, "No Team"))).toEqual({ code: "invalid_team", status: 422 });
-    expect(await refusal(join(sessionId, "Team Nine", 4))).toEqual({ code: "invalid_team", status: 422 });
+    expect(await refusal(join(sessionId, "No Team"))).toMatchObject({ code: "invalid_team", status: 422 });
+    expect(await refusal(join(sessionId, "Team Nine", 4))).toMatchObject({ code: "invalid_team", status: 422 });
     expect((await on.classroom.getHostView(sessionId, hostCredential)).players).toHaveLength(0);
     // The refused nickname is still free.
     expect((await join(sessionId, "No Team", 3)).nickname).toBe("No Team");

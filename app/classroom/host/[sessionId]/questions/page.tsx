@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ChosenQuestions } from "@/components/classroom/chosen-questions";
 import { loadForHost, NotHostNotice } from "@/components/classroom/host-gate";
+import { BankFilter } from "@/components/classroom/bank-filter";
 import { QuestionEditForm } from "@/components/classroom/question-edit-form";
 import styles from "@/components/classroom/questions.module.css";
 import { storePage } from "@/components/site/store-outage";
@@ -12,8 +13,6 @@ import { QUESTION_KIND_LABELS } from "@/lib/questions/kinds";
 import { absoluteUrl } from "@/lib/site";
 
 export const metadata: Metadata = { title: "The session’s questions", robots: { index: false } };
-
-const DIFFICULTIES = ["easy", "medium", "hard"] as const;
 
 /** Only a query's single values: a repeated parameter is nobody's filter. */
 const singleValues = (query: Record<string, string | string[] | undefined>) =>
@@ -94,44 +93,7 @@ async function Page({ params, searchParams }: PageProps<"/classroom/host/[sessio
       {editable && (
         <section aria-labelledby="bank-heading">
           <h2 id="bank-heading">Add questions from the bank</h2>
-          <form method="get" action={questionsPath(sessionId)} className={styles.filter}>
-            <div>
-              <label htmlFor="filter-topic">Topic</label>
-              <select id="filter-topic" name="topic" defaultValue={filter.topic ?? ""}>
-                <option value="">All topics</option>
-                {Object.entries(TOPIC_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="filter-difficulty">Difficulty</label>
-              <select id="filter-difficulty" name="difficulty" defaultValue={filter.difficulty ?? ""}>
-                <option value="">Any</option>
-                {DIFFICULTIES.map((level) => (
-                  <option key={level} value={level}>
-                    {level}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="filter-kind">Kind</label>
-              <select id="filter-kind" name="kind" defaultValue={filter.kind ?? ""}>
-                <option value="">Any</option>
-                {Object.entries(QUESTION_KIND_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className="button button--secondary">
-              Show
-            </button>
-          </form>
+          <BankFilter action={questionsPath(sessionId)} filter={filter} />
           {count >= choices.limits.max ? (
             <p>This session has {choices.limits.max} questions, the most it can have. Remove one to add another.</p>
           ) : choices.candidates.length === 0 ? (
