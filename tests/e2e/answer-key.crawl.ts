@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
+import { reachQuestion } from "./answer-support";
 import { bankQuestions } from "./bank";
-
 
 /**
  * What reveals an answer before it is given: the explanation (it states the
- * answer), the bank's key fields, and the feedback's "correct" flag. None may
+ * answer), the bank's key fields (an estimate's figure, closeness and
+ * who-said-what among them), and the feedback's "correct" flag. None may
  * appear in the JavaScript, HTML or RSC payload a player receives.
  */
 function leaks(text: string): string[] {
@@ -12,7 +13,7 @@ function leaks(text: string): string[] {
   for (const question of bankQuestions) {
     if (text.includes(question.explanation.slice(0, 60))) found.push(`explanation of ${question.id}`);
   }
-  for (const marker of ['"answer":', '"explanation"', '"correct":', '"learnMore"']) {
+  for (const marker of ['"answer":', '"explanation"', '"correct":', '"learnMore"', '"closeness"', '"claims"']) {
     if (text.includes(marker)) found.push(`marker ${marker}`);
   }
   return found;
@@ -39,5 +40,15 @@ test("the answer key never reaches the browser before a question is answered", a
   for (const src of scripts) {
     const js = await (await request.get(src)).text();
     expect(leaks(js), src).toEqual([]);
+  }
+});
+
+test("an estimate's page holds its range and unit, never its figure", async ({ request }) => {
+  const { question, href, html } = await reachQuestion(request, (candidate) => candidate.kind === "estimate");
+  expect(html).toContain(`max="${question.range?.max ?? ""}"`);
+  const rsc = await (await request.get(href, { headers: { RSC: "1" } })).text();
+  for (const text of [html, rsc]) {
+    expect(leaks(text)).toEqual([]);
+    expect(text).not.toContain(`"answer":${String(question.answer)}`);
   }
 });

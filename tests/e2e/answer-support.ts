@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { bankQuestion, choiceFor, estimateFor, keyOf, type BankQuestion } from "./bank";
 
 /**
@@ -74,25 +74,33 @@ export async function answerWithQuizForm(page: Page, correct: boolean): Promise<
 
 /**
  * A quiz on a topic with fewer questions than the 20 asked for, so it holds
- * all of them, ordering questions among them: the page then shows the first question
- * `wanted` accepts, the ones before it answered (rightly) over HTTP.
+ * all of them, ordering questions and estimates among them: the quiz is then
+ * on the first question `wanted` accepts, the ones before it answered
+ * (rightly) over HTTP. Returns that question, its page and the page's HTML.
  */
-export async function openQuestion(page: Page, wanted: (question: BankQuestion) => boolean): Promise<{ question: BankQuestion; href: string }> {
-  const start = await page.request.post("/api/quiz/attempts", { data: { length: 20, topic: "russia" } });
+export async function reachQuestion(
+  request: APIRequestContext,
+  wanted: (question: BankQuestion) => boolean,
+): Promise<{ question: BankQuestion; href: string; html: string }> {
+  const start = await request.post("/api/quiz/attempts", { data: { length: 20, topic: "russia" } });
   expect(start.status()).toBe(201);
   const { attemptId, href, length } = (await start.json()) as { attemptId: string; href: string; length: number };
   for (let asked = 0; asked < length; asked += 1) {
-    const html = await (await page.request.get(href)).text();
+    const html = await (await request.get(href)).text();
     const input = /<input[^>]*name="questionId"[^>]*>/.exec(html)?.[0] ?? "";
     const question = bankQuestion(/value="([^"]+)"/.exec(input)?.[1] ?? "");
-    if (wanted(question)) {
-      await page.goto(href);
-      return { question, href };
-    }
-    const answered = await page.request.post(`/api/quiz/attempts/${attemptId}/answers`, {
+    if (wanted(question)) return { question, href, html };
+    const answered = await request.post(`/api/quiz/attempts/${attemptId}/answers`, {
       data: { questionId: question.id, answer: keyOf(question) },
     });
     expect(answered.status()).toBe(200);
   }
   throw new Error("the quiz has no such question");
+}
+
+/** reachQuestion, then the page shows that question. */
+export async function openQuestion(page: Page, wanted: (question: BankQuestion) => boolean): Promise<{ question: BankQuestion; href: string }> {
+  const { question, href } = await reachQuestion(page.request, wanted);
+  await page.goto(href);
+  return { question, href };
 }
