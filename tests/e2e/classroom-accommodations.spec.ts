@@ -89,5 +89,15 @@ test("a student with double time and fewer options: only they can tell", async (
   expect(await ann.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   await ann.screenshot({ path: testInfo.outputPath("phone-larger-text.png"), fullPage: true });
 
+  // Reduced motion, on Ann's phone only: the page stops scrolling smoothly, and kept through a reload.
+  const scrolling = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior);
+  expect(await scrolling(ann)).toBe("smooth");
+  await ann.getByText("Text size and motion").click();
+  await ann.getByLabel("Reduce motion").check();
+  await expect.poll(() => scrolling(ann)).toBe("auto");
+  expect(await scrolling(bob)).toBe("smooth");
+  await ann.reload();
+  await expect.poll(() => scrolling(ann)).toBe("auto");
+
   await Promise.all([teacher.context.close(), annPhone.context.close(), bobPhone.context.close()]);
 });
