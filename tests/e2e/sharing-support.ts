@@ -13,12 +13,15 @@ export interface PlayedResult {
 
 /**
  * The answer a player who picks the first thing offered would post: the
- * first option, or an ordering question's items in the order shown (never
- * the solved order), read from the question page's form.
+ * first option, an ordering question's items in the order shown (never
+ * the solved order), or the low end of an estimate's range, read from the
+ * question page's form.
  */
 function firstAnswer(html: string): string | string[] {
   const radio = /<input type="radio"[^>]* value="([^"]+)"/.exec(html)?.[1];
   if (radio) return radio;
+  const lowest = /<input[^>]*type="number"[^>]*min="([^"]+)"/.exec(html)?.[1];
+  if (lowest) return lowest;
   const firstSelect = /<select id="answer-0"[^>]*>(.*?)<\/select>/s.exec(html)?.[1] ?? "";
   return [...firstSelect.matchAll(/<option value="([^"]+)"/g)].map(([, value]) => value ?? "");
 }
