@@ -10,7 +10,7 @@ import { IDEMPOTENCY_FIELD, IDEMPOTENCY_HEADER } from "@/lib/http/idempotency/fi
 import { NICKNAME_MAX_GRAPHEMES } from "@/lib/nickname-text";
 import { api } from "@/lib/classroom/paths";
 import type { JoinSessionFormValues } from "@/lib/classroom/requests";
-import { teamName } from "@/lib/classroom/teams";
+import { teamName } from "@/lib/classroom/team-names";
 
 const joinCheck = lazySchemaResolver(() => import("@/lib/classroom/requests").then((module) => module.joinSessionTextSchema));
 

@@ -1,4 +1,4 @@
-import { teamName } from "@/lib/classroom/teams";
+import { teamName } from "@/lib/classroom/team-names";
 import styles from "./teams.module.css";
 
 const TEAM_CLASSES = [styles.team1, styles.team2, styles.team3, styles.team4, styles.team5, styles.team6, styles.team7, styles.team8];

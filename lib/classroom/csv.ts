@@ -1,6 +1,6 @@
 import { describeAccommodations } from "./accommodations";
 import { formatJoinCode } from "./code";
-import { teamName } from "./teams";
+import { teamName } from "./team-names";
 import type { Dashboard, DashboardQuestion } from "./views";
 
 /**

@@ -6,7 +6,7 @@ import { answerKey, isRightAnswer } from "@/lib/questions/scoring";
 import { closesAtFor, phaseFor, removedOption, withoutOption } from "./accommodations";
 import { effectivePhase, seatedPlayers, waitingPlayers, type PlayerRecord, type SessionRecord, type RosterRecord, type StoredReveal } from "./record";
 import { distributionBars, rankOf } from "./scoring";
-import { teamName } from "./teams";
+import { teamName } from "./team-names";
 import type { HostView, LivePhase, RevealInfo, RosterEntry, StandingEntry, StudentView, TeamStanding } from "./views";
 
 /**

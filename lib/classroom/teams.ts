@@ -1,31 +1,12 @@
 import { rankOf } from "./scoring";
+import { teamName } from "./team-names";
 import type { TeamRule } from "./settings";
 import type { TeamSettings, TeamStanding } from "./views";
 
 /**
- * Teams in a live session: their names, how the server balances them, and
- * their scores. Pure and client-safe (the phones and the projector name
- * teams the same way).
- *
- * A team is a number, 1 to 8. Its name pairs a colour with a shape, so a
- * team never depends on colour alone: "Team 1 · Red ▲".
+ * Teams in a live session: how the server balances them, and their scores.
+ * Pure and client-safe. Their names are in team-names.ts.
  */
-export const TEAM_LOOKS = [
-  { colour: "Red", marker: "▲" },
-  { colour: "Blue", marker: "●" },
-  { colour: "Green", marker: "■" },
-  { colour: "Orange", marker: "◆" },
-  { colour: "Purple", marker: "★" },
-  { colour: "Teal", marker: "✚" },
-  { colour: "Pink", marker: "♥" },
-  { colour: "Grey", marker: "⬟" },
-] as const;
-
-export function teamName(team: number): string {
-  const look = TEAM_LOOKS[team - 1];
-  return look ? `Team ${team} · ${look.colour} ${look.marker}` : `Team ${team}`;
-}
-
 /** The teams of a session, 1 to `count`. */
 export const teamNumbers = (settings: TeamSettings): number[] => Array.from({ length: settings.count }, (_, i) => i + 1);
 

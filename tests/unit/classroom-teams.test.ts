@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createSessionSchema, joinSessionTextSchema } from "@/lib/classroom/requests";
-import { balancedTeam, teamName, teamScore, teamStandingsNow } from "@/lib/classroom/teams";
+import { teamName } from "@/lib/classroom/team-names";
+import { balancedTeam, teamScore, teamStandingsNow } from "@/lib/classroom/teams";
 import type { TeamSettings } from "@/lib/classroom/views";
 
 const FOUR_FIRST: TeamSettings = { count: 4, assignment: "balanced", rule: "first" };
