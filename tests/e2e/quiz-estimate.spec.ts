@@ -42,7 +42,7 @@ test("an estimate on a 320 px phone: the slider and the number agree, a number o
   const claims = page.locator(".feedback ul").first().getByRole("listitem");
   await expect(claims).toHaveCount(3);
   await expect(claims.first()).toContainText("South Korea's spy agency (NIS), 18 October 2024: about 12,000, in four brigades");
-  for (const claim of await claims.all()) await expect(claim.getByRole("link")).toHaveAttribute("href", /^https:\/\//);
+  for (const claim of await claims.all()) await expect(claim.getByRole("link")).toHaveAttribute("href", /^https?:\/\//);
   await expectNoHorizontalScroll(page);
   await expectNoAxeViolations(page);
 });
@@ -63,7 +63,7 @@ test("both ends of an estimate's range are taken; outside it, between its steps 
     await expect(page.locator("input[name=questionId]")).toHaveValue("troops-to-russia-estimate");
     const taken = await answer(end === "0" ? end : Number(end));
     expect(taken.status()).toBe(200);
-    expect(await taken.json()).toMatchObject({ correct: false, correctAnswer: "12,000 troops", estimate: { closeness: "none" } });
+    expect(await taken.json()).toMatchObject({ feedback: { correct: false, correctAnswer: "12,000 troops", estimate: { closeness: "none" } } });
   }
 });
 

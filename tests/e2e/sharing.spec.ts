@@ -22,6 +22,9 @@ async function playAsFriend(page: Page, total: number): Promise<string[]> {
     asked.push(await page.locator("input[name=questionId]").inputValue());
     const firstChoice = page.locator(".question-form input[type=radio]").first();
     if ((await firstChoice.count()) > 0) await firstChoice.check();
+    // An estimate: the low end of its range, as the challenger answered (sharing-support.ts).
+    const estimate = page.locator(".question-form input[type=number]");
+    if ((await estimate.count()) > 0) await estimate.fill((await estimate.getAttribute("min")) ?? "");
     // An ordering question (its selects, replaced by the tap control once the page hydrates): its items tapped in the order shown.
     const nextItem = page.getByRole("button", { name: /^Place \d\w\w: / }).first();
     if ((await page.getByRole("combobox").or(nextItem).count()) > 0) {
