@@ -107,7 +107,7 @@ test("a lesson: two estimates of ten, four teams, double time and fewer options 
       await expect(ann.locator("form button[name=answer]")).toHaveCount(3);
       await expect(cai.locator("form button[name=answer]")).toHaveCount(4);
     }
-    if (question.kind === "estimate") await screenshot(ann, `phone-estimate-${n + 1}`);
+    if (question.kind === "estimate") for (const [i, page] of [ann, ben, cai].entries()) await screenshot(page, `phone-${i}-estimate-${n + 1}`);
 
     if (n === 0) {
       // Double time: the class's 20 seconds run out; Ann's question is still open, and nothing on the other screens says why.
