@@ -32,6 +32,8 @@ export interface ApiFigures {
   receive: RouteFigures;
   noopControl: RouteFigures;
   shareOfNoop: number;
+  /** The answer route against the route that receives the same requests and does nothing: the budgeted share. */
+  shareOfReceive: number;
   receiveShareOfNoop: number;
   controlShareOfNoop: number;
   rounds: { answer: number; noop: number; receive: number; noopControl: number }[];
@@ -127,6 +129,7 @@ export async function measureApi(origin: string, log: (message: string) => void)
     receive: combine(receive),
     noopControl: combine(noopControl),
     shareOfNoop: median(rounds.map((round) => round.answer / round.noop)),
+    shareOfReceive: median(rounds.map((round) => round.answer / round.receive)),
     receiveShareOfNoop: median(rounds.map((round) => round.receive / round.noop)),
     controlShareOfNoop: median(rounds.map((round) => round.noopControl / round.noop)),
     rounds,

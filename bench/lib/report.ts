@@ -16,8 +16,13 @@ const KB = 1_000;
 const BUDGETS = {
   /** Compressed JS above the floor page. */
   jsAboveFloor: { content: 5 * KB, quiz: 40 * KB },
+  /** Lighthouse performance: at least this on every page… */
+  performance: 95,
+  /** …and no more than this many points under the floor page audited again in the same run (the control). */
+  performanceUnderControl: 3,
   lighthouseOther: 100,
-  apiShareOfNoop: 0.85,
+  /** The answer route's throughput over the receive-only route's: what answering costs beyond receiving the request. */
+  apiShareOfReceive: 0.95,
   roundTripsPerRequest: 1,
   growthRatio: 3,
   classroomP99Ms: 2_000,
@@ -87,7 +92,6 @@ function pageWeightSection(weights: Record<string, PageWeight>, pages: PageSpec[
 }
 
 function lighthouseSection(results: Record<string, LighthouseResult>, pages: PageSpec[], checks: Check[]): string {
-  const floor = results.floor?.scores.performance ?? null;
   const show = (score: number | null) => (score === null ? "failed" : String(score));
   /** The median with the spread of the runs, which on a busy machine is wide. */
   const performanceOf = (result: LighthouseResult) => {
@@ -97,9 +101,12 @@ function lighthouseSection(results: Record<string, LighthouseResult>, pages: Pag
   const baselineRow = (label: string, result: LighthouseResult | undefined, note: string) =>
     result ? [[label, performanceOf(result), show(result.scores.accessibility), show(result.scores["best-practices"]), show(result.scores.seo), "—", note]] : [];
   const control = results[FLOOR_CONTROL]?.scores.performance ?? null;
-  const controlNote = control === null || floor === null ? "" : `would ${control >= floor ? "meet" : "miss"} the performance budget`;
-  if (control !== null && floor !== null) {
-    checks.push({ section: CONTROL, figure: "the floor page audited again: performance", measured: String(control), budget: `≥ ${floor}`, status: "info" });
+  // Without a control score the page is held to the absolute floor only; the control's absence shows in the table.
+  const least = Math.max(BUDGETS.performance, control === null ? 0 : control - BUDGETS.performanceUnderControl);
+  const leastText = control === null ? `≥ ${BUDGETS.performance}` : `≥ ${BUDGETS.performance} and ≥ ${control} − ${BUDGETS.performanceUnderControl}`;
+  const controlNote = control === null ? "" : `the control: pages may be ${BUDGETS.performanceUnderControl} under it`;
+  if (control !== null) {
+    checks.push({ section: CONTROL, figure: "the floor page audited again: performance", measured: String(control), budget: `≥ ${BUDGETS.performance}`, status: "info" });
   }
   const rows = [
     ...baselineRow("Floor", results.floor, ""),
@@ -111,33 +118,33 @@ function lighthouseSection(results: Record<string, LighthouseResult>, pages: Pag
     const { performance, accessibility, seo } = result.scores;
     const practices = result.scores["best-practices"];
     const others = [accessibility, practices, seo];
-    const ok = floor !== null && performance !== null && performance >= floor && others.every((score) => score === BUDGETS.lighthouseOther);
+    const ok = performance !== null && performance >= least && others.every((score) => score === BUDGETS.lighthouseOther);
     checks.push({
       section: "Lighthouse",
       figure: `${page.label}: performance / a11y / best practices / SEO`,
       measured: [performance, accessibility, practices, seo].map(show).join(" / "),
-      budget: `≥ ${show(floor)} / 100 / 100 / 100`,
+      budget: `${leastText} / 100 / 100 / 100`,
       status: verdict(ok),
     });
     const seoNote = result.skipped.length > 0 ? ` (${result.skipped.join(", ")} n/a)` : "";
-    rows.push([page.label, performanceOf(result), show(accessibility), show(practices), show(seo) + seoNote, `≥ ${show(floor)}, 100, 100, 100`, MARK[verdict(ok)]]);
+    rows.push([page.label, performanceOf(result), show(accessibility), show(practices), show(seo) + seoNote, `${leastText}, 100, 100, 100`, MARK[verdict(ok)]]);
   }
   return table(["Page", "Performance (runs)", "Accessibility", "Best practices", "SEO", "Budget", ""], rows);
 }
 
 function apiSection(store: string, api: ApiFigures, checks: Check[]): string {
-  const share = api.shareOfNoop;
+  const share = api.shareOfReceive;
   const budgeted = store === "embedded";
-  const valid = api.answer.failures === 0 && api.noop.failures === 0;
-  const status = !budgeted ? "info" : verdict(valid && share >= BUDGETS.apiShareOfNoop);
+  const valid = api.answer.failures === 0 && api.receive.failures === 0;
+  const status = !budgeted ? "info" : verdict(valid && share >= BUDGETS.apiShareOfReceive);
   if (budgeted) {
-    checks.push({ section: CONTROL, figure: "the no-op route again: throughput / no-op route", measured: percent(api.controlShareOfNoop), budget: `≥ ${percent(BUDGETS.apiShareOfNoop)}`, status: "info" });
+    checks.push({ section: CONTROL, figure: "the no-op route again: throughput / no-op route", measured: percent(api.controlShareOfNoop), budget: "100% give or take the machine's spread", status: "info" });
   }
   checks.push({
     section: `API (${store})`,
-    figure: "answer route throughput / no-op route",
-    measured: `${percent(share)}${valid ? "" : ` (${api.answer.failures + api.noop.failures} failed requests)`}`,
-    budget: budgeted ? `≥ ${percent(BUDGETS.apiShareOfNoop)}` : "—",
+    figure: "answer route throughput / receive-only route",
+    measured: `${percent(share)}${valid ? "" : ` (${api.answer.failures + api.receive.failures} failed requests)`}`,
+    budget: budgeted ? `≥ ${percent(BUDGETS.apiShareOfReceive)}` : "—",
     status,
   });
   const row = (name: string, figures: RouteFigures, budget: string, mark: string) => [
@@ -154,7 +161,7 @@ function apiSection(store: string, api: ApiFigures, checks: Check[]): string {
     [
       row("No-op route handler", api.noop, "—", ""),
       row(`Receive only: the answers' paths and bodies, read and ignored (${percent(api.receiveShareOfNoop)} of no-op)`, api.receive, "—", ""),
-      row(`Answer (${percent(share)} of no-op; ${roundShares(api, "answer")})`, api.answer, budgeted ? `≥ ${percent(BUDGETS.apiShareOfNoop)} of no-op` : "—", MARK[status]),
+      row(`Answer (${percent(share)} of receive-only, ${percent(api.shareOfNoop)} of no-op; ${roundShares(api, "answer")})`, api.answer, budgeted ? `≥ ${percent(BUDGETS.apiShareOfReceive)} of receive-only` : "—", MARK[status]),
       row(`Control: the same no-op again, last in each round (${percent(api.controlShareOfNoop)} of no-op; ${roundShares(api, "noopControl")})`, api.noopControl, "—", ""),
     ],
   );
