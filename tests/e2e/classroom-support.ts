@@ -1,4 +1,5 @@
 import { devices, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { networkOfItsOwn } from "./support";
 
 /**
  * Shared steps of the classroom specs: a teacher on a laptop, students on
@@ -25,12 +26,17 @@ export async function phone(browser: Browser, index: number): Promise<{ context:
   return { context, page: await context.newPage() };
 }
 
-/** The teacher's laptop, driving a classroom projector at 1366×768. */
+/**
+ * The teacher's laptop, driving a classroom projector at 1366×768, on its
+ * school's own network: the whole suite's teachers are not one client
+ * creating dozens of sessions an hour (lib/classroom/limits.ts).
+ */
 export async function laptop(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     ...deviceOptions("Desktop Chrome"),
     viewport: { width: 1366, height: 768 },
     acceptDownloads: true,
+    extraHTTPHeaders: { "x-forwarded-for": networkOfItsOwn() },
   });
   return { context, page: await context.newPage() };
 }

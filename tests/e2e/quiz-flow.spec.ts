@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { answerWithQuizForm } from "./answer-support";
-import { expectNoHorizontalScroll, expectQuestionOnTop, questionHeading } from "./support";
+import { expectNoHorizontalScroll, expectQuestionOnTop, questionHeading, staleTabNote } from "./support";
 
 /**
  * The solo quiz never loses its place, on the narrowest phone we support:
@@ -67,8 +67,6 @@ test("Back in the middle of a quiz offers to resume it where it was, until it is
 });
 
 /** The note on a tab left behind; an ordering question has a status line of its own beside it. */
-const staleTabNote = (page: Page) => page.getByRole("status").filter({ hasText: "already answered in another tab" });
-
 test("a stale second tab is taken to the question the quiz is on, with a note", async ({ context }) => {
   const first = await context.newPage();
   const playUrl = await startQuiz(first, 5);

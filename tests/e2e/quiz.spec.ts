@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { minimumPlayMs } from "../../lib/quiz/fair-play";
 import { answerWithQuizForm, currentQuestion } from "./answer-support";
 import { expectHydrated, watchPage } from "./security-support";
-import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support";
+import { expectNoAxeViolations, expectNoHorizontalScroll, networkOfItsOwn } from "./support";
 
 /**
  * A player whose result may go on the leaderboards: from a network of its own (the test server trusts one proxy
@@ -10,8 +10,7 @@ import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support";
  * person can read the questions (faster results stay off the boards).
  */
 async function asBoardPlayer(page: Page): Promise<{ readingTime: true }> {
-  const octet = () => Math.floor(Math.random() * 254) + 1;
-  await page.setExtraHTTPHeaders({ "x-forwarded-for": `198.18.${octet()}.${octet()}` });
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": networkOfItsOwn() });
   return { readingTime: true };
 }
 

@@ -54,3 +54,12 @@ export async function readmeScreenshot(page: Page, name: string) {
   if (process.env.README_SCREENSHOTS !== "1") return;
   await page.screenshot({ path: `docs/screenshots/${name}.png` });
 }
+
+/** An address of its own in the benchmarking range (198.18.0.0/15): the test server trusts one proxy hop, as behind nginx. */
+export function networkOfItsOwn(): string {
+  const octet = () => Math.floor(Math.random() * 254) + 1;
+  return `198.18.${octet()}.${octet()}`;
+}
+
+/** The note a stale tab shows when its question was answered in another tab (beside an ordering question's own status line). */
+export const staleTabNote = (page: Page) => page.getByRole("status").filter({ hasText: "already answered in another tab" });
