@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useFormPost, useRefusal } from "@/components/ui/use-form-post";
-import { EXTRA_TIME_CHOICES, EXTRA_TIME_LABELS, type Accommodations } from "@/lib/classroom/accommodations";
+import { EXTRA_TIME_LABELS } from "@/lib/classroom/accommodations";
+import { EXTRA_TIME_CHOICES, type Accommodations } from "@/lib/classroom/settings";
 import { api } from "@/lib/classroom/paths";
 import type { HostActionInput } from "@/lib/classroom/requests";
 import styles from "./dashboard.module.css";

@@ -1,5 +1,6 @@
 import type { PublicQuestion } from "@/lib/questions/schemas";
 import type { SessionRecord } from "./record";
+import type { Accommodations, ExtraTime } from "./settings";
 import type { LivePhase } from "./views";
 
 /**
@@ -9,14 +10,6 @@ import type { LivePhase } from "./views";
  * classmates' phones are built without them. Pure and client-safe (the
  * dashboard's form names the choices).
  */
-
-export const EXTRA_TIME_CHOICES = ["none", "1.5", "2", "untimed"] as const;
-export type ExtraTime = (typeof EXTRA_TIME_CHOICES)[number];
-
-export interface Accommodations {
-  extraTime: ExtraTime;
-  fewerOptions: boolean;
-}
 
 export const NO_ACCOMMODATIONS: Accommodations = { extraTime: "none", fewerOptions: false };
 

@@ -6,7 +6,7 @@ import { encodeAnswer, isRightAnswer, normalizeAnswer, sameAnswer } from "@/lib/
 import { rateLimits } from "@/lib/rate-limit";
 import type { ServiceContext } from "@/lib/service";
 import { execIfNamed, execNamed, op } from "@/lib/store";
-import { closesAtFor, phaseFor, timerFor, type Accommodations } from "./accommodations";
+import { closesAtFor, phaseFor, timerFor } from "./accommodations";
 import { activePlayerFrom, playerIdFromToken, sessionFrom } from "./access";
 import { CLASSROOM_MESSAGES, ClassroomError } from "./errors";
 import { PLAYER_FIELDS as P, SESSION_FIELDS as F, classroomKeys, ttlSeconds } from "./keys";
@@ -15,6 +15,7 @@ import { questionAt } from "./live";
 import { effectivePhase, type PlayerRecord, type SessionRecord } from "./record";
 import { assertSessionId } from "./requests";
 import { choiceField, pointsFor } from "./scoring";
+import type { Accommodations } from "./settings";
 
 /**
  * A student's answer, counted exactly once.

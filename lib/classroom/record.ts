@@ -3,9 +3,8 @@ import { Topic } from "@/lib/content/schemas";
 import { decodeRefs, type QuestionRef } from "@/lib/questions/refs";
 import type { NormalizedAnswer } from "@/lib/questions/schemas";
 import { decodeAnswer } from "@/lib/questions/scoring";
-import { EXTRA_TIME_CHOICES, type Accommodations } from "./accommodations";
 import { PLAYER_FIELDS as P, SESSION_FIELDS as F } from "./keys";
-import { SESSION_MODES, SCORING_CHOICES, TEAM_ASSIGNMENTS, TEAM_COUNTS, TEAM_RULES, TIMER_CHOICES } from "./settings";
+import { EXTRA_TIME_CHOICES, SESSION_MODES, SCORING_CHOICES, TEAM_ASSIGNMENTS, TEAM_COUNTS, TEAM_RULES, TIMER_CHOICES, type Accommodations } from "./settings";
 import { LIVE_PHASES, type LivePhase, type SessionSettings, type TeamSettings } from "./views";
 
 /**

@@ -8,8 +8,7 @@ import { QUESTION_KINDS } from "@/lib/questions/kinds";
 import { drawSchema } from "@/lib/questions/requests";
 import { JOIN_CODE_LENGTH, JOIN_CODE_PATTERN, normalizeJoinCode } from "./code";
 import { CLASSROOM_MESSAGES, ClassroomError } from "./errors";
-import { EXTRA_TIME_CHOICES } from "./accommodations";
-import { DUE_IN_HOURS, SESSION_MODES, SCORING_CHOICES, TEAM_ASSIGNMENTS, TEAM_COUNTS, TEAM_RULES, TIMER_CHOICES } from "./settings";
+import { DUE_IN_HOURS, EXTRA_TIME_CHOICES, SESSION_MODES, SCORING_CHOICES, TEAM_ASSIGNMENTS, TEAM_COUNTS, TEAM_RULES, TIMER_CHOICES } from "./settings";
 
 /**
  * Classroom request bodies, queries and ids, shared by forms (browser), route

@@ -36,3 +36,12 @@ export type TeamAssignment = (typeof TEAM_ASSIGNMENTS)[number];
 /** Whose answer scores for a team: its first (one shared phone per team), or the average of its members' points (a phone each). */
 export const TEAM_RULES = ["first", "average"] as const;
 export type TeamRule = (typeof TEAM_RULES)[number];
+
+/** A student's accommodations, given by the teacher (applied in lib/classroom/accommodations.ts). */
+export const EXTRA_TIME_CHOICES = ["none", "1.5", "2", "untimed"] as const;
+export type ExtraTime = (typeof EXTRA_TIME_CHOICES)[number];
+
+export interface Accommodations {
+  extraTime: ExtraTime;
+  fewerOptions: boolean;
+}

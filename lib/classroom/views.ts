@@ -1,7 +1,6 @@
 import type { AnswerFeedback, CorrectionNote, NextStep, PublicQuestion, QuestionKind, SourceRef } from "@/lib/questions/schemas";
 import type { Topic } from "@/lib/content/ids";
-import type { Accommodations } from "./accommodations";
-import type { Scoring, SessionMode, TeamAssignment, TeamRule, TimerChoice } from "./settings";
+import type { Accommodations, Scoring, SessionMode, TeamAssignment, TeamRule, TimerChoice } from "./settings";
 
 /**
  * What a student's phone and the teacher's screens receive. Client-safe

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { closesAtFor, describeAccommodations, phaseFor, removedOption, timerFor, type Accommodations } from "@/lib/classroom/accommodations";
+import { closesAtFor, describeAccommodations, phaseFor, removedOption, timerFor } from "@/lib/classroom/accommodations";
+import type { Accommodations } from "@/lib/classroom/settings";
 import { PLAYER_FIELDS as P, SESSION_FIELDS as F } from "@/lib/classroom/keys";
 import { hostView, studentView } from "@/lib/classroom/live";
 import { effectivePhase, parsePlayer, parseSession, type SessionRecord } from "@/lib/classroom/record";
