@@ -4,7 +4,8 @@ import { useRef, useState, type ReactNode } from "react";
 import { formatJoinCode } from "@/lib/classroom/code";
 import { api, dashboardPath } from "@/lib/classroom/paths";
 import type { HostAction } from "@/lib/classroom/requests";
-import type { HostView, LivePhase } from "@/lib/classroom/views";
+import { followHost } from "@/lib/classroom/follow";
+import type { HostView, LivePhase, LiveShared } from "@/lib/classroom/views";
 import { HostActionForm } from "./host-action-form";
 import { FullscreenButton } from "./host-fullscreen";
 import { HostStage } from "./host-stage";
@@ -41,9 +42,10 @@ function nextSteps(view: HostView, phase: LivePhase): { action: HostAction; labe
 }
 
 /**
- * The projector during a session, and the teacher's controls. Polls the
- * host state; each action answers with the new state, so the screen moves
- * at once. The join panel (rendered on the server, with its QR code) stays
+ * The projector during a session, and the teacher's controls. Follows
+ * the class's shared state (lib/classroom/follow.ts `followHost`) and reads
+ * the teacher's own view when more than the answer count changed; each
+ * action answers with the new state, so the screen moves at once. The join panel (rendered on the server, with its QR code) stays
  * large in the lobby and for homework. The whole screen, controls
  * included, can go full screen, so the teacher runs it from there.
  */
@@ -51,10 +53,35 @@ export function HostLive({ initial, joinPanel }: { initial: HostView; joinPanel:
   const [state, setState] = useState({ view: initial, offset: 0 });
   const [closedVersion, setClosedVersion] = useState<number | null>(null);
   const { view, offset } = state;
-  const receive = (next: HostView) => setState({ view: next, offset: next.now - Date.now() });
+  const shown = useRef(initial);
+  const sharedTag = useRef<string | null>(null);
+  const receive = (next: HostView) => {
+    shown.current = next;
+    setState({ view: next, offset: next.now - Date.now() });
+  };
 
   const connected = usePolling(
     async (signal) => {
+      // Live: the class's shared state (cached, a 304 while unchanged) brings the answer count; anything more reads the teacher's view.
+      if (view.settings.mode === "live") {
+        const response = await fetch(api.live(view.sessionId), {
+          cache: "no-store",
+          signal,
+          headers: sharedTag.current ? { "If-None-Match": sharedTag.current } : {},
+        });
+        if (response.status === 304) return true;
+        if (response.ok) {
+          sharedTag.current = response.headers.get("ETag");
+          const next = followHost(shown.current, (await response.json()) as LiveShared);
+          if (next !== null) {
+            if (next !== shown.current) {
+              shown.current = next;
+              setState((current) => ({ ...current, view: next }));
+            }
+            return true;
+          }
+        }
+      }
       const response = await fetch(api.hostState(view.sessionId), { cache: "no-store", signal });
       if (!response.ok) return false;
       receive((await response.json()) as HostView);

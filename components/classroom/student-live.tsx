@@ -7,7 +7,8 @@ import { errorMessage } from "@/lib/forms/post-json";
 import { formatScore } from "@/lib/classroom/format";
 import { api } from "@/lib/classroom/paths";
 import { questionSpeech } from "@/lib/questions/read-aloud";
-import type { LivePhase, StudentView, UnchangedPoll } from "@/lib/classroom/views";
+import { follow } from "@/lib/classroom/follow";
+import type { LivePhase, LiveShared, StudentView } from "@/lib/classroom/views";
 import { Countdown } from "./countdown";
 import { LiveAnswerForm } from "./live-answer-form";
 import { shapeLabel } from "./option-mark";
@@ -25,37 +26,60 @@ const SCORE_PHASES: readonly LivePhase[] = ["reveal", "standings", "ended"];
 
 /**
  * A student's phone during a live session: a game controller, without the
- * site's header and footer (live.module.css `.controller`). Polls the state
- * with the version it shows (a few bytes when nothing changed) and redraws
- * when the teacher moves on. The countdown closes a question on the phone
+ * site's header and footer (live.module.css `.controller`). Polls the
+ * class's shared state (an empty 304 while nothing changed) and redraws
+ * when the teacher moves on; reads its own view only when something of
+ * the student's is due (lib/classroom/follow.ts). The countdown closes a question on the phone
  * at the same moment the server does; the server stays the judge of late
  * answers, including one kept while the phone was offline.
  */
 export function StudentLive({ initial }: { initial: StudentView }) {
-  // `offset`: the server's clock minus this device's, measured at each response.
+  // `offset`: the server's clock minus this device's, measured at each view of the student's own.
   const [state, setState] = useState({ view: initial, offset: 0 });
   const [closedVersion, setClosedVersion] = useState<number | null>(null);
   const [stopped, setStopped] = useState<string | null>(null);
-  const version = useRef(initial.version);
+  const shown = useRef(initial);
+  const sharedTag = useRef<string | null>(null);
   const { view, offset } = state;
 
   const receive = (next: StudentView) => {
-    version.current = next.version;
+    shown.current = next;
     setState({ view: next, offset: next.now - Date.now() });
   };
   const kept = useKeptAnswer(view.sessionId, receive);
 
+  /** The student's own view, when the class's shared state is not enough (lib/classroom/follow.ts); false when unreachable. */
+  const readOwn = async (signal: AbortSignal): Promise<boolean> => {
+    const response = await fetch(`${api.state(view.sessionId)}?v=-1`, { cache: "no-store", signal });
+    if (response.status === 403 || response.status === 404 || response.status === 410) {
+      setStopped(await errorMessage(response));
+      return true;
+    }
+    if (!response.ok) return false;
+    receive((await response.json()) as StudentView);
+    return true;
+  };
+
   const connected = usePolling(
     async (signal) => {
-      const response = await fetch(`${api.state(view.sessionId)}?v=${version.current}`, { cache: "no-store", signal });
-      if (response.status === 403 || response.status === 404 || response.status === 410) {
-        setStopped(await errorMessage(response));
-        return true;
+      // The class's shared state: one cached copy for everyone; a 304 while it has not changed.
+      const response = await fetch(api.live(view.sessionId), {
+        cache: "no-store",
+        signal,
+        headers: sharedTag.current ? { "If-None-Match": sharedTag.current } : {},
+      });
+      if (response.status === 404 || response.status === 410) return readOwn(signal);
+      if (response.status !== 304) {
+        if (!response.ok) return false;
+        sharedTag.current = response.headers.get("ETag");
+        const next = follow(shown.current, (await response.json()) as LiveShared);
+        if (next === null) {
+          if (!(await readOwn(signal))) return false;
+        } else if (next !== shown.current) {
+          shown.current = next;
+          setState((current) => ({ ...current, view: next }));
+        }
       }
-      if (!response.ok) return false;
-      const data = (await response.json()) as StudentView | UnchangedPoll;
-      if ("changed" in data) setState((current) => ({ view: { ...current.view, players: data.players }, offset: data.now - Date.now() }));
-      else receive(data);
       // The server is reachable again: an answer kept while offline goes now.
       void kept.flush();
       return true;

@@ -2,7 +2,7 @@ import "server-only";
 import type { ServiceContext } from "@/lib/service";
 import { op } from "@/lib/store";
 import { ClassroomError } from "./errors";
-import { PLAYER_FIELDS as P, classroomKeys, ttlSeconds } from "./keys";
+import { PLAYER_FIELDS as P, SESSION_FIELDS as F, classroomKeys, ttlSeconds } from "./keys";
 import type { RosterRecord, SessionRecord } from "./record";
 import type { HostActionInput } from "./requests";
 
@@ -10,8 +10,9 @@ import type { HostActionInput } from "./requests";
  * The teacher's "accommodate" action: one student's extra time and fewer
  * options, written on their player hash (which expires with the session) in
  * one write. Like the other roster actions it changes nothing the class
- * sees, so it neither needs nor moves the version; the student's phone
- * picks it up on its next poll (lib/classroom/student.ts).
+ * sees, so it neither needs nor moves the version. It moves the epoch
+ * instead: every phone reads its own view once, and this student's finds
+ * its new deadline and options (lib/classroom/follow.ts).
  */
 export async function accommodate(
   ctx: ServiceContext,
@@ -27,5 +28,6 @@ export async function accommodate(
   await ctx.store.exec([
     op.hset(key, { [P.extraTime]: extraTime === "none" ? "" : extraTime, [P.fewerOptions]: input.fewerOptions ? "1" : "" }),
     op.expire(key, ttlSeconds(session.expiresAt, now)),
+    op.hincrby(classroomKeys.session(session.id), F.epoch, 1),
   ]);
 }

@@ -10,7 +10,8 @@ import { questionLabel } from "./format";
 import { classroomKeys } from "./keys";
 import { questionAt, rosterEntries } from "./live";
 import { effectivePhase, parsePlayer, seatedPlayers, waitingPlayers, type PlayerRecord, type SessionRecord } from "./record";
-import { mostChosenWrong, rankOf } from "./scoring";
+import { rankOf } from "./rank";
+import { mostChosenWrong } from "./scoring";
 import { teamStandingsNow } from "./teams";
 import type { Dashboard, DashboardAnswer, DashboardQuestion, DashboardStudent, ShareCount } from "./views";
 

@@ -23,8 +23,10 @@ import { waitingRoomAction } from "./waiting-room";
  * standings, next, end) is a compare-and-set on the session's version key:
  * it only applies to the state the teacher was looking at, so a second
  * device or a double click cannot skip a question. The roster actions
- * (lock, unlock, remove, and the waiting room's: lib/classroom/waiting-room.ts)
- * change nothing the class sees, so they neither need nor bump the version.
+ * (lock, unlock, remove, accommodate, and the waiting room's:
+ * lib/classroom/waiting-room.ts) change nothing the class sees, so they
+ * neither need nor bump the version; remove and accommodate move the epoch
+ * (LiveShared), which sends each phone to read its own view once.
  */
 
 /** The top of the standings shown on the projector and the phones. */
@@ -214,7 +216,8 @@ export async function hostAction(
     const entry = roster.find((candidate) => candidate.id === input.playerId);
     if (!entry) throw new ClassroomError("not_found", "That student is not in this session.");
     if (!entry.removed) {
-      await ctx.store.exec(withdrawOps(session, entry, "removed", now, { releaseNickname: false }));
+      // The epoch sends every phone to read its own view once: this one finds it was removed.
+      await ctx.store.exec([...withdrawOps(session, entry, "removed", now, { releaseNickname: false }), op.hincrby(classroomKeys.session(sessionId), F.epoch, 1)]);
       roster = roster.map((candidate) => (candidate.id === entry.id ? { ...candidate, removed: "removed" } : candidate));
     }
   } else if (action === "accommodate") {

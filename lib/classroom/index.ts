@@ -12,7 +12,7 @@ import { getHostView, hostAction } from "./host";
 import { getJoinInfo, joinSession, lookupCode, type JoinInput } from "./join";
 import { ttlSeconds } from "./keys";
 import type { CreateSessionInput, HostActionInput, QuestionEditInput, QuestionFilter } from "./requests";
-import { answerResponse, getPlayView, pollStudent } from "./student";
+import { answerResponse, getLive, getPlayView, pollStudent } from "./student";
 
 /**
  * The classroom: its service for route handlers and server components.
@@ -37,6 +37,7 @@ export function createClassroomService(deps: ServiceDeps) {
     getJoinInfo: (sessionId: string, token: string | undefined) => getJoinInfo(ctx, sessionId, token),
     joinSession: (sessionId: string, input: JoinInput, requester: Requester) => joinSession(ctx, sessionId, input, requester),
     pollStudent: (sessionId: string, token: string | undefined, sinceVersion: number) => pollStudent(ctx, sessionId, token, sinceVersion),
+    getLive: (sessionId: string) => getLive(ctx, sessionId),
     getPlayView: (sessionId: string, token: string | undefined, showQuestionId?: string) => getPlayView(ctx, sessionId, token, showQuestionId),
     /** Records the answer and says what the student sees next. */
     answer: async (sessionId: string, token: string | undefined, input: AnswerInput, requester: Requester) =>

@@ -61,6 +61,8 @@ export const SESSION_FIELDS = {
   questions: "questions",
   // Live state, written by the teacher's actions:
   version: "v",
+  /** Moves on a change for one student (removed, accommodated): LiveShared's `epoch`. */
+  epoch: "pe",
   phase: "phase",
   index: "i",
   openedAt: "openedAt",

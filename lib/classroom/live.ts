@@ -3,11 +3,12 @@ import { displayAnswer } from "@/lib/questions/feedback";
 import { toPublicQuestion } from "@/lib/questions/public";
 import type { PublicQuestion, Question } from "@/lib/questions/schemas";
 import { answerKey, isRightAnswer } from "@/lib/questions/scoring";
-import { closesAtFor, phaseFor, removedOption, withoutOption } from "./accommodations";
+import { closesAtFor, hasAccommodations, phaseFor, removedOption, withoutOption } from "./accommodations";
 import { effectivePhase, seatedPlayers, waitingPlayers, type PlayerRecord, type SessionRecord, type RosterRecord, type StoredReveal } from "./record";
-import { distributionBars, rankOf } from "./scoring";
+import { rankOf } from "./rank";
+import { distributionBars } from "./scoring";
 import { teamName } from "./team-names";
-import type { HostView, LivePhase, RevealInfo, RosterEntry, StandingEntry, StudentView, TeamStanding } from "./views";
+import type { HostView, LivePhase, LiveShared, RevealInfo, RosterEntry, StandingEntry, StudentView, TeamStanding } from "./views";
 
 /**
  * What each browser receives, built from the stored records and the bank.
@@ -80,6 +81,36 @@ function teamTop(session: SessionRecord, phase: LivePhase): TeamStanding[] | nul
   return session.teamTop.map((entry) => ({ rank: rankOf(entry.s, scores), team: entry.t, name: teamName(entry.t), members: entry.m, score: entry.s }));
 }
 
+/** "First answer" teams that have answered the current question. */
+function teamsAnswered(session: SessionRecord): number[] {
+  const teams = session.settings.teams;
+  if (!teams || teams.rule !== "first") return [];
+  return Array.from({ length: teams.count }, (_, i) => i + 1).filter((team) => session.teamAnswered(session.index, team));
+}
+
+/** What every phone in a live session is shown alike (see LiveShared). */
+export function sharedView(bank: QuestionBank, session: SessionRecord, now: number): LiveShared {
+  const phase = effectivePhase(session, now);
+  return {
+    sessionId: session.id,
+    version: session.version,
+    epoch: session.epoch,
+    settings: session.settings,
+    phase,
+    index: session.index,
+    question: QUESTION_PHASES.includes(phase) ? publicQuestionAt(bank, session, session.index) : null,
+    closesAt: phase === "open" ? session.closesAt : null,
+    answered: session.answered(session.index),
+    players: session.players,
+    waiting: session.waiting,
+    reveal: currentReveal(bank, session, phase),
+    top: top(session, phase),
+    teams: teamTop(session, phase),
+    ranking: STANDINGS_PHASES.includes(phase) ? session.ranking : null,
+    teamsAnswered: teamsAnswered(session),
+  };
+}
+
 export function studentView(bank: QuestionBank, session: SessionRecord, player: PlayerRecord, now: number): StudentView {
   const phase = phaseFor(session, effectivePhase(session, now), player.accommodations, now);
   const question = QUESTION_PHASES.includes(phase) ? playerQuestionAt(bank, session, player, session.index) : null;
@@ -89,6 +120,8 @@ export function studentView(bank: QuestionBank, session: SessionRecord, player: 
   return {
     sessionId: session.id,
     version: session.version,
+    epoch: session.epoch,
+    personal: hasAccommodations(player.accommodations),
     now,
     settings: session.settings,
     nickname: player.nickname,

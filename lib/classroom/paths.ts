@@ -23,6 +23,7 @@ export const api = {
   sessions: "/api/classroom/sessions",
   players: (sessionId: string) => `/api/classroom/sessions/${sessionId}/players`,
   state: (sessionId: string) => `/api/classroom/sessions/${sessionId}/state`,
+  live: (sessionId: string) => `/api/classroom/sessions/${sessionId}/live`,
   answers: (sessionId: string) => `/api/classroom/sessions/${sessionId}/answers`,
   hostState: (sessionId: string) => `/api/classroom/sessions/${sessionId}/host/state`,
   hostActions: (sessionId: string) => `/api/classroom/sessions/${sessionId}/host/actions`,

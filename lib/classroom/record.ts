@@ -28,6 +28,8 @@ export interface SessionRecord {
   topic: Topic | undefined;
   questions: QuestionRef[];
   version: number;
+  /** See LiveShared's `epoch`. */
+  epoch: number;
   /** As stored: "open" stays "open" after its timer runs out (see effectivePhase). */
   phase: LivePhase;
   index: number;
@@ -121,6 +123,7 @@ export function parseSession(id: string, hash: Readonly<Record<string, string>>)
     topic: topic.success ? topic.data : undefined,
     questions,
     version: int(hash[F.version], 0),
+    epoch: int(hash[F.epoch], 0),
     phase: oneOf(LIVE_PHASES, hash[F.phase], "lobby"),
     index: Math.min(int(hash[F.index], 0), Math.max(0, questions.length - 1)),
     openedAt: optionalInt(hash[F.openedAt]),

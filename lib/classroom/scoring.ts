@@ -2,6 +2,7 @@ import { displayAnswer } from "@/lib/questions/feedback";
 import type { NormalizedAnswer, Question } from "@/lib/questions/schemas";
 import { answerKey, isRightAnswer, sameAnswer } from "@/lib/questions/scoring";
 import { histogramBars } from "./histogram";
+import { rankOf } from "./rank";
 import type { Scoring } from "./settings";
 import type { DistributionBar, StandingEntry } from "./views";
 
@@ -94,16 +95,6 @@ export function mostChosenWrong(question: Question, counts: Readonly<Record<stri
 }
 
 // ---------------------------------------------------------------- ranks
-
-/** Shared ("1, 2, 2, 4") rank of a score among all scores: 1 + how many are strictly higher. */
-export function rankOf(score: number, scoresHighestFirst: readonly number[]): number {
-  let higher = 0;
-  for (const other of scoresHighestFirst) {
-    if (other > score) higher += 1;
-    else break;
-  }
-  return higher + 1;
-}
 
 /** The top `limit` with shared ranks, from entries already sorted highest first. */
 export function standings(entries: readonly { nickname: string; score: number }[], limit: number): StandingEntry[] {

@@ -2,15 +2,17 @@ import "server-only";
 import { feedbackFrom } from "@/lib/questions/feedback";
 import type { ServiceContext } from "@/lib/service";
 import { execNamed, op } from "@/lib/store";
-import { readPlayerSession } from "./access";
+import { readPlayerSession, sessionFrom } from "./access";
+import { ClassroomError } from "./errors";
 import type { RecordedAnswer } from "./answer";
 import { classroomKeys } from "./keys";
 import { hasAccommodations } from "./accommodations";
-import { playerQuestionAt, questionAt, studentView } from "./live";
+import { playerQuestionAt, questionAt, sharedView, studentView } from "./live";
 import { playPath } from "./paths";
 import { effectivePhase, type PlayerRecord, type SessionRecord } from "./record";
-import { rankOf } from "./scoring";
-import type { AnswerResponse, HomeworkView, PlayView, StudentView, UnchangedPoll } from "./views";
+import { rankOf } from "./rank";
+import { assertSessionId } from "./requests";
+import type { AnswerResponse, HomeworkView, LiveShared, PlayView, StudentView, UnchangedPoll } from "./views";
 
 /**
  * A student's live view, or "unchanged" when the phone already shows this
@@ -29,6 +31,15 @@ export async function pollStudent(
   const ownDeadline = session.phase === "open" && hasAccommodations(player.accommodations);
   if (session.version === sinceVersion && !ownDeadline) return { changed: false, version: session.version, now, players: session.players };
   return studentView(ctx.bank, session, player, now);
+}
+
+/** The class's shared live state: one store read (the session hash), whoever asks. */
+export async function getLive(ctx: ServiceContext, sessionId: string): Promise<LiveShared> {
+  assertSessionId(sessionId);
+  const read = await execNamed(ctx.store, { session: op.hgetall(classroomKeys.session(sessionId)) });
+  const session = sessionFrom(sessionId, read.session);
+  if (session.settings.mode !== "live") throw new ClassroomError("conflict", "This session is homework: each student goes at their own pace, so there is no live state to follow.");
+  return sharedView(ctx.bank, session, ctx.now());
 }
 
 // ---------------------------------------------------------------- homework

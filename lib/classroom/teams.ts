@@ -1,4 +1,4 @@
-import { rankOf } from "./scoring";
+import { rankOf } from "./rank";
 import { teamName } from "./team-names";
 import type { TeamRule } from "./settings";
 import type { TeamSettings, TeamStanding } from "./views";

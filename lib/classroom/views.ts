@@ -63,10 +63,45 @@ export interface TeamStanding {
   score: number;
 }
 
+/**
+ * What every phone in a live session needs to know, the same for all of
+ * them: public, so a CDN or a caching proxy can serve one copy to the
+ * whole class (GET …/live). A phone builds its screen from this and the
+ * last view of its own (lib/classroom/follow.ts). No answer key before the
+ * reveal; no student's answers; scores only without names, for ranks.
+ */
+export interface LiveShared {
+  sessionId: string;
+  version: number;
+  /** Moves when the teacher changes something for one student (removed them, gave them more time): every phone reads its own view again. */
+  epoch: number;
+  settings: SessionSettings;
+  /** As of when this was built: an open question's timer may since have run out (`closesAt` says when). */
+  phase: LivePhase;
+  index: number;
+  question: PublicQuestion | null;
+  closesAt: number | null;
+  answered: number;
+  players: number;
+  /** Players waiting for the teacher to let them in: the teacher's screen reads its list again when this moves. */
+  waiting: number;
+  reveal: RevealInfo | null;
+  top: StandingEntry[] | null;
+  teams: TeamStanding[] | null;
+  /** Every active score, highest first, in the standings and on the podium: each phone finds its own rank. */
+  ranking: number[] | null;
+  /** "First answer" teams that have answered the current question. */
+  teamsAnswered: number[];
+}
+
 /** What a student's phone receives: never the answer key before the reveal, never another student's answers. */
 export interface StudentView {
   sessionId: string;
   version: number;
+  /** LiveShared's `epoch` when this was built. */
+  epoch: number;
+  /** The teacher gave this student their own time or options: the class's shared state is not enough to follow. */
+  personal: boolean;
   /** Server clock (ms), so the phone can correct its own for the countdown. */
   now: number;
   settings: SessionSettings;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { choiceField, distributionBars, mostChosenWrong, pointsFor, rankOf, standings } from "@/lib/classroom/scoring";
+import { rankOf } from "@/lib/classroom/rank";
+import { choiceField, distributionBars, mostChosenWrong, pointsFor, standings } from "@/lib/classroom/scoring";
 import { formatScore, ordinal } from "@/lib/classroom/format";
 import { orderQ, singleQ, trueFalseQ } from "./quiz-fixtures";
 
