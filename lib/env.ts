@@ -12,6 +12,8 @@ import { z } from "zod";
  * healthy store's few milliseconds (Vercel KV's REST round trip included).
  */
 export const DEFAULT_STORE_TIMEOUT_MS = 1_500;
+/** Players in one live classroom session: a school assembly. */
+export const DEFAULT_CLASSROOM_MAX_PLAYERS = 2_000;
 
 /** The base URL when none is configured: where `next start` listens by default. */
 export const LOCAL_SITE_URL = "http://localhost:3000";
@@ -39,6 +41,15 @@ const rawEnvSchema = z.object({
   NEXT_PUBLIC_SITE_URL: optionalUrl,
   STORE_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).max(30_000).default(DEFAULT_STORE_TIMEOUT_MS)),
   NEXT_DIST_DIR: z.preprocess(blankToUndefined, z.string().default(".next")),
+  CLASSROOM_MAX_PLAYERS: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: "CLASSROOM_MAX_PLAYERS must be a whole number of players, from 2 to 10000." })
+      .int({ error: "CLASSROOM_MAX_PLAYERS must be a whole number of players, from 2 to 10000." })
+      .min(2, { error: "CLASSROOM_MAX_PLAYERS must be at least 2." })
+      .max(10_000, { error: "CLASSROOM_MAX_PLAYERS can be at most 10000." })
+      .default(DEFAULT_CLASSROOM_MAX_PLAYERS),
+  ),
   NODE_ENV: optionalString,
   TRUSTED_PROXY_HOPS: z.preprocess(
     blankToUndefined,
@@ -71,6 +82,8 @@ export interface Env {
   clientAddress: ClientAddressSource;
   /** The secret client addresses are hashed with (lib/security/client-keys.ts); unset: a random one kept in the store. */
   clientKeySecret: string | undefined;
+  /** Players one live classroom session seats (CLASSROOM_MAX_PLAYERS). */
+  classroomMaxPlayers: number;
 }
 
 /** Where a client's address comes from, for per-client limits (lib/http/client-address.ts). */
@@ -126,6 +139,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     development: raw.NODE_ENV === "development",
     clientAddress: raw.VERCEL ? { from: "vercel" } : { from: "forwarded-for", trustedProxyHops: raw.TRUSTED_PROXY_HOPS },
     clientKeySecret: raw.CLIENT_KEY_SECRET,
+    classroomMaxPlayers: raw.CLASSROOM_MAX_PLAYERS,
   };
 }
 

@@ -3,6 +3,7 @@ import { getBank } from "@/lib/questions/bank";
 import type { QuestionBank } from "@/lib/questions/bank-validate";
 import { cryptoRandomInt, type RandomInt } from "@/lib/questions/draw";
 import { loadClientKeySecret } from "@/lib/security/client-keys";
+import { DEFAULT_CLASSROOM_MAX_PLAYERS, env } from "@/lib/env";
 import { getStore, type Store } from "@/lib/store";
 
 /**
@@ -17,22 +18,31 @@ export interface ServiceDeps {
   bank: QuestionBank;
   now?: () => number;
   random?: RandomInt;
+  /** Players one classroom session seats (CLASSROOM_MAX_PLAYERS). */
+  classroomMaxPlayers?: number;
 }
 
 /** What every operation receives: the deps with their defaults filled in. */
 export type ServiceContext = Required<ServiceDeps>;
 
 export function serviceContext(deps: ServiceDeps): ServiceContext {
-  return { store: deps.store, bank: deps.bank, now: deps.now ?? Date.now, random: deps.random ?? cryptoRandomInt };
+  return {
+    store: deps.store,
+    bank: deps.bank,
+    now: deps.now ?? Date.now,
+    random: deps.random ?? cryptoRandomInt,
+    classroomMaxPlayers: deps.classroomMaxPlayers ?? DEFAULT_CLASSROOM_MAX_PLAYERS,
+  };
 }
 
 /**
- * The app's deps: the process-wide store and the site's question bank, with
+ * The app's deps: the process-wide store, the site's question bank and the
+ * classroom's seats from the environment, with
  * the secret that client addresses are hashed with read from the store (once
  * a month per process; lib/security/client-keys.ts).
  */
 export async function appDeps(): Promise<ServiceDeps> {
   const store = await getStore();
   await loadClientKeySecret(store);
-  return { store, bank: getBank() };
+  return { store, bank: getBank(), classroomMaxPlayers: env().classroomMaxPlayers };
 }

@@ -23,7 +23,8 @@ export const CLASSROOM_MESSAGES = {
   notHost:
     "Only the teacher who created this session can open this page. On another device, use your private host link.",
   locked: "Your teacher has locked this session, so no one new can join. If you should be in it, tell your teacher: they can unlock it.",
-  full: "This session is full (200 players), so no one new can join. Tell your teacher: they can remove players or start another session.",
+  full: "Every seat in this session is taken, so no one new can join. Tell your teacher: they can remove players or start another session.",
+  fullToLetIn: (seats: number) => `The session is full (${seats.toLocaleString("en-GB")} players): remove players before letting more in.`,
   ended: "This session has ended. Ask your teacher for the results.",
   nicknameTaken: NICKNAME_MESSAGES.taken,
   stale: "The session has moved on (perhaps on another device). The screen now shows where it is.",

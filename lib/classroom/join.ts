@@ -9,7 +9,7 @@ import { formatJoinCode } from "./code";
 import { CLASSROOM_MESSAGES, ClassroomError } from "./errors";
 import { joinRetry, type JoinRetry, type JoinRetryResults } from "./join-retry";
 import { PLAYER_FIELDS as P, SESSION_FIELDS as F, classroomKeys, ttlSeconds } from "./keys";
-import { CLASSROOM_RATE_LIMITS as LIMITS, CLASSROOM_LIMITS } from "./limits";
+import { CLASSROOM_RATE_LIMITS as LIMITS, CLASSROOM_LIMITS, joinsPerSession } from "./limits";
 import { effectivePhase, encodeRosterEntry, parsePlayer, type SessionRecord } from "./record";
 import { assertSessionId } from "./requests";
 import { balancedTeam } from "./teams";
@@ -72,10 +72,10 @@ function teamFor(session: SessionRecord, chosen: number | undefined): number | n
 /** Generated names collide rarely (29 × 32 × 90 of them); a few fresh ones always find a free one. */
 const GENERATED_TRIES = 6;
 
-function refuseJoin(session: SessionRecord, now: number): void {
+function refuseJoin(session: SessionRecord, seats: number, now: number): void {
   if (effectivePhase(session, now) === "ended") throw new ClassroomError("ended", CLASSROOM_MESSAGES.ended);
   if (session.locked) throw new ClassroomError("locked", CLASSROOM_MESSAGES.locked);
-  if (session.players >= CLASSROOM_LIMITS.players) throw new ClassroomError("full", CLASSROOM_MESSAGES.full);
+  if (session.players >= seats) throw new ClassroomError("full", CLASSROOM_MESSAGES.full);
   if (session.approval && session.waiting >= CLASSROOM_LIMITS.waiting) throw new ClassroomError("waiting_full", CLASSROOM_MESSAGES.waitingFull);
 }
 
@@ -121,7 +121,7 @@ export async function joinSession(ctx: ServiceContext, sessionId: string, input:
       return { token: input.token, playerId: existing.id, nickname: existing.nickname, rejoined: true, waiting: existing.waiting, ttlSeconds: ttl };
     }
     limits.throwIfOver(read.limits);
-    refuseJoin(session, now);
+    refuseJoin(session, ctx.classroomMaxPlayers, now);
     return await addPlayer(ctx, session, { nickname: input.nickname, team: teamFor(session, input.team) }, requester.client, retry, now);
   } catch (error) {
     // Let a retry of a failed join try again. If even this fails, the claim expires within a minute.
@@ -150,7 +150,8 @@ async function addPlayer(
   now: number,
 ): Promise<Joined> {
   const sessionId = session.id;
-  const perSession: LimitedBy = { rule: LIMITS.joinsPerSession, subject: sessionId };
+  const seats = ctx.classroomMaxPlayers;
+  const perSession: LimitedBy = { rule: joinsPerSession(seats), subject: sessionId };
   const perNetwork: LimitedBy = { rule: LIMITS.seatsPerNetwork, subject: `${sessionId}:${client}` };
   const ttl = ttlSeconds(session.expiresAt, now);
   let typed: string | undefined;
@@ -185,7 +186,7 @@ async function addPlayer(
     const { outcome, limits, waiting } = claimed;
     limits.throwIfRefused(outcome);
     if (!outcome.applied) continue;
-    const over = waiting ? outcome.results.player.count > CLASSROOM_LIMITS.waiting : outcome.results.player.count > CLASSROOM_LIMITS.players;
+    const over = outcome.results.player.count > (waiting ? CLASSROOM_LIMITS.waiting : seats);
     if (over) {
       await ctx.store.exec(withdrawOps(session, { ...player, waiting }, "full", now, { releaseNickname: true }));
       throw waiting ? new ClassroomError("waiting_full", CLASSROOM_MESSAGES.waitingFull) : new ClassroomError("full", CLASSROOM_MESSAGES.full);
@@ -281,7 +282,7 @@ export async function getJoinInfo(ctx: ServiceContext, sessionId: string, token:
   const player = playerId && playerHash ? parsePlayer(playerId, playerHash) : null;
   let refusal: string | null = null;
   try {
-    refuseJoin(session, ctx.now());
+    refuseJoin(session, ctx.classroomMaxPlayers, ctx.now());
   } catch (error) {
     if (!(error instanceof ClassroomError)) throw error;
     refusal = error.message;

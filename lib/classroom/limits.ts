@@ -9,8 +9,9 @@ import { WAITING_ROOM } from "./settings";
  *   class of 40 behind one school address that each mistype the code once
  *   stays under 60, while a guesser gets 60 tries per 10 minutes (see
  *   lib/classroom/code.ts for why that is hopeless).
- * - Joins per session stop one session being flooded (the 200-player cap
- *   stops it filling; this stops the churn of nickname clashes). Only joins
+ * - Joins per session stop one session being flooded (the seat cap,
+ *   CLASSROOM_MAX_PLAYERS, stops it filling; this stops the churn of
+ *   nickname clashes): twice the seats in ten minutes. Only joins
  *   that try to take a seat count (lib/classroom/join.ts addPlayer): joins
  *   refused while the session is locked or full, and phones coming back, do
  *   not, so a script knocking on a locked session cannot use up the
@@ -25,7 +26,7 @@ import { WAITING_ROOM } from "./settings";
  *   wait, and a script's 30 go in one "Remove the players who joined in
  *   the last minute". Its other joins never take a seat.
  * - Waiting players have their own cap (100, two large classes), outside
- *   the 200 seats, so the waiting room can neither fill the session nor
+ *   the seats, so the waiting room can neither fill the session nor
  *   grow without bound; one "Turn all away" empties it.
  * - Joins per client leave room for several classes behind one address.
  * - Creating sessions is limited per client so a script cannot fill the store.
@@ -41,8 +42,6 @@ import { WAITING_ROOM } from "./settings";
  */
 
 export const CLASSROOM_LIMITS = {
-  /** Players in one session. */
-  players: 200,
   /** Players waiting to be let in, on top of the players. */
   waiting: 100,
   /** A session and everything in it is deleted at most this long after it was created… */
@@ -53,7 +52,6 @@ export const CLASSROOM_LIMITS = {
 
 export const CLASSROOM_RATE_LIMITS = {
   wrongCodes: limitRule("session-code-miss", 60, 600, (wait) => `Too many wrong codes have been tried from this network. Wait ${wait}, then type the code on the screen.`),
-  joinsPerSession: limitRule("session-join", 400, 600, (wait) => `This session is busy with people joining. Please try again in ${wait}.`),
   // Never shown: a join over this limit waits for the teacher instead (lib/classroom/join.ts).
   seatsPerNetwork: limitRule("session-seat-client", WAITING_ROOM.straightInSeats, 3600, (wait) => `Too many players from this network. Please try again in ${wait}.`),
   joinsPerClient: limitRule("session-join-client", 300, 600, (wait) => `Too many joins from this network. Please try again in ${wait}.`),
@@ -62,3 +60,7 @@ export const CLASSROOM_RATE_LIMITS = {
   answersPerClient: limitRule("session-answer-client", 3_000, 600, (wait) => `Too many answers have been sent from this network. Please try again in ${wait}.`),
   hostActions: limitRule("session-host", 300, 600, (wait) => `Too many changes to this session in a short time. Please wait ${wait}, then reload the page.`),
 } as const satisfies Record<string, RateLimitRule>;
+
+/** Joins that try to take a seat in one session: twice its seats in ten minutes. */
+export const joinsPerSession = (seats: number): RateLimitRule =>
+  limitRule("session-join", 2 * seats, 600, (wait) => `This session is busy with people joining. Please try again in ${wait}.`);

@@ -1,10 +1,9 @@
 import "server-only";
 import type { ServiceContext } from "@/lib/service";
 import { execNamed, op, type Op } from "@/lib/store";
-import { ClassroomError } from "./errors";
+import { CLASSROOM_MESSAGES, ClassroomError } from "./errors";
 import { withdrawOps } from "./join";
 import { PLAYER_FIELDS as P, SESSION_FIELDS as F, classroomKeys, ttlSeconds } from "./keys";
-import { CLASSROOM_LIMITS } from "./limits";
 import { encodeRosterEntry, seatedPlayers, waitingPlayers, type RosterRecord, type SessionRecord } from "./record";
 import type { HostActionInput, RosterAction } from "./requests";
 import { WAITING_ROOM } from "./settings";
@@ -56,14 +55,15 @@ const mark = (roster: readonly RosterRecord[], ids: ReadonlySet<string>, change:
 
 /** Lets `entries` in, as many as there are free seats; returns the roster as it now is. */
 async function admit(ctx: ServiceContext, session: SessionRecord, roster: RosterRecord[], entries: RosterRecord[], now: number): Promise<RosterRecord[]> {
-  const room = CLASSROOM_LIMITS.players - session.players;
-  if (entries.length > 0 && room <= 0) throw new ClassroomError("full", "The session is full (200 players): remove players before letting more in.");
+  const seats = ctx.classroomMaxPlayers;
+  const room = seats - session.players;
+  if (entries.length > 0 && room <= 0) throw new ClassroomError("full", CLASSROOM_MESSAGES.fullToLetIn(seats));
   const admitted = entries.slice(0, room);
   if (admitted.length === 0) return roster;
   const ttl = ttlSeconds(session.expiresAt, now);
-  const { seats } = await execNamed(ctx.store, moveOps(session, admitted, false, ttl));
+  const taken = await execNamed(ctx.store, moveOps(session, admitted, false, ttl));
   // Joins raced this past the cap: the last ones let in wait again.
-  const over = Math.min(admitted.length, seats - CLASSROOM_LIMITS.players);
+  const over = Math.min(admitted.length, taken.seats - seats);
   const kept = over > 0 ? admitted.slice(0, admitted.length - over) : admitted;
   if (over > 0) await execNamed(ctx.store, moveOps(session, admitted.slice(kept.length), true, ttl));
   return mark(roster, new Set(kept.map((entry) => entry.id)), { waiting: false });

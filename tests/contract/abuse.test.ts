@@ -15,7 +15,7 @@ import { rateLimitWindow, type RateLimitRule } from "@/lib/rate-limit";
 import { createClassroomService, type ClassroomService } from "@/lib/classroom";
 import { ClassroomError } from "@/lib/classroom/errors";
 import { classroomKeys } from "@/lib/classroom/keys";
-import { CLASSROOM_RATE_LIMITS } from "@/lib/classroom/limits";
+import { CLASSROOM_RATE_LIMITS, joinsPerSession } from "@/lib/classroom/limits";
 import type { CreateSessionInput } from "@/lib/classroom/requests";
 import type { StudentView } from "@/lib/classroom/views";
 import { createStore, op, type Store } from "@/lib/store";
@@ -301,10 +301,13 @@ for (const [name, config] of storeConfigs(dataDir)) {
       });
 
       it("joins refused while the session is locked do not use up its allowance: after unlocking, a student gets in", async () => {
+        // A small session, so its join allowance is quick to exceed.
+        const seats = 20;
+        const classroom = createClassroomService({ store, bank, now: () => now, classroomMaxPlayers: seats });
         const { sessionId, hostCredential } = await classroom.createSession(LIVE, { client: unique("teacher") });
         await classroom.hostAction(sessionId, hostCredential, { action: "lock", version: 0 });
         // More locked joins than the session allows joins, each from its own address (the per-network limits aside).
-        for (let i = 0; i <= CLASSROOM_RATE_LIMITS.joinsPerSession.limit; i += 1) {
+        for (let i = 0; i <= joinsPerSession(seats).limit; i += 1) {
           const seen = await refusal(classroom.joinSession(sessionId, { nickname: undefined, token: undefined }, { client: unique("junk") }));
           expect(seen.code).toBe("locked");
         }

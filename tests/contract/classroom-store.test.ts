@@ -130,7 +130,8 @@ for (const [name, config] of STORES) {
       expect(again).toMatchObject({ rejoined: true, playerId: students[0]?.playerId, nickname: "Student 1" });
     });
 
-    it("holds at 200 players when 210 join at once", async () => {
+    it("holds at its seats (CLASSROOM_MAX_PLAYERS, 200 here) when 210 join at once", async () => {
+      const classroom = createClassroomService({ store, bank, now: () => now, classroomMaxPlayers: 200 });
       const { sessionId, hostCredential } = await classroom.createSession(LIVE, { client: client() });
       const outcomes = await Promise.allSettled(
         Array.from({ length: 210 }, (_, i) => classroom.joinSession(sessionId, { nickname: `Seat ${i}`, token: undefined }, { client: `cap-${i}-${sessionId}` })),

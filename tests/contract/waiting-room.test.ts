@@ -135,17 +135,21 @@ describeClassroomOnEveryStore("waiting room", dataDir, bank, (on) => {
     expect((await on.classroom.getDashboard(sessionId, hostCredential)).students.filter((s) => s.removed)).toHaveLength(20);
   });
 
-  it("letting players in never takes the session past its 200 seats", async () => {
-    const { sessionId, hostCredential } = await on.classroom.createSession(LIVE, { client: client("teacher") });
-    for (let i = 0; i < CLASSROOM_LIMITS.players - 2; i += 1) await join(sessionId, client(), `Seated ${i}`);
-    await host(sessionId, hostCredential, "ask");
+  it("letting players in never takes the session past its seats", async () => {
+    const seats = 12;
+    const classroom = createClassroomService({ store: on.store, bank, now: () => clock.now, classroomMaxPlayers: seats });
+    const { sessionId, hostCredential } = await classroom.createSession(LIVE, { client: client("teacher") });
+    const seat = (nickname: string) => classroom.joinSession(sessionId, { nickname, token: undefined }, { client: client() });
+    for (let i = 0; i < seats - 2; i += 1) await seat(`Seated ${i}`);
+    await classroom.hostAction(sessionId, hostCredential, { action: "ask", version: 0 });
     for (const nickname of ["A", "B", "C", "D"]) {
       clock.now += 1;
-      await join(sessionId, client(), nickname);
+      await seat(nickname);
     }
-    const view = await host(sessionId, hostCredential, "admit-all", clock.now);
-    expect(view.players).toHaveLength(CLASSROOM_LIMITS.players);
+    const admitAll = () => classroom.hostAction(sessionId, hostCredential, { action: "admit-all", version: 0, seenAt: clock.now });
+    const view = await admitAll();
+    expect(view.players).toHaveLength(seats);
     expect(view.waiting.map((p) => p.nickname)).toEqual(["C", "D"]);
-    expect((await refusal(host(sessionId, hostCredential, "admit-all", clock.now))).code).toBe("full");
+    expect(await refusal(admitAll())).toMatchObject({ code: "full", message: "The session is full (12 players): remove players before letting more in." });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SESSION_FIELDS as F } from "@/lib/classroom/keys";
 import { encodeRosterEntry, effectivePhase, parsePlayer, parseSession, parseRoster, type SessionRecord } from "@/lib/classroom/record";
 import { choiceField } from "@/lib/classroom/scoring";
-import { hostView, studentView } from "@/lib/classroom/live";
+import { hostView, sharedView, studentView } from "@/lib/classroom/live";
 import { encodeRefs } from "@/lib/questions/refs";
 import { fixtureBank, orderQ, singleQ, trueFalseQ, whoSaidQ } from "./quiz-fixtures";
 
@@ -93,8 +93,19 @@ describe("what a phone is sent", () => {
     const reveal = JSON.stringify({ index: 0, answered: 2, counts: [0, 1, 1, 0] });
     const view = studentView(bank, session({ [F.phase]: "reveal", [F.reveal]: reveal }), ann, T0);
     expect(Object.keys(view).sort()).toEqual(
-      ["closesAt", "nickname", "now", "phase", "players", "question", "rank", "reveal", "sessionId", "score", "settings", "top", "version", "yourAnswer", "team", "teamAnswered", "teams"].sort(),
+      ["closesAt", "epoch", "nickname", "now", "personal", "phase", "players", "question", "rank", "reveal", "sessionId", "score", "settings", "top", "version", "yourAnswer", "team", "teamAnswered", "teams"].sort(),
     );
+  });
+
+  it("the class's shared state names no one but the top five, and holds the key only once revealed", () => {
+    const open = sharedView(bank, session(), T0);
+    expect(Object.keys(open).sort()).toEqual(
+      ["answered", "closesAt", "epoch", "index", "phase", "players", "question", "ranking", "reveal", "sessionId", "settings", "teams", "teamsAnswered", "top", "version", "waiting"].sort(),
+    );
+    expect(open.reveal).toBeNull();
+    expect(JSON.stringify(open)).not.toMatch(/"answer"|correct/i);
+    const reveal = JSON.stringify({ index: 0, answered: 2, counts: [0, 1, 1, 0] });
+    expect(sharedView(bank, session({ [F.phase]: "reveal", [F.reveal]: reveal }), T0).reveal?.correctAnswer).toBeDefined();
   });
 });
 

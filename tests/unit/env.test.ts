@@ -11,6 +11,7 @@ describe("parseEnv", () => {
       development: false,
       clientAddress: { from: "forwarded-for", trustedProxyHops: 0 },
       clientKeySecret: undefined,
+      classroomMaxPlayers: 2_000,
     });
   });
 
@@ -58,6 +59,15 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ VERCEL: "1" })).toThrow(/connect a KV \(Upstash Redis\) store/);
     const connected = { VERCEL: "1", KV_REST_API_URL: "https://kv.example.com", KV_REST_API_TOKEN: "t" };
     expect(parseEnv(connected).store.kind).toBe("vercel-kv");
+  });
+
+  it("seats 2,000 players in a classroom session unless CLASSROOM_MAX_PLAYERS says otherwise, and names a bad value", () => {
+    expect(parseEnv({}).classroomMaxPlayers).toBe(2_000);
+    expect(parseEnv({ CLASSROOM_MAX_PLAYERS: "40" }).classroomMaxPlayers).toBe(40);
+    expect(parseEnv({ CLASSROOM_MAX_PLAYERS: " " }).classroomMaxPlayers).toBe(2_000);
+    expect(() => parseEnv({ CLASSROOM_MAX_PLAYERS: "lots" })).toThrow(/CLASSROOM_MAX_PLAYERS must be a whole number of players, from 2 to 10000/);
+    expect(() => parseEnv({ CLASSROOM_MAX_PLAYERS: "1" })).toThrow(/CLASSROOM_MAX_PLAYERS must be at least 2/);
+    expect(() => parseEnv({ CLASSROOM_MAX_PLAYERS: "20000" })).toThrow(/CLASSROOM_MAX_PLAYERS can be at most 10000/);
   });
 
   it("reads STORE_TIMEOUT_MS within bounds", () => {

@@ -7,6 +7,7 @@ import { GET as exportCsv } from "@/app/api/classroom/sessions/[sessionId]/expor
 import { POST as hostAction } from "@/app/api/classroom/sessions/[sessionId]/host/actions/route";
 import { GET as hostState } from "@/app/api/classroom/sessions/[sessionId]/host/state/route";
 import { POST as join } from "@/app/api/classroom/sessions/[sessionId]/players/route";
+import { GET as live } from "@/app/api/classroom/sessions/[sessionId]/live/route";
 import { GET as poll } from "@/app/api/classroom/sessions/[sessionId]/state/route";
 import { POST as create } from "@/app/api/classroom/sessions/route";
 import { GET as claim } from "@/app/classroom/host/[sessionId]/claim/route";
@@ -142,6 +143,8 @@ describe("classroom reads under malformed requests", { timeout: FUZZ_TIMEOUT_MS 
         queryValid: (query) => pollQuerySchema.safeParse(Object.fromEntries(query)).success,
       }),
     "GET /api/classroom/sessions/[sessionId]/host/state": () => reads({ handler: hostState, params: sessionParam(), cookie: asHost }),
+    // Public: no cookie read, the same answer for everyone.
+    "GET /api/classroom/sessions/[sessionId]/live": () => reads({ handler: live, params: sessionParam() }),
     "GET /api/classroom/sessions/[sessionId]/export": () =>
       reads({
         handler: exportCsv,
