@@ -1,3 +1,4 @@
+import os from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { someAnswer } from "../../tests/support/some-answer";
 import { startApp, type AppServer } from "./app-server";
@@ -65,7 +66,17 @@ export interface FollowingFigures {
   /** The same while the phones only follow (no action): the class's cost between events. */
   quiet: { appRequestsPerSecond: number; storeCommandsPerSecond: number };
   /** Is the load generator keeping up? Polls per phone per second (1 intended, less the poll's own time) and its event loop's lag. */
-  loadGenerator: { pollsPerPhonePerSecond: number; pollP50Ms: number; pollP99Ms: number; eventLoopP99Ms: number; eventLoopMaxMs: number };
+  loadGenerator: {
+    pollsPerPhonePerSecond: number;
+    pollP50Ms: number;
+    pollP99Ms: number;
+    eventLoopP99Ms: number;
+    eventLoopMaxMs: number;
+    /** The bench process's CPU time over the window, as a share of one core (it runs on one thread). */
+    cpuShareOfCore: number;
+    /** The machine's 1-minute load average at the end: other work competes for the same cores. */
+    loadAverage: number;
+  };
 }
 
 export interface CrossInstanceFigures {
@@ -158,16 +169,18 @@ async function follow(nginx: Nginx, apps: AppServer[], phones: number, log: (mes
     log(`classroom at scale: ${crowd.phones.length} phones following, the teacher moves through ${QUESTIONS} questions`);
     const lag = monitorEventLoopDelay({ resolution: 10 });
     lag.enable();
+    const cpuBefore = process.cpuUsage();
     const before = { at: Date.now(), clock: performance.now(), commands: await commandsOf(apps), polls: crowd.tally.polls + crowd.tally.ownReads, ownReads: crowd.tally.ownReads, failures: crowd.tally.failures, latencies: crowd.tally.latencies.length };
     const taught = await teach(nginx.url, session, teacher, crowd);
     const after = { at: Date.now(), clock: performance.now(), commands: await commandsOf(apps), polls: crowd.tally.polls + crowd.tally.ownReads };
+    const cpu = process.cpuUsage(cpuBefore);
     lag.disable();
     await crowd.stop();
 
     await sleep(1_500); // nginx flushes its log every second
     const seconds = (after.clock - before.clock) / 1000;
-    const window = await tallyAccessLog(nginx.accessLog, before.at, after.at);
-    const quiet = await tallyAccessLog(nginx.accessLog, quietFrom.at, quietTo.at);
+    const window = await tallyAccessLog(nginx, before.at, after.at);
+    const quiet = await tallyAccessLog(nginx, quietFrom.at, quietTo.at);
     const quietSeconds = (quietTo.at - quietFrom.at) / 1000;
     const latencies = crowd.tally.latencies.slice(before.latencies);
     return {
@@ -192,6 +205,8 @@ async function follow(nginx: Nginx, apps: AppServer[], phones: number, log: (mes
         pollP99Ms: quantile(latencies, 0.99),
         eventLoopP99Ms: lag.percentile(99) / 1e6,
         eventLoopMaxMs: lag.max / 1e6,
+        cpuShareOfCore: (cpu.user + cpu.system) / 1e6 / seconds,
+        loadAverage: os.loadavg()[0] ?? NaN,
       },
     };
   } finally {

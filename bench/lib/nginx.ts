@@ -20,8 +20,9 @@ const STOP_GRACE_MS = 10_000;
 export interface Nginx {
   /** http://127.0.0.1:port */
   url: string;
-  /** classroom.conf's access log: one line per request (deploy/nginx/classroom.conf, `log_format classroom`). */
+  /** classroom.conf's access logs (`log_format classroom`): one line per request, and one per /live copy fetched. */
   accessLog: string;
+  fillLog: string;
   stop(): Promise<void>;
 }
 
@@ -70,7 +71,7 @@ export async function startNginx(name: string, apps: string[]): Promise<Nginx> {
       (response) => response.ok,
       () => false,
     );
-    if (ready) return { url, accessLog: path.join(logs, "classroom-access.log"), stop };
+    if (ready) return { url, accessLog: path.join(logs, "classroom-access.log"), fillLog: path.join(logs, "classroom-fill.log"), stop };
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`nginx did not answer /api/health within 30 s: ${stderr}`);
@@ -82,32 +83,29 @@ export async function startNginx(name: string, apps: string[]): Promise<Nginx> {
 export interface UpstreamTally {
   /** Every request nginx logged in the window. */
   requests: number;
-  /** Those that reached an app ($upstream_addr set): cache misses and everything not cached. */
+  /** Those that reached an app: /live copies fetched, and everything not cached. */
   reachedApps: number;
-  /** Of those, fills of a /live copy. */
+  /** Of those, /live copies fetched (in the background or for a first request). */
   liveFills: number;
-  /** /live answered from the cache (HIT). */
-  liveHits: number;
+}
+
+/** The `$msec` lines of an access log between two times (Date.now() ms). */
+async function linesBetween(file: string, from: number, to: number): Promise<string[]> {
+  const text = await readFile(file, "utf8").catch(() => "");
+  return text.split("\n").filter((line) => {
+    const at = Number(line.slice(0, line.indexOf(" "))) * 1000;
+    return at >= from && at < to;
+  });
 }
 
 /**
- * Tallies the access log's lines between two times (Date.now() ms). The log
- * is buffered for up to a second (flush=1s): read it a little after `to`.
+ * Tallies the access logs between two times (Date.now() ms). They are
+ * buffered for up to a second (flush=1s): read them a little after `to`.
  */
-export async function tallyAccessLog(file: string, from: number, to: number): Promise<UpstreamTally> {
-  const tally: UpstreamTally = { requests: 0, reachedApps: 0, liveFills: 0, liveHits: 0 };
-  for (const line of (await readFile(file, "utf8")).split("\n")) {
-    // '$msec $remote_addr "$request" $status $bytes cache=… upstream=… rt=…'
-    const at = Number(line.slice(0, line.indexOf(" "))) * 1000;
-    if (!(at >= from && at < to)) continue;
-    tally.requests += 1;
-    const live = line.includes("/live HTTP/");
-    if (!line.includes(" upstream=- ")) {
-      tally.reachedApps += 1;
-      if (live) tally.liveFills += 1;
-    } else if (live && line.includes(" cache=HIT ")) {
-      tally.liveHits += 1;
-    }
-  }
-  return tally;
+export async function tallyAccessLog(nginx: Pick<Nginx, "accessLog" | "fillLog">, from: number, to: number): Promise<UpstreamTally> {
+  const requests = await linesBetween(nginx.accessLog, from, to);
+  const fills = await linesBetween(nginx.fillLog, from, to);
+  // A phone's line names the fill server when its request started a fill; the fill server's own line counts it.
+  const direct = requests.filter((line) => !line.includes(" upstream=- ") && !line.includes(" upstream=unix:")).length;
+  return { requests: requests.length, reachedApps: direct + fills.length, liveFills: fills.length };
 }

@@ -238,7 +238,7 @@ function followingRow(row: FollowingFigures, checks: Check[]): string[] {
     perSecond(row.storeCommandsPerSecond),
     `${perSecond(row.quiet.appRequestsPerSecond)} / ${perSecond(row.quiet.storeCommandsPerSecond)}`,
     perSecond(row.phoneRequestsPerSecond),
-    `${load.pollsPerPhonePerSecond.toFixed(2)} polls/phone/s, poll p50 ${ms(load.pollP50Ms)} p99 ${ms(load.pollP99Ms)}, loop lag p99 ${ms(load.eventLoopP99Ms)} max ${ms(load.eventLoopMaxMs)}`,
+    `${load.pollsPerPhonePerSecond.toFixed(2)} polls/phone/s, poll p50 ${ms(load.pollP50Ms)} p99 ${ms(load.pollP99Ms)}, loop lag p99 ${ms(load.eventLoopP99Ms)} max ${ms(load.eventLoopMaxMs)}, CPU ${percent(load.cpuShareOfCore)} of a core, load average ${load.loadAverage.toFixed(1)}`,
     MARK[verdict(ok)],
   ];
 }

@@ -79,7 +79,7 @@ function following(phones: number, overrides: Partial<FollowingFigures> = {}): F
     ownViewReads: 0,
     pollFailures: 0,
     quiet: { appRequestsPerSecond: 1, storeCommandsPerSecond: 1 },
-    loadGenerator: { pollsPerPhonePerSecond: 0.99, pollP50Ms: 2, pollP99Ms: 10, eventLoopP99Ms: 20, eventLoopMaxMs: 40 },
+    loadGenerator: { pollsPerPhonePerSecond: 0.99, pollP50Ms: 2, pollP99Ms: 10, eventLoopP99Ms: 20, eventLoopMaxMs: 40, cpuShareOfCore: 0.4, loadAverage: 2 },
     ...overrides,
   };
 }
