@@ -72,7 +72,8 @@ export function HostLive({ initial, joinPanel }: { initial: HostView; joinPanel:
         if (response.status === 304) return true;
         if (response.ok) {
           sharedTag.current = response.headers.get("ETag");
-          const next = followHost(shown.current, (await response.json()) as LiveShared);
+          const shared = (await response.json()) as LiveShared;
+          const next = followHost(shown.current, shared);
           if (next !== null) {
             if (next !== shown.current) {
               shown.current = next;

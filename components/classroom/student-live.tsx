@@ -72,7 +72,9 @@ export function StudentLive({ initial }: { initial: StudentView }) {
       if (response.status !== 304) {
         if (!response.ok) return false;
         sharedTag.current = response.headers.get("ETag");
-        const next = follow(shown.current, (await response.json()) as LiveShared);
+        // Read the view it shows only once the body is in: an answer's response may have changed it meanwhile.
+        const shared = (await response.json()) as LiveShared;
+        const next = follow(shown.current, shared);
         if (next === null) {
           if (!(await readOwn(signal))) return false;
         } else if (next !== shown.current) {

@@ -18,7 +18,8 @@ import { choiceField, pointsFor } from "./scoring";
 import type { Accommodations } from "./settings";
 
 /**
- * A student's answer, counted exactly once.
+ * A student's answer, counted exactly once, in two round trips and
+ * eleven commands: a class's store bill is mostly its answers.
  *
  * Each player has an answer counter (`…:seq`) that is the guard of a
  * compare-and-set: the answer, the points, the score, the class
@@ -76,7 +77,7 @@ function answerableIndex(session: SessionRecord, questionId: string, given: Acco
 }
 
 /**
- * Two round trips: read the session, the player and their answer counter;
+ * Two round trips: read the session and the player (whose answers give the counter's value);
  * then the guarded write, with the player's and the client's answer limits
  * counted in it (over either, nothing is written: 429). A lost race adds a
  * read and a retry.
@@ -96,10 +97,11 @@ export async function recordAnswer(
 
   for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
     const now = ctx.now();
-    const read = await execNamed(ctx.store, { session: op.hgetall(sessionKey), player: op.hgetall(playerKey), seq: op.get(seqKey) });
+    const read = await execNamed(ctx.store, { session: op.hgetall(sessionKey), player: op.hgetall(playerKey) });
     const session = sessionFrom(sessionId, read.session);
     const player = activePlayerFrom(playerId, read.player);
-    const seq = read.seq;
+    // The counter moves with the answers in one write, so it holds their count: no need to read it.
+    const seq = player.answered === 0 ? null : String(player.answered);
     const index = answerableIndex(session, input.questionId, player.accommodations, now);
     const question = questionAt(ctx.bank, session, index);
     if (!question) throw new ClassroomError("not_found", CLASSROOM_MESSAGES.notCurrent);
@@ -120,7 +122,7 @@ export async function recordAnswer(
     const points = pointsFor({ scoring: session.settings.scoring, correct, elapsedMs, timerSeconds: timerFor(session.settings.timer, player.accommodations) });
     const ttl = ttlSeconds(session.expiresAt, now);
     const distKey = classroomKeys.distribution(sessionId, index);
-    const answered = Number(seq ?? 0) || 0;
+    const answered = player.answered;
     const limits = rateLimits(
       [
         { rule: LIMITS.answersPerPlayer, subject: `${sessionId}:${playerId}` },
@@ -139,16 +141,14 @@ export async function recordAnswer(
         ...(elapsedMs === null ? {} : { [`${P.timePrefix}${index}`]: String(elapsedMs) }),
       }),
       score: op.hincrby(playerKey, P.score, points),
-      answered: op.hincrby(playerKey, P.answered, 1),
-      playerTtl: op.expire(playerKey, ttl),
-      ranking: [op.zincrby(classroomKeys.scores(sessionId), points, playerId), op.expire(classroomKeys.scores(sessionId), ttl)],
+      ranking: op.zincrby(classroomKeys.scores(sessionId), points, playerId),
       distribution: [
         op.hincrby(distKey, "total", 1),
         op.hincrby(distKey, "correct", correct ? 1 : 0),
         op.hincrby(distKey, choiceField(answer), 1),
         op.expire(distKey, ttl),
       ],
-      answeredCount: [op.hincrby(sessionKey, `${F.answeredPrefix}${index}`, 1), op.expire(sessionKey, ttl)],
+      answeredCount: op.hincrby(sessionKey, `${F.answeredPrefix}${index}`, 1),
       seq: firstAnswer ? [op.set(seqKey, String(answered + 1), { ttlSeconds: ttl })] : [],
       team:
         team === null
@@ -164,7 +164,7 @@ export async function recordAnswer(
       const updated: PlayerRecord = {
         ...player,
         score: outcome.results.score,
-        answered: outcome.results.answered,
+        answered: answered + 1,
         answers: new Map(player.answers).set(index, answer),
         points: new Map(player.points).set(index, points),
       };

@@ -221,7 +221,6 @@ function playerOps(session: SessionRecord, player: PlayerEntry, ttl: number) {
         [P.nickname]: nickname,
         [P.joinedAt]: String(joinedAt),
         [P.score]: "0",
-        [P.answered]: "0",
         ...(waiting ? { [P.waiting]: "1" } : {}),
         ...(team === null ? {} : { [P.team]: String(team) }),
       }),

@@ -5,9 +5,13 @@ import { CLASSROOM_LIMITS } from "./limits";
  * deadline, `expiresAt` in the session hash: at most 30 days after creation,
  * and 7 days after the session ends (homework ends at its deadline, so its
  * keys get that date from the start; a live session's keys are shortened
- * when the teacher ends it). Every write is paired with an EXPIRE to the
- * seconds left until then, so even a key recreated by a late write dies on
- * time.
+ * when the teacher ends it). Every write that may create a key is paired
+ * with an EXPIRE to the seconds left until then, so even a key recreated by
+ * a late write dies on time. An answer, a class's most frequent write, skips
+ * the EXPIRE on the keys that live as long as the session (its hash, the
+ * player's hash, the scores): they got their TTL when created, HSET,
+ * HINCRBY and ZINCRBY keep it, and an answer to a session whose keys have
+ * expired finds no session and writes nothing.
  *
  * | key                          | type   | holds                                            |
  * |------------------------------|--------|--------------------------------------------------|
@@ -106,7 +110,6 @@ export const PLAYER_FIELDS = {
   /** "1" while the player waits for the teacher to let them in. */
   waiting: "w",
   score: "score",
-  answered: "answered",
   /** The player's team number; absent without teams. */
   team: "t",
   /** `a:{index}`: the answer (encoded); `pt:{index}`: its points; `ms:{index}`: time taken. */

@@ -8,7 +8,7 @@ import { effectivePhase, seatedPlayers, waitingPlayers, type PlayerRecord, type 
 import { rankOf } from "./rank";
 import { distributionBars } from "./scoring";
 import { teamName } from "./team-names";
-import type { HostView, LivePhase, LiveShared, RevealInfo, RosterEntry, StandingEntry, StudentView, TeamStanding } from "./views";
+import type { HostView, LivePhase, LiveShared, LiveStage, RevealInfo, RosterEntry, StandingEntry, StudentView, TeamStanding } from "./views";
 
 /**
  * What each browser receives, built from the stored records and the bank.
@@ -88,25 +88,33 @@ function teamsAnswered(session: SessionRecord): number[] {
   return Array.from({ length: teams.count }, (_, i) => i + 1).filter((team) => session.teamAnswered(session.index, team));
 }
 
-/** What every phone in a live session is shown alike (see LiveShared). */
-export function sharedView(bank: QuestionBank, session: SessionRecord, now: number): LiveShared {
+/** Where the session stands now, as the projector and the class's shared state both say it. */
+function stage(bank: QuestionBank, session: SessionRecord, now: number): LiveStage {
   const phase = effectivePhase(session, now);
   return {
     sessionId: session.id,
     version: session.version,
-    epoch: session.epoch,
     settings: session.settings,
     phase,
     index: session.index,
-    question: QUESTION_PHASES.includes(phase) ? publicQuestionAt(bank, session, session.index) : null,
+    question: session.settings.mode === "live" && QUESTION_PHASES.includes(phase) ? publicQuestionAt(bank, session, session.index) : null,
     closesAt: phase === "open" ? session.closesAt : null,
     answered: session.answered(session.index),
-    players: session.players,
-    waiting: session.waiting,
     reveal: currentReveal(bank, session, phase),
     top: top(session, phase),
     teams: teamTop(session, phase),
-    ranking: STANDINGS_PHASES.includes(phase) ? session.ranking : null,
+  };
+}
+
+/** What every phone in a live session is shown alike (see LiveShared). */
+export function sharedView(bank: QuestionBank, session: SessionRecord, now: number): LiveShared {
+  const shown = stage(bank, session, now);
+  return {
+    ...shown,
+    epoch: session.epoch,
+    players: session.players,
+    waiting: session.waiting,
+    ranking: STANDINGS_PHASES.includes(shown.phase) ? session.ranking : null,
     teamsAnswered: teamsAnswered(session),
   };
 }
@@ -151,24 +159,13 @@ export function studentView(bank: QuestionBank, session: SessionRecord, player: 
 export const rosterEntries = (entries: readonly RosterRecord[]): RosterEntry[] => entries.map(({ id, nickname, joinedAt }) => ({ id, nickname, joinedAt }));
 
 export function hostView(bank: QuestionBank, session: SessionRecord, roster: readonly RosterRecord[], now: number): HostView {
-  const phase = effectivePhase(session, now);
   return {
-    sessionId: session.id,
+    ...stage(bank, session, now),
     code: session.code,
-    version: session.version,
     now,
-    settings: session.settings,
-    phase,
-    index: session.index,
-    question: session.settings.mode === "live" && QUESTION_PHASES.includes(phase) ? publicQuestionAt(bank, session, session.index) : null,
-    closesAt: phase === "open" ? session.closesAt : null,
-    answered: session.answered(session.index),
     players: rosterEntries(seatedPlayers(roster)),
     locked: session.locked,
     approval: session.approval,
     waiting: rosterEntries(waitingPlayers(roster)),
-    reveal: currentReveal(bank, session, phase),
-    top: top(session, phase),
-    teams: teamTop(session, phase),
   };
 }

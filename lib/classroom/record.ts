@@ -205,7 +205,8 @@ export function parsePlayer(id: string, hash: Readonly<Record<string, string>>):
     removed: hash[P.removed] || undefined,
     waiting: hash[P.waiting] === "1",
     score: int(hash[P.score], 0),
-    answered: int(hash[P.answered], 0),
+    // Counted from the answers themselves: the answer counter (`…:seq`) moves with them in one write.
+    answered: Object.keys(hash).filter((field) => field.startsWith(P.answerPrefix)).length,
     answers: indexed(hash, P.answerPrefix, decodeAnswer),
     points: indexed(hash, P.pointsPrefix, number),
     times: indexed(hash, P.timePrefix, number),

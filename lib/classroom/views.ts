@@ -70,24 +70,12 @@ export interface TeamStanding {
  * last view of its own (lib/classroom/follow.ts). No answer key before the
  * reveal; no student's answers; scores only without names, for ranks.
  */
-export interface LiveShared {
-  sessionId: string;
-  version: number;
+export interface LiveShared extends LiveStage {
   /** Moves when the teacher changes something for one student (removed them, gave them more time): every phone reads its own view again. */
   epoch: number;
-  settings: SessionSettings;
-  /** As of when this was built: an open question's timer may since have run out (`closesAt` says when). */
-  phase: LivePhase;
-  index: number;
-  question: PublicQuestion | null;
-  closesAt: number | null;
-  answered: number;
   players: number;
   /** Players waiting for the teacher to let them in: the teacher's screen reads its list again when this moves. */
   waiting: number;
-  reveal: RevealInfo | null;
-  top: StandingEntry[] | null;
-  teams: TeamStanding[] | null;
   /** Every active score, highest first, in the standings and on the podium: each phone finds its own rank. */
   ranking: number[] | null;
   /** "First answer" teams that have answered the current question. */
@@ -134,28 +122,33 @@ export interface RosterEntry {
   joinedAt: number;
 }
 
-/** What the projector and the teacher's controls receive (host cookie only). */
-export interface HostView {
+/** Where a live session stands, as the projector and the class's shared state both say it. */
+export interface LiveStage {
   sessionId: string;
-  code: string;
   version: number;
-  now: number;
   settings: SessionSettings;
+  /** As of when this was built: an open question's timer may since have run out (`closesAt` says when). */
   phase: LivePhase;
   index: number;
   question: PublicQuestion | null;
   closesAt: number | null;
   answered: number;
+  reveal: RevealInfo | null;
+  top: StandingEntry[] | null;
+  /** Team standings, from the last standings or the podium. */
+  teams: TeamStanding[] | null;
+}
+
+/** What the projector and the teacher's controls receive (host cookie only). */
+export interface HostView extends LiveStage {
+  code: string;
+  now: number;
   players: RosterEntry[];
   locked: boolean;
   /** New players wait for the teacher to let them in (lib/classroom/waiting-room.ts). */
   approval: boolean;
   /** Players waiting to be let in, in join order. */
   waiting: RosterEntry[];
-  reveal: RevealInfo | null;
-  top: StandingEntry[] | null;
-  /** Team standings, from the last standings or the podium. */
-  teams: TeamStanding[] | null;
 }
 
 /** The poll's answer when nothing changed: a few bytes. */

@@ -210,6 +210,20 @@ for (const [name, config] of STORES) {
       expect(counted.counts().roundTrips).toBe(2);
     });
 
+    it("what a class's store bill is made of: the shared state is one command, an answer eleven in two round trips", async () => {
+      const { sessionId, hostCredential, students } = await session(LIVE, 1);
+      await classroom.hostAction(sessionId, hostCredential, { action: "start", version: 0 });
+      const counted = countingStore(store);
+      const service = createClassroomService({ store: counted.store, bank, now: () => now });
+      await service.getLive(sessionId);
+      expect(counted.counts()).toMatchObject({ roundTrips: 1, commands: 1 });
+      const { question } = await currentQuestion(sessionId, students[0]?.token ?? "");
+      const before = counted.counts();
+      await service.answer(sessionId, students[0]?.token, { questionId: question?.id ?? "", answer: keyOf(question) }, { client: client() });
+      const after = counted.counts();
+      expect({ roundTrips: after.roundTrips - before.roundTrips, commands: after.commands - before.commands }).toEqual({ roundTrips: 2, commands: 11 });
+    });
+
     it("a removed student is refused everywhere, and cannot take their nickname back", async () => {
       const { sessionId, hostCredential, students } = await session(LIVE, 2);
       const [kept, removed] = students;

@@ -1,23 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { reachQuestion } from "./answer-support";
-import { bankQuestions } from "./bank";
-
-/**
- * What reveals an answer before it is given: the explanation (it states the
- * answer), the bank's key fields (an estimate's figure, closeness and
- * who-said-what among them), and the feedback's "correct" flag. None may
- * appear in the JavaScript, HTML or RSC payload a player receives.
- */
-function leaks(text: string): string[] {
-  const found: string[] = [];
-  for (const question of bankQuestions) {
-    if (text.includes(question.explanation.slice(0, 60))) found.push(`explanation of ${question.id}`);
-  }
-  for (const marker of ['"answer":', '"explanation"', '"correct":', '"learnMore"', '"closeness"', '"claims"']) {
-    if (text.includes(marker)) found.push(`marker ${marker}`);
-  }
-  return found;
-}
+import { leaks, reachQuestion } from "./answer-support";
 
 test("the answer key never reaches the browser before a question is answered", async ({ request }) => {
   const start = await request.post("/api/quiz/attempts", { data: { length: 20 } });

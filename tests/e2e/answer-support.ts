@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
-import { bankQuestion, choiceFor, estimateFor, keyOf, type BankQuestion } from "./bank";
+import { bankQuestion, bankQuestions, choiceFor, estimateFor, keyOf, type BankQuestion } from "./bank";
 
 /**
  * Answering the question on screen as someone who knows the key (or gets it
@@ -103,4 +103,21 @@ export async function openQuestion(page: Page, wanted: (question: BankQuestion) 
   const { question, href } = await reachQuestion(page.request, wanted);
   await page.goto(href);
   return { question, href };
+}
+
+/**
+ * What reveals an answer before it is given: the explanation (it states the
+ * answer), the bank's key fields (an estimate's figure, closeness and
+ * who-said-what among them), and the feedback's "correct" flag. None may
+ * appear in the JavaScript, HTML or RSC payload a player receives.
+ */
+export function leaks(text: string): string[] {
+  const found: string[] = [];
+  for (const question of bankQuestions) {
+    if (text.includes(question.explanation.slice(0, 60))) found.push(`explanation of ${question.id}`);
+  }
+  for (const marker of ['"answer":', '"explanation"', '"correct":', '"learnMore"', '"closeness"', '"claims"']) {
+    if (text.includes(marker)) found.push(`marker ${marker}`);
+  }
+  return found;
 }
