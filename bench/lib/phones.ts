@@ -1,5 +1,5 @@
 import { Agent, request } from "node:http";
-import { follow } from "@/lib/classroom/follow";
+import { FOLLOW_POLL_MS, follow } from "@/lib/classroom/follow";
 import type { LiveShared, StudentView } from "@/lib/classroom/views";
 import { addressOf } from "./crowd";
 
@@ -14,7 +14,6 @@ import { addressOf } from "./crowd";
  * reused for every poll, nothing parsed on a 304.
  */
 
-const POLL_INTERVAL_MS = 1_000;
 /** As use-polling.ts: a poll hanging longer than this is abandoned. */
 const REQUEST_TIMEOUT_MS = 6_000;
 
@@ -131,7 +130,7 @@ export class PhoneCrowd {
   start(): void {
     this.running = true;
     this.loops = this.phones.map(async (phone) => {
-      await sleep(Math.random() * POLL_INTERVAL_MS);
+      await sleep(Math.random() * FOLLOW_POLL_MS);
       while (this.running) {
         const started = performance.now();
         try {
@@ -140,7 +139,7 @@ export class PhoneCrowd {
           this.tally.failures += 1;
         }
         this.tally.latencies.push(performance.now() - started);
-        await sleep(POLL_INTERVAL_MS);
+        await sleep(FOLLOW_POLL_MS);
       }
     });
   }

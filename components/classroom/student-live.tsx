@@ -7,7 +7,7 @@ import { errorMessage } from "@/lib/forms/post-json";
 import { formatScore } from "@/lib/classroom/format";
 import { api } from "@/lib/classroom/paths";
 import { questionSpeech } from "@/lib/questions/read-aloud";
-import { follow } from "@/lib/classroom/follow";
+import { FOLLOW_POLL_MS, follow } from "@/lib/classroom/follow";
 import type { LivePhase, LiveShared, StudentView } from "@/lib/classroom/views";
 import { Countdown } from "./countdown";
 import { LiveAnswerForm } from "./live-answer-form";
@@ -17,9 +17,6 @@ import { TeamBadge } from "./team-badge";
 import { useKeptAnswer } from "./use-kept-answer";
 import { usePolling } from "./use-polling";
 import styles from "./live.module.css";
-
-/** Phones ask about once a second, so they follow the teacher within two. */
-const POLL_MS = 1_000;
 
 /** The score shows from the first reveal on: before it, it could only give an answer away. */
 const SCORE_PHASES: readonly LivePhase[] = ["reveal", "standings", "ended"];
@@ -86,7 +83,7 @@ export function StudentLive({ initial }: { initial: StudentView }) {
       void kept.flush();
       return true;
     },
-    POLL_MS,
+    FOLLOW_POLL_MS,
     stopped === null && view.phase !== "ended",
   );
 

@@ -18,11 +18,15 @@ import { choiceField, pointsFor } from "./scoring";
 import type { Accommodations } from "./settings";
 
 /**
- * A student's answer, counted exactly once, in two round trips and
- * eleven commands: a class's store bill is mostly its answers.
+ * A student's answer, counted exactly once, in two round trips and seven
+ * commands: a class's store bill is mostly its answers, so an answer
+ * writes only what nothing else can tell. The player's score is the sum of
+ * their points, the class's totals the sums of its choice counts, and the
+ * live question's distribution key was created, with its expiry, when the
+ * teacher opened the question.
  *
  * Each player has an answer counter (`…:seq`) that is the guard of a
- * compare-and-set: the answer, the points, the score, the class
+ * compare-and-set: the answer and its points, the ranking, the class
  * distribution and the "answers received" count are written in the same
  * transaction as the counter moves from n to n + 1. Two requests that read
  * the same n (a double tap, a retry after a dropped connection) cannot both
@@ -140,14 +144,9 @@ export async function recordAnswer(
         [`${P.pointsPrefix}${index}`]: String(points),
         ...(elapsedMs === null ? {} : { [`${P.timePrefix}${index}`]: String(elapsedMs) }),
       }),
-      score: op.hincrby(playerKey, P.score, points),
       ranking: op.zincrby(classroomKeys.scores(sessionId), points, playerId),
-      distribution: [
-        op.hincrby(distKey, "total", 1),
-        op.hincrby(distKey, "correct", correct ? 1 : 0),
-        op.hincrby(distKey, choiceField(answer), 1),
-        op.expire(distKey, ttl),
-      ],
+      // One field per answer: the class's totals and right answers are its sums (scoring.ts, classTally).
+      distribution: [op.hincrby(distKey, choiceField(answer), 1), ...(session.preparedDistribution === index ? [] : [op.expire(distKey, ttl)])],
       answeredCount: op.hincrby(sessionKey, `${F.answeredPrefix}${index}`, 1),
       seq: firstAnswer ? [op.set(seqKey, String(answered + 1), { ttlSeconds: ttl })] : [],
       team:
@@ -163,7 +162,7 @@ export async function recordAnswer(
     if (outcome.applied) {
       const updated: PlayerRecord = {
         ...player,
-        score: outcome.results.score,
+        score: player.score + points,
         answered: answered + 1,
         answers: new Map(player.answers).set(index, answer),
         points: new Map(player.points).set(index, points),

@@ -11,7 +11,7 @@ import { classroomKeys } from "./keys";
 import { questionAt, rosterEntries } from "./live";
 import { effectivePhase, parsePlayer, seatedPlayers, waitingPlayers, type PlayerRecord, type SessionRecord } from "./record";
 import { rankOf } from "./rank";
-import { mostChosenWrong } from "./scoring";
+import { classTally, mostChosenWrong } from "./scoring";
 import { teamStandingsNow } from "./teams";
 import type { Dashboard, DashboardAnswer, DashboardQuestion, DashboardStudent, ShareCount } from "./views";
 
@@ -22,18 +22,8 @@ import type { Dashboard, DashboardAnswer, DashboardQuestion, DashboardStudent, S
  * the CSV export and the follow-up sheet.
  */
 
-const counter = (hash: Readonly<Record<string, string>>, field: string) => {
-  const n = Number(hash[field] ?? 0);
-  return Number.isFinite(n) && n > 0 ? n : 0;
-};
-
 function shareOf({ total, correct }: QuestionStats): ShareCount {
   return { share: total > 0 ? correct / total : null, answered: total };
-}
-
-/** The class's own counts for a question (its distribution hash). */
-function classCounts(hash: Readonly<Record<string, string>>): QuestionStats {
-  return { total: counter(hash, "total"), correct: counter(hash, "correct") };
 }
 
 /** The share over several questions, weighting each answer equally. */
@@ -95,7 +85,7 @@ function questionRow(
     explanation: feedback.explanation,
     sources: feedback.sources,
     learnMore: feedback.learnMore,
-    class: shareOf(classCounts(counts)),
+    class: shareOf(classTally(question, counts)),
     mostChosenWrong: mostChosenWrong(question, counts),
     everyone: shareOf(everyone),
     correctedSince: correctionSince(ctx.bank.lookups, ref),

@@ -17,6 +17,14 @@ import type { HostView, LivePhase, LiveShared, StudentView } from "./views";
  * stay as they were.
  */
 
+/**
+ * How often a phone asks for the shared state. A cached copy (a CDN's or
+ * nginx's, `s-maxage=1`) is up to a second old when it is handed out, so a
+ * phone asking every three quarters of a second shows a teacher's action
+ * within 1.75 s and the network's time: under two seconds.
+ */
+export const FOLLOW_POLL_MS = 750;
+
 /** The phases in which a phone shows the current question. */
 const QUESTION_PHASES: readonly LivePhase[] = ["open", "closed", "reveal"];
 

@@ -11,7 +11,7 @@ import { hostView, questionAt } from "./live";
 import { effectivePhase, parseSession, parseRoster, type SessionRecord, type RosterRecord } from "./record";
 import { assertSessionId } from "./requests";
 import { ROSTER_ACTIONS, type HostAction, type HostActionInput, type RosterAction } from "./requests";
-import { distributionBars } from "./scoring";
+import { classTally, distributionBars } from "./scoring";
 import { teamNumbers, teamStandingsNow } from "./teams";
 import { nicknameHash } from "./tokens";
 import type { HostView, LivePhase } from "./views";
@@ -58,25 +58,30 @@ interface HostState {
   teamPoints: ScoredMember[];
 }
 
+/** The actions that may freeze the standings (`next` does when it ends the session), and so read the scores. */
+const STANDINGS_ACTIONS: readonly HostAction[] = ["standings", "next", "end"];
+
 /**
- * One round trip: the session, its roster and its scores, with the host
- * action limit counted in it (refused before anything is written). It is
- * keyed by the credential presented, so refused strangers count apart.
+ * One round trip: the session and its roster (and the scores, for an
+ * action that may freeze the standings), with the host action limit
+ * counted in it (refused before anything is written). It is keyed by the
+ * credential presented, so refused strangers count apart.
  */
-async function readHostState(ctx: ServiceContext, sessionId: string, credential: string | undefined): Promise<HostState> {
+async function readHostState(ctx: ServiceContext, sessionId: string, credential: string | undefined, action: HostAction): Promise<HostState> {
   assertSessionId(sessionId);
   const limits = rateLimits([{ rule: CLASSROOM_RATE_LIMITS.hostActions, subject: `${sessionId}:${credential ?? ""}` }], ctx.now());
+  const standings = STANDINGS_ACTIONS.includes(action);
   const read = await execNamed(ctx.store, {
     limits: limits.ops,
     session: op.hgetall(classroomKeys.session(sessionId)),
     roster: op.hgetall(classroomKeys.roster(sessionId)),
-    scores: op.zrange(classroomKeys.scores(sessionId), 0, -1, { reverse: true }),
-    teamPoints: op.zrange(classroomKeys.teamScores(sessionId), 0, -1),
+    scores: standings ? [op.zrange(classroomKeys.scores(sessionId), 0, -1, { reverse: true })] : [],
+    teamPoints: standings ? [op.zrange(classroomKeys.teamScores(sessionId), 0, -1)] : [],
   });
   const session = sessionFrom(sessionId, read.session);
   requireHost(session, credential);
   limits.throwIfOver(read.limits);
-  return { session, sessionHash: read.session, roster: parseRoster(read.roster), scores: read.scores, teamPoints: read.teamPoints };
+  return { session, sessionHash: read.session, roster: parseRoster(read.roster), scores: read.scores[0] ?? [], teamPoints: read.teamPoints[0] ?? [] };
 }
 
 /** One round trip, read only: what the projector shows. */
@@ -107,18 +112,25 @@ async function revealFields(ctx: ServiceContext, session: SessionRecord): Promis
   const ref = session.questions[session.index];
   const { counts } = await execNamed(ctx.store, { counts: op.hgetall(classroomKeys.distribution(session.id, session.index)) });
   const bars = question && ref ? distributionBars(question, ref.order, counts) : [];
-  const reveal = { index: session.index, answered: Number(counts.total ?? 0) || 0, counts: bars.map((bar) => bar.count) };
+  const reveal = { index: session.index, answered: question ? classTally(question, counts).total : 0, counts: bars.map((bar) => bar.count) };
   return { [F.phase]: "reveal", [F.reveal]: JSON.stringify(reveal) };
 }
 
-function openFields(session: SessionRecord, index: number, now: number): Record<string, string> {
+/** Opening a question also creates its distribution key with the session's expiry, so that answers need not set one. */
+function openQuestion(session: SessionRecord, index: number, now: number): { fields: Record<string, string>; ops: Op[]; expiresAt: number } {
   const timer = session.settings.timer;
+  const distribution = classroomKeys.distribution(session.id, index);
   return {
-    [F.phase]: "open",
-    [F.index]: String(index),
-    [F.openedAt]: String(now),
-    [F.closesAt]: timer > 0 ? String(now + timer * 1000) : "",
-    [F.reveal]: "",
+    fields: {
+      [F.phase]: "open",
+      [F.index]: String(index),
+      [F.openedAt]: String(now),
+      [F.preparedDistribution]: String(index),
+      [F.closesAt]: timer > 0 ? String(now + timer * 1000) : "",
+      [F.reveal]: "",
+    },
+    ops: [op.hset(distribution, { opened: String(now) }), op.expire(distribution, ttlSeconds(session.expiresAt, now))],
+    expiresAt: session.expiresAt,
   };
 }
 
@@ -169,7 +181,7 @@ async function stateFields(
   const plain = (fields: Record<string, string>) => ({ fields, ops: [], expiresAt: session.expiresAt });
   switch (action) {
     case "start":
-      return plain(openFields(session, 0, now));
+      return openQuestion(session, 0, now);
     case "close":
       return plain({ [F.phase]: "closed", [F.closesAt]: String(now) });
     case "reveal":
@@ -177,7 +189,7 @@ async function stateFields(
     case "standings":
       return plain({ [F.phase]: "standings", ...standingsFields(state) });
     case "next":
-      return session.index + 1 < session.questions.length ? plain(openFields(session, session.index + 1, now)) : endOps(state, now);
+      return session.index + 1 < session.questions.length ? openQuestion(session, session.index + 1, now) : endOps(state, now);
     case "end":
       return endOps(state, now);
   }
@@ -185,7 +197,7 @@ async function stateFields(
 
 /**
  * Two round trips (three for a reveal, which reads the answer counts):
- * read the session, its roster and scores; then write. Returns what the
+ * read the session and its roster (and scores); then write. Returns what the
  * projector shows next.
  */
 export async function hostAction(
@@ -194,7 +206,7 @@ export async function hostAction(
   credential: string | undefined,
   input: Pick<HostActionInput, "action" | "version" | "playerId" | "seenAt"> & Partial<Pick<HostActionInput, "extraTime" | "fewerOptions">>,
 ): Promise<HostView> {
-  const state = await readHostState(ctx, sessionId, credential);
+  const state = await readHostState(ctx, sessionId, credential, input.action);
   const { session } = state;
   const now = ctx.now();
   const phase = effectivePhase(session, now);
@@ -233,9 +245,11 @@ export async function hostAction(
     const version = String(session.version + 1);
     const fields = { ...change.fields, [F.version]: version };
     const ttlAfter = ttlSeconds(change.expiresAt, now);
+    // The session hash keeps its expiry through HSET: only ending it shortens that.
+    const shortened = change.expiresAt === session.expiresAt ? [] : [op.expire(classroomKeys.session(sessionId), ttlAfter)];
     const outcome = await ctx.store.execIf(
       { key: classroomKeys.version(sessionId), expect: String(session.version), value: version, ttlSeconds: ttlAfter },
-      [op.hset(classroomKeys.session(sessionId), fields), op.expire(classroomKeys.session(sessionId), ttlAfter), ...change.ops],
+      [op.hset(classroomKeys.session(sessionId), fields), ...shortened, ...change.ops],
     );
     if (!outcome.applied) throw new ClassroomError("conflict", CLASSROOM_MESSAGES.stale);
     Object.assign(updated, fields);

@@ -220,7 +220,6 @@ function playerOps(session: SessionRecord, player: PlayerEntry, ttl: number) {
       op.hset(classroomKeys.player(id, player.id), {
         [P.nickname]: nickname,
         [P.joinedAt]: String(joinedAt),
-        [P.score]: "0",
         ...(waiting ? { [P.waiting]: "1" } : {}),
         ...(team === null ? {} : { [P.team]: String(team) }),
       }),
@@ -232,7 +231,6 @@ function playerOps(session: SessionRecord, player: PlayerEntry, ttl: number) {
     ],
     count: op.hincrby(classroomKeys.session(id), waiting ? F.waiting : F.players, 1),
     teamJoined: team === null ? [] : [op.hincrby(classroomKeys.session(id), `${F.teamJoinedPrefix}${team}`, 1)],
-    sessionTtl: op.expire(classroomKeys.session(id), ttl),
     scores: waiting ? [] : [op.zadd(classroomKeys.scores(id), 0, player.id), op.expire(classroomKeys.scores(id), ttl)],
   };
 }

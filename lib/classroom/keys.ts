@@ -9,9 +9,10 @@ import { CLASSROOM_LIMITS } from "./limits";
  * with an EXPIRE to the seconds left until then, so even a key recreated by
  * a late write dies on time. An answer, a class's most frequent write, skips
  * the EXPIRE on the keys that live as long as the session (its hash, the
- * player's hash, the scores): they got their TTL when created, HSET,
- * HINCRBY and ZINCRBY keep it, and an answer to a session whose keys have
- * expired finds no session and writes nothing.
+ * player's hash, the scores, and the distribution of a live question, which
+ * the teacher's opening of it created): they got their TTL when created,
+ * HSET, HINCRBY and ZINCRBY keep it, and an answer to a session whose keys
+ * have expired finds no session and writes nothing.
  *
  * | key                          | type   | holds                                            |
  * |------------------------------|--------|--------------------------------------------------|
@@ -20,10 +21,10 @@ import { CLASSROOM_LIMITS } from "./limits";
  * | session:code:{CODE}             | string | session id for a join code                       |
  * | session:{id}:roster             | hash   | player id → nickname, join time, waiting/removed |
  * | session:{id}:nick:{hash}        | string | player id holding a nickname (unique per session)|
- * | session:{id}:p:{pid}            | hash   | one player: nickname, answers, points, score     |
+ * | session:{id}:p:{pid}            | hash   | one player: nickname, answers and their points   |
  * | session:{id}:p:{pid}:seq        | string | answers recorded: the player's compare-and-set   |
  * | session:{id}:scores             | zset   | player id → score (removed players: -1)          |
- * | session:{id}:dist:{index}       | hash   | answers to one question: total, correct, choices |
+ * | session:{id}:dist:{index}       | hash   | answers to one question: a count per choice      |
  * | session:{id}:join:{keyhash}     | string | a join's idempotency record (join-retry.ts)      |
  * | session:{id}:teams              | zset   | team number → points counted for it (teams.ts)   |
  * | session:{id}:tq:{index}:{team}  | string | player id whose answer counts ("first" teams)    |
@@ -70,6 +71,8 @@ export const SESSION_FIELDS = {
   phase: "phase",
   index: "i",
   openedAt: "openedAt",
+  /** The index of the open question whose distribution key its opening created, with its expiry: its answers need not set one. */
+  preparedDistribution: "dk",
   closesAt: "closesAt",
   /** The current question as phones may see it (no key). */
   question: "q",
@@ -109,7 +112,6 @@ export const PLAYER_FIELDS = {
   removed: "x",
   /** "1" while the player waits for the teacher to let them in. */
   waiting: "w",
-  score: "score",
   /** The player's team number; absent without teams. */
   team: "t",
   /** `a:{index}`: the answer (encoded); `pt:{index}`: its points; `ms:{index}`: time taken. */

@@ -34,6 +34,8 @@ export interface SessionRecord {
   phase: LivePhase;
   index: number;
   openedAt: number | null;
+  /** See SESSION_FIELDS' `preparedDistribution`; null for homework and for sessions opened before it was written. */
+  preparedDistribution: number | null;
   closesAt: number | null;
   reveal: StoredReveal | null;
   top: StoredStanding[] | null;
@@ -127,6 +129,7 @@ export function parseSession(id: string, hash: Readonly<Record<string, string>>)
     phase: oneOf(LIVE_PHASES, hash[F.phase], "lobby"),
     index: Math.min(int(hash[F.index], 0), Math.max(0, questions.length - 1)),
     openedAt: optionalInt(hash[F.openedAt]),
+    preparedDistribution: optionalInt(hash[F.preparedDistribution]),
     closesAt: optionalInt(hash[F.closesAt]),
     reveal: json(StoredReveal, hash[F.reveal]),
     top: json(z.array(StoredStanding), hash[F.top]),
@@ -198,17 +201,18 @@ const number = (value: string) => {
 export function parsePlayer(id: string, hash: Readonly<Record<string, string>>): PlayerRecord | null {
   const nickname = hash[P.nickname];
   if (!nickname) return null;
+  const points = indexed(hash, P.pointsPrefix, number);
   return {
     id,
     nickname,
     joinedAt: int(hash[P.joinedAt], 0),
     removed: hash[P.removed] || undefined,
     waiting: hash[P.waiting] === "1",
-    score: int(hash[P.score], 0),
-    // Counted from the answers themselves: the answer counter (`…:seq`) moves with them in one write.
+    // Both counted from the answers themselves, written with them in one transaction.
+    score: [...points.values()].reduce((sum, n) => sum + n, 0),
     answered: Object.keys(hash).filter((field) => field.startsWith(P.answerPrefix)).length,
     answers: indexed(hash, P.answerPrefix, decodeAnswer),
-    points: indexed(hash, P.pointsPrefix, number),
+    points,
     times: indexed(hash, P.timePrefix, number),
     accommodations: { extraTime: oneOf(EXTRA_TIME_CHOICES, hash[P.extraTime], "none"), fewerOptions: hash[P.fewerOptions] === "1" },
     team: optionalInt(hash[P.team]) || null,

@@ -55,42 +55,63 @@ function shownChoices(question: Question, order: readonly string[]): { value: st
 }
 
 /**
+ * The answers counted under each choice field of a question's distribution
+ * hash, read back as answers. Every counted answer adds one to exactly one
+ * choice field, so the totals and the right answers are sums over them:
+ * an answer writes nothing else (older hashes' "total" and "correct"
+ * fields are the same sums, and are not read).
+ */
+function choiceCounts(question: Question, counts: Readonly<Record<string, string>>): { answer: NormalizedAnswer; field: string; count: number }[] {
+  return Object.entries(counts).flatMap(([field, value]) => {
+    const count = Number(value);
+    if (!field.startsWith("c:") || !(count > 0) || !Number.isSafeInteger(count)) return [];
+    const choice = field.slice(2);
+    return [{ answer: question.kind === "order" ? choice.split(">") : choice, field, count }];
+  });
+}
+
+/** How many of the class answered a question, and how many of them were right. */
+export function classTally(question: Question, counts: Readonly<Record<string, string>>): { total: number; correct: number } {
+  let total = 0;
+  let correct = 0;
+  for (const { answer, count } of choiceCounts(question, counts)) {
+    total += count;
+    if (isRightAnswer(question, answer)) correct += count;
+  }
+  return { total, correct };
+}
+
+/**
  * Bars for the projector: one per choice, for an ordering question
  * "the right order" against "another order", for an estimate a histogram.
  */
 export function distributionBars(question: Question, order: readonly string[], counts: Readonly<Record<string, string>>): DistributionBar[] {
-  const count = (field: string) => {
-    const n = Number(counts[field] ?? 0);
-    return Number.isFinite(n) ? n : 0;
-  };
   if (question.kind === "estimate") return histogramBars(question, counts);
   if (question.kind === "order") {
-    const right = count(choiceField(answerKey(question)));
-    const total = count("total");
+    const { total, correct } = classTally(question, counts);
     return [
-      { label: "The right order", count: right, correct: true },
-      { label: "Another order", count: Math.max(0, total - right), correct: false },
+      { label: "The right order", count: correct, correct: true },
+      { label: "Another order", count: total - correct, correct: false },
     ];
   }
   const key = answerKey(question);
+  const byField = new Map(choiceCounts(question, counts).map((choice) => [choice.field, choice.count]));
   return shownChoices(question, order).map(({ value, label }) => ({
     label,
-    count: count(choiceField(value)),
+    count: byField.get(choiceField(value)) ?? 0,
     correct: sameAnswer(value, key),
   }));
 }
 
 /** The wrong answer chosen most often, as a person reads it; null when nobody was wrong. */
 export function mostChosenWrong(question: Question, counts: Readonly<Record<string, string>>): { label: string; count: number } | null {
-  const answerIn = (field: string) => (question.kind === "order" ? field.slice(2).split(">") : field.slice(2));
-  let best: { field: string; count: number } | null = null;
-  for (const [field, value] of Object.entries(counts)) {
-    const n = Number(value);
-    if (!field.startsWith("c:") || !(n > 0) || isRightAnswer(question, answerIn(field))) continue;
-    if (!best || n > best.count) best = { field, count: n };
+  let best: { answer: NormalizedAnswer; count: number } | null = null;
+  for (const { answer, count } of choiceCounts(question, counts)) {
+    if (isRightAnswer(question, answer)) continue;
+    if (!best || count > best.count) best = { answer, count };
   }
   if (!best) return null;
-  const shown = displayAnswer(question, answerIn(best.field));
+  const shown = displayAnswer(question, best.answer);
   return { label: Array.isArray(shown) ? shown.join(" → ") : shown, count: best.count };
 }
 

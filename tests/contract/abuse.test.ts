@@ -16,6 +16,7 @@ import { createClassroomService, type ClassroomService } from "@/lib/classroom";
 import { ClassroomError } from "@/lib/classroom/errors";
 import { classroomKeys } from "@/lib/classroom/keys";
 import { CLASSROOM_RATE_LIMITS, joinsPerSession } from "@/lib/classroom/limits";
+import { classTally } from "@/lib/classroom/scoring";
 import type { CreateSessionInput } from "@/lib/classroom/requests";
 import type { StudentView } from "@/lib/classroom/views";
 import { createStore, op, type Store } from "@/lib/store";
@@ -297,7 +298,7 @@ for (const [name, config] of storeConfigs(dataDir)) {
         );
         expect(answers).toHaveLength(40);
         const [counts] = await store.exec([op.hgetall(classroomKeys.distribution(sessionId, 0))]);
-        expect(counts.total).toBe("40");
+        expect(classTally(question, counts)).toEqual({ total: 40, correct: 40 });
       });
 
       it("joins refused while the session is locked do not use up its allowance: after unlocking, a student gets in", async () => {
@@ -333,7 +334,7 @@ for (const [name, config] of storeConfigs(dataDir)) {
         const seen = await refusal(classroom.answer(sessionId, student.token, { questionId: question.id, answer: right(question) }, { client: school }));
         expectTooMany(seen, /Too many answers have been sent from this device/);
         const [counts, seq] = await store.exec([op.hgetall(classroomKeys.distribution(sessionId, 0)), op.get(classroomKeys.playerSeq(sessionId, student.playerId))]);
-        expect([counts, seq]).toEqual([{}, null]);
+        expect([classTally(question, counts).total, seq]).toEqual([0, null]);
       });
 
       it("host actions over the limit: 429 and the session stays put; a stranger's refused tries do not count", async () => {

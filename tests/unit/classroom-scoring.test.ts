@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { rankOf } from "@/lib/classroom/rank";
-import { choiceField, distributionBars, mostChosenWrong, pointsFor, standings } from "@/lib/classroom/scoring";
+import { choiceField, classTally, distributionBars, mostChosenWrong, pointsFor, standings } from "@/lib/classroom/scoring";
 import { formatScore, ordinal } from "@/lib/classroom/format";
-import { orderQ, singleQ, trueFalseQ } from "./quiz-fixtures";
+import { estimateQ, orderQ, singleQ, trueFalseQ } from "./quiz-fixtures";
 
 describe("points", () => {
   it("accuracy: one per right answer, however slow", () => {
@@ -57,6 +57,19 @@ describe("the class's answers", () => {
     const counts = { total: "5", [right]: "2", [wrong]: "3" };
     expect(distributionBars(orderQ, [], counts).map((bar) => bar.count)).toEqual([2, 3]);
     expect(mostChosenWrong(orderQ, counts)).toEqual({ label: "Hanoi → Singapore → The DMZ", count: 3 });
+  });
+
+  it("are totalled from the choices alone: an answer writes one field, and older hashes' totals are not read", () => {
+    const single = { total: "99", correct: "99", opened: "1796562305074", [choiceField("hanoi")]: "4", [choiceField("singapore")]: "2" };
+    expect(classTally(singleQ, single)).toEqual({ total: 6, correct: 2 });
+    expect(classTally(orderQ, { [choiceField(["singapore", "hanoi", "dmz"])]: "2", [choiceField(["hanoi", "singapore", "dmz"])]: "3" })).toEqual({ total: 5, correct: 2 });
+    expect(classTally(trueFalseQ, { [choiceField("false")]: "3", [choiceField("true")]: "1" })).toEqual({ total: 4, correct: 3 });
+    // An estimate is right when it scores full closeness credit; counts that are not whole numbers are not counts.
+    // estimateQ: 27 letters, full credit within 2.
+    const exact = choiceField("27");
+    const far = choiceField("60");
+    expect(classTally(estimateQ, { [exact]: "5", [far]: "2", "c:oops": "x" })).toEqual({ total: 7, correct: 5 });
+    expect(classTally(singleQ, {})).toEqual({ total: 0, correct: 0 });
   });
 
   it("has no most-chosen wrong answer when nobody was wrong", () => {

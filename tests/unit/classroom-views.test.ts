@@ -62,8 +62,8 @@ describe("what a phone is sent", () => {
   });
 
   it("after a right answer, before the reveal: the score as of the last reveal, so it cannot give the answer away", () => {
-    // 3 points from earlier questions, 1 for this one (accuracy), which is right.
-    const ann = player({ "a:0": JSON.stringify("singapore"), "pt:0": "1", score: "4", answered: "4" });
+    // 3 points from earlier questions (one field stands for them), 1 for this one (accuracy), which is right.
+    const ann = player({ "a:0": JSON.stringify("singapore"), "pt:0": "1", "a:9": JSON.stringify("hanoi"), "pt:9": "3" });
     if (!ann) throw new Error("no player");
     const unrevealed: Record<string, string>[] = [{}, { [F.phase]: "closed" }, { [F.closesAt]: String(T0 + 5_000) }];
     for (const fields of unrevealed) {
