@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { QuizProgress } from "@/components/quiz/quiz-progress";
 import { ReadAloud } from "@/components/quiz/read-aloud";
 import { errorMessage } from "@/lib/forms/post-json";
@@ -86,6 +86,12 @@ export function StudentLive({ initial }: { initial: StudentView }) {
     FOLLOW_POLL_MS,
     stopped === null && view.phase !== "ended",
   );
+
+  // A new question starts at the top: the reveal before it may have been scrolled, and the phone must not carry that over.
+  const shownQuestion = view.question?.id;
+  useEffect(() => {
+    if (shownQuestion !== undefined) window.scrollTo({ top: 0, behavior: "instant" });
+  }, [shownQuestion]);
 
   if (stopped) {
     return (
