@@ -89,7 +89,7 @@ const EXPECTED_HEADINGS: Record<string, string[]> = {
     "what-sanctions-relief-means",
     "hanoi-two-accounts",
     "stockholm-and-the-end-of-the-test-freeze",
-    "why-the-gap-has-widened",
+    "how-the-positions-compare-since-2019",
   ],
   "north-korea-and-russia": [
     "vostochny-september-2023",
