@@ -47,7 +47,7 @@ const MIN_SURNAME_LENGTH = 5;
 /** The forms that name an answer elsewhere: the whole name, and a long enough last word on its own ("Woodward's “Rage”"). */
 function nameForms(name: string): string[] {
   const words = name.split(" ");
-  const last = words[words.length - 1];
+  const last = words.at(-1) ?? name;
   return words.length > 1 && last.length >= MIN_SURNAME_LENGTH ? [name, last] : [name];
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SingleQuestion } from "@/lib/questions/schemas";
+import { SingleQuestion, type Question } from "@/lib/questions/schemas";
 import { nameGiveaways, optionTells } from "@/lib/questions/tells";
 import { choices, orderQ, singleQ as fixtureSingle, trueFalseQ, whoSaidQ } from "./quiz-fixtures";
 
@@ -43,17 +43,18 @@ describe("optionTells", () => {
 describe("nameGiveaways", () => {
   /** Asks for a name; the fixture bank's other questions are the possible givers. */
   const asksForName = { ...singleQ, id: "fx-envoy", options: choices({ kyc: "Kim Yong-chol", kyj: "Kim Yo-jong", bw: "Bob Woodward" }), answer: "kyc" };
-  const givenBy = (over: Partial<typeof trueFalseQ>) => ({ ...trueFalseQ, ...over });
+  const givenBy = (over: Partial<Pick<Question, "id" | "prompt" | "explanation">>): Question => ({ ...trueFalseQ, ...over });
 
   it("finds the answer's name stated in another question's prompt, explanation, order items or who-said context", () => {
+    const inPrompt = givenBy({ id: "in-prompt", prompt: "Kim Yong-chol visited the White House." });
     const givers = [
-      givenBy({ id: "in-prompt", prompt: "Kim Yong-chol visited the White House." }),
+      inPrompt,
       givenBy({ id: "in-explanation", explanation: "True: Kim Yong-chol brought it." }),
       { ...orderQ, id: "in-item", items: choices({ a: "Kim Yong-chol visits", b: "Hanoi", c: "The DMZ" }) },
       { ...whoSaidQ, id: "in-context", context: "Said to Kim Yong-chol in 2018." },
     ];
     expect(nameGiveaways([asksForName, ...givers]).map((g) => g.giver)).toEqual(["in-prompt", "in-explanation", "in-item", "in-context"]);
-    expect(nameGiveaways([asksForName, givers[0]])).toEqual([{ answered: "fx-envoy", giver: "in-prompt", name: "Kim Yong-chol" }]);
+    expect(nameGiveaways([asksForName, inPrompt])).toEqual([{ answered: "fx-envoy", giver: "in-prompt", name: "Kim Yong-chol" }]);
   });
 
   it("finds a long enough last word on its own, as a whole word", () => {
