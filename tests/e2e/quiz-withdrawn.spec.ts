@@ -1,10 +1,10 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { decodeRefs, encodeRefs } from "@/lib/questions/refs";
 import { ATTEMPT_FIELDS as F, quizKeys } from "@/lib/quiz/keys";
 import { openEmbeddedStore } from "@/lib/store/embedded";
 import { op } from "@/lib/store/ops";
 import type { Store } from "@/lib/store/types";
-import { bankQuestion, keyOf } from "./bank";
+import { playOverHttp } from "./answer-support";
 import { expectNoAxeViolations } from "./support";
 
 /**
@@ -17,21 +17,6 @@ import { expectNoAxeViolations } from "./support";
 const DATA_DIR = `.data/e2e-${Number(process.env.E2E_PORT ?? 3100)}`;
 /** Gone from the bank (it became letters-book). */
 const WITHDRAWN_ID = "rage-book";
-
-/** Plays a 5-question quiz over HTTP, every answer right, and returns its id. */
-async function playedRight(request: APIRequestContext): Promise<string> {
-  const start = await request.post("/api/quiz/attempts", { data: { length: 5 } });
-  expect(start.status()).toBe(201);
-  const { attemptId, href, length } = (await start.json()) as { attemptId: string; href: string; length: number };
-  for (let asked = 0; asked < length; asked += 1) {
-    const html = await (await request.get(href)).text();
-    const input = /<input[^>]*name="questionId"[^>]*>/.exec(html)?.[0] ?? "";
-    const question = bankQuestion(/value="([^"]+)"/.exec(input)?.[1] ?? "");
-    const answered = await request.post(`/api/quiz/attempts/${attemptId}/answers`, { data: { questionId: question.id, answer: keyOf(question) } });
-    expect(answered.status()).toBe(200);
-  }
-  return attemptId;
-}
 
 /** Runs `work` on the server's store, opened alongside the server (WAL lets both in). */
 async function withServerStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
@@ -59,7 +44,8 @@ async function withdrawFirstQuestion(attemptId: string): Promise<void> {
 }
 
 test("a result that used a since-withdrawn question reviews every question, and says that one was withdrawn", async ({ page }) => {
-  const attemptId = await playedRight(page.request);
+  // Every answer right, so the withdrawn question's mark can be told from the score.
+  const { attemptId } = await playOverHttp(page.request, { length: 5 }, () => false);
   await withdrawFirstQuestion(attemptId);
 
   await page.goto(`/quiz/results/${attemptId}`);
