@@ -1,10 +1,11 @@
 import type { Choice, Question } from "./schemas";
 
 /**
- * Wording that gives a single-choice or who-said answer away without any
- * knowledge: an answer much longer than every other option, or the only
- * option in quotation marks. A pure check, so the bank test can run it over
- * every question and name each offender.
+ * Wording that gives an answer away without any knowledge: within a question,
+ * an answer much longer than every other option, or the only option in
+ * quotation marks; across questions, one question stating the name another
+ * asks for. Pure checks, so the bank test can run them over every question
+ * and name each offender.
  */
 
 /** An answer this many times as long as the longest other option reads as "the careful, complete one". */
@@ -35,4 +36,57 @@ export function optionTells(question: Question): string[] {
     problems.push(`question "${question.id}": the answer "${answer.text}" is the only option in quotation marks`);
   }
   return problems;
+}
+
+/** A single-choice answer that is a name: one to four capitalised words ("Kursk", "Bob Woodward", "Kim Yong-chol"). */
+const NAME = /^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,3}$/u;
+
+/** Shorter last words ("Kim") are shared by too many people to stand for one of them. */
+const MIN_SURNAME_LENGTH = 5;
+
+/** The forms that name an answer elsewhere: the whole name, and a long enough last word on its own ("Woodward's “Rage”"). */
+function nameForms(name: string): string[] {
+  const words = name.split(" ");
+  const last = words.at(-1) ?? name;
+  return words.length > 1 && last.length >= MIN_SURNAME_LENGTH ? [name, last] : [name];
+}
+
+/**
+ * What a player reads in a question, before or after answering, as facts.
+ * Its options are left out: a wrong option naming someone states nothing about them.
+ */
+function statedText(question: Question): string[] {
+  const texts = [question.prompt, question.explanation];
+  if (question.kind === "who-said") texts.push(question.quote, question.context);
+  if (question.kind === "order") texts.push(...question.items.map((item) => item.text));
+  if (question.kind === "estimate") texts.push(...(question.claims ?? []).flatMap((claim) => [claim.who, claim.figure]));
+  return texts;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A pair where `giver` states the name that is the answer to `answered`. */
+export interface NameGiveaway {
+  answered: string;
+  giver: string;
+  name: string;
+}
+
+/**
+ * Every pair of questions where one states the name another asks for, so a
+ * player who meets both in one quiz is handed the answer. Only single-choice
+ * answers that are names are checked: a who-said speaker is named all over
+ * the bank, and longer answers are rarely repeated word for word.
+ */
+export function nameGiveaways(questions: readonly Question[]): NameGiveaway[] {
+  return questions.flatMap((answered): NameGiveaway[] => {
+    if (answered.kind !== "single") return [];
+    const name = answered.options.find((option) => option.id === answered.answer)?.text;
+    if (name === undefined || !NAME.test(name)) return [];
+    // Whole words only, so "Kursk" is not found in "Kurskaya".
+    const forms = nameForms(name).map((form) => new RegExp(`(?<!\\p{L})${escapeRegExp(form)}(?!\\p{L})`, "u"));
+    return questions
+      .filter((giver) => giver.id !== answered.id && statedText(giver).some((text) => forms.some((form) => form.test(text))))
+      .map((giver) => ({ answered: answered.id, giver: giver.id, name }));
+  });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { QuestionBank } from "@/lib/questions/bank-validate";
 import { choiceOrder } from "@/lib/questions/draw";
 import { buildFeedback, correctionSince, displayAnswer, feedbackFrom } from "@/lib/questions/feedback";
 import { toPublicQuestion } from "@/lib/questions/public";
@@ -25,13 +26,41 @@ import type { ChallengeComparison, QuizResults, ResultSummary, ReviewItem } from
 
 // ---------------------------------------------------------------- results
 
-/** Right or wrong per question of the attempt, in order: null if unanswered, wrong if gone from the bank. */
+/**
+ * How each answered question was marked in the stored score, by id. A
+ * question still in the bank at the version answered is marked again. One
+ * withdrawn or changed since cannot be, and the attempt keeps only the total:
+ * its mark is worked out from the total when that allows one reading (the
+ * unknown ones all right or all wrong), and is null when it does not.
+ */
+function scoredMarks(bank: QuestionBank, attempt: AttemptRecord): Map<string, boolean | null> {
+  const marks = new Map<string, boolean | null>();
+  for (const ref of attempt.questions) {
+    const answer = attempt.answers.get(ref.id);
+    if (answer === undefined) continue;
+    const question = bank.get(ref.id);
+    marks.set(ref.id, question?.version === ref.version ? correctness(question, answer) : null);
+  }
+  const unknown = [...marks].flatMap(([id, mark]) => (mark === null ? [id] : []));
+  const rightAmongUnknown = attempt.score - [...marks.values()].filter((mark) => mark === true).length;
+  if (rightAmongUnknown === 0 || rightAmongUnknown === unknown.length) {
+    for (const id of unknown) marks.set(id, rightAmongUnknown > 0);
+  }
+  return marks;
+}
+
+/**
+ * Right or wrong per question of the attempt, in order: null if unanswered.
+ * A changed question is marked against its current key, as its review shows
+ * it; a withdrawn one as it was scored, and wrong when that is unknown.
+ */
 function marksOf(ctx: ServiceContext, attempt: AttemptRecord): (boolean | null)[] {
+  const scored = scoredMarks(ctx.bank, attempt);
   return attempt.questions.map((ref) => {
     const question = ctx.bank.get(ref.id);
     const answer = attempt.answers.get(ref.id);
     if (answer === undefined) return null;
-    return question ? correctness(question, answer) : false;
+    return question ? correctness(question, answer) : (scored.get(ref.id) ?? false);
   });
 }
 
@@ -123,25 +152,30 @@ export async function getResults(ctx: ServiceContext, attemptId: string): Promis
   }
   const [challengerHash] = read.challenger;
 
-  const review = attempt.questions.flatMap((ref, index): ReviewItem[] => {
+  const scored = scoredMarks(ctx.bank, attempt);
+  const review = attempt.questions.map((ref, index): ReviewItem => {
     const question = ctx.bank.get(ref.id);
     const answer = attempt.answers.get(ref.id);
-    if (!question || answer === undefined) return [];
+    const correctedSince = correctionSince(ctx.bank.lookups, ref);
+    // Checked complete above; this only narrows the type.
+    if (answer === undefined) throw new QuizError("not_finished", QUIZ_MESSAGES.notFinished);
+    if (!question) {
+      return { status: "withdrawn", index, questionId: ref.id, scoredRight: scored.get(ref.id) ?? null, correctedSince };
+    }
     const stats = parseStats(read.stats[index]);
-    return [
-      {
-        index,
-        kind: question.kind,
-        questionId: question.id,
-        prompt: question.prompt,
-        quote: question.kind === "who-said" ? question.quote : undefined,
-        playerAnswer: displayAnswer(question, answer),
-        feedback: feedbackFrom(question, answer, ctx.bank.lookups),
-        shareCorrect: stats.total > 0 ? stats.correct / stats.total : null,
-        answeredBy: stats.total,
-        correctedSince: correctionSince(ctx.bank.lookups, ref),
-      },
-    ];
+    return {
+      status: "current",
+      index,
+      kind: question.kind,
+      questionId: question.id,
+      prompt: question.prompt,
+      quote: question.kind === "who-said" ? question.quote : undefined,
+      playerAnswer: displayAnswer(question, answer),
+      feedback: feedbackFrom(question, answer, ctx.bank.lookups),
+      shareCorrect: stats.total > 0 ? stats.correct / stats.total : null,
+      answeredBy: stats.total,
+      correctedSince,
+    };
   });
 
   const challenger = attempt.challengeOf && challengerHash ? parseAttempt(attempt.challengeOf, challengerHash) : null;
@@ -155,6 +189,7 @@ export async function getResults(ctx: ServiceContext, attemptId: string): Promis
     offBoard: attempt.offBoard ? OFF_BOARD_MESSAGES[attempt.offBoard] : null,
     percentile: percentile(parseBuckets(read.buckets), attempt.score),
     review,
+    marks: marksOf(ctx, attempt).map((mark) => mark === true),
     challenge: challenger ? compare(ctx, attempt, challenger) : null,
     shareId,
   };
@@ -184,6 +219,7 @@ export async function getResultSummary(ctx: ServiceContext, attemptId: string, l
       const note = correctionSince(ctx.bank.lookups, ref);
       return note ? [{ index, note }] : [];
     }),
+    withdrawn: attempt.questions.flatMap((ref, index) => (ctx.bank.get(ref.id) ? [] : [index])),
     nickname: attempt.nickname,
     percentile: percentile(parseBuckets(buckets), attempt.score),
     topic: attempt.topic,

@@ -56,7 +56,9 @@ export interface AnswerResult {
   replay: boolean;
 }
 
-export interface ReviewItem {
+/** A question of a finished attempt that is still in the bank: the player's answer, the key and why. */
+export interface AnsweredReviewItem {
+  status: "current";
   index: number;
   kind: QuestionKind;
   questionId: string;
@@ -72,6 +74,20 @@ export interface ReviewItem {
   /** Set when the question was changed after this attempt answered it: the mark may not match the text shown. */
   correctedSince: CorrectionNote | null;
 }
+
+/** A question of a finished attempt that has since been withdrawn: its text and key are gone, its mark is not. */
+export interface WithdrawnReviewItem {
+  status: "withdrawn";
+  index: number;
+  questionId: string;
+  /** How the answer was marked in the score; null when the score no longer tells. */
+  scoredRight: boolean | null;
+  /** The logged change to the question after this attempt answered it, if the log has one. */
+  correctedSince: CorrectionNote | null;
+}
+
+/** One item per question of the attempt, in order. */
+export type ReviewItem = AnsweredReviewItem | WithdrawnReviewItem;
 
 /** One question of a challenge, both players' marks. */
 export interface ChallengeRow {
@@ -107,6 +123,8 @@ export interface QuizResults {
   /** Among players of quizzes of the same length. */
   percentile: Percentile;
   review: ReviewItem[];
+  /** Right or wrong per question in order, as the shared result shows them. */
+  marks: boolean[];
   challenge: ChallengeComparison | null;
   /** The public, spoiler-free link to this result (lib/quiz/result-links.ts). */
   shareId: string;
@@ -120,6 +138,8 @@ export interface ResultSummary {
   marks: boolean[];
   /** Questions changed since this attempt answered them (0-based index), in order. */
   corrected: { index: number; note: CorrectionNote }[];
+  /** Questions withdrawn from the bank since this attempt answered them (0-based index), in order. */
+  withdrawn: number[];
   /** Only when the player chose one for the leaderboard. */
   nickname: string | undefined;
   percentile: Percentile;

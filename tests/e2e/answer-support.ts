@@ -73,6 +73,32 @@ export async function answerWithQuizForm(page: Page, correct: boolean): Promise<
 }
 
 /**
+ * Starts a quiz over HTTP and answers its questions rightly, as the quiz's
+ * script does, until `stopAt` accepts one: returns that question and its
+ * page's HTML, or null once every question is answered.
+ */
+export async function playOverHttp(
+  request: APIRequestContext,
+  quiz: { length: number; topic?: string },
+  stopAt: (question: BankQuestion) => boolean,
+): Promise<{ attemptId: string; href: string; stoppedAt: { question: BankQuestion; html: string } | null }> {
+  const start = await request.post("/api/quiz/attempts", { data: quiz });
+  expect(start.status()).toBe(201);
+  const { attemptId, href, length } = (await start.json()) as { attemptId: string; href: string; length: number };
+  for (let asked = 0; asked < length; asked += 1) {
+    const html = await (await request.get(href)).text();
+    const input = /<input[^>]*name="questionId"[^>]*>/.exec(html)?.[0] ?? "";
+    const question = bankQuestion(/value="([^"]+)"/.exec(input)?.[1] ?? "");
+    if (stopAt(question)) return { attemptId, href, stoppedAt: { question, html } };
+    const answered = await request.post(`/api/quiz/attempts/${attemptId}/answers`, {
+      data: { questionId: question.id, answer: keyOf(question) },
+    });
+    expect(answered.status()).toBe(200);
+  }
+  return { attemptId, href, stoppedAt: null };
+}
+
+/**
  * A quiz on a topic with fewer questions than the 20 asked for, so it holds
  * all of them, ordering questions and estimates among them: the quiz is then
  * on the first question `wanted` accepts, the ones before it answered
@@ -82,20 +108,9 @@ export async function reachQuestion(
   request: APIRequestContext,
   wanted: (question: BankQuestion) => boolean,
 ): Promise<{ question: BankQuestion; href: string; html: string }> {
-  const start = await request.post("/api/quiz/attempts", { data: { length: 20, topic: "russia" } });
-  expect(start.status()).toBe(201);
-  const { attemptId, href, length } = (await start.json()) as { attemptId: string; href: string; length: number };
-  for (let asked = 0; asked < length; asked += 1) {
-    const html = await (await request.get(href)).text();
-    const input = /<input[^>]*name="questionId"[^>]*>/.exec(html)?.[0] ?? "";
-    const question = bankQuestion(/value="([^"]+)"/.exec(input)?.[1] ?? "");
-    if (wanted(question)) return { question, href, html };
-    const answered = await request.post(`/api/quiz/attempts/${attemptId}/answers`, {
-      data: { questionId: question.id, answer: keyOf(question) },
-    });
-    expect(answered.status()).toBe(200);
-  }
-  throw new Error("the quiz has no such question");
+  const { href, stoppedAt } = await playOverHttp(request, { length: 20, topic: "russia" }, wanted);
+  if (!stoppedAt) throw new Error("the quiz has no such question");
+  return { ...stoppedAt, href };
 }
 
 /** reachQuestion, then the page shows that question. */

@@ -6,7 +6,7 @@ import { choiceOrder } from "@/lib/questions/draw";
 import { toPublicQuestion } from "@/lib/questions/public";
 import { answerKey } from "@/lib/questions/scoring";
 import { Era, QuestionKind, type Question } from "@/lib/questions/schemas";
-import { optionTells } from "@/lib/questions/tells";
+import { nameGiveaways, optionTells } from "@/lib/questions/tells";
 import { seededRandom } from "./quiz-fixtures";
 
 /**
@@ -18,6 +18,31 @@ import { seededRandom } from "./quiz-fixtures";
 const bank = loadBank();
 const questions = bank.questions;
 const byKind = (kind: Question["kind"]) => questions.filter((q) => q.kind === kind);
+
+/**
+ * Questions that name another question's answer but give nothing away, by the
+ * question whose answer they name. Each listed pair must still be found, so
+ * the list cannot outlive its reason.
+ */
+const NAMED_ELSEWHERE_ALLOWED: Record<string, { reason: string; givers: string[] }> = {
+  "may-2026-host": {
+    reason: "they name China for other events (its parade in 2025, its vote in 2017) or in the South China Morning Post's name, not Trump's visit in 2026",
+    givers: ["beijing-parade", "icbm-after-freeze", "envoy-offer-2021", "march-2022-icbm-claim", "resolution-2371-vote"],
+  },
+  "leaflet-threats-2020": {
+    reason: "they quote or describe Kim Yo-jong on other occasions (2018, 2019, 2025), none on the leaflets or the Kaesong office",
+    givers: [
+      "olympics-letter",
+      "spring-2018-order",
+      "neither-2018-nor-2019",
+      "loudspeaker-halt-reply",
+      "gyeongju-invitation-idea",
+      "summer-autumn-2025-order",
+      "surprise-speaker",
+      "interesting-signal-reply",
+    ],
+  },
+};
 
 /** Explainer text as a reader sees it, for checking quotations. */
 function explainerText(slug: string): string {
@@ -50,6 +75,15 @@ describe("the question bank (content/quiz)", () => {
 
   it("gives no answer away by its wording (option length, quotation marks)", () => {
     expect(questions.flatMap(optionTells)).toEqual([]);
+  });
+
+  it("states no name that another question asks for, except where the list above says why", () => {
+    const found = nameGiveaways(questions).map(({ answered, giver }) => `${giver} names the answer to ${answered}`);
+    const allowed = Object.entries(NAMED_ELSEWHERE_ALLOWED).flatMap(([answered, { givers }]) =>
+      givers.map((giver) => `${giver} names the answer to ${answered}`),
+    );
+    expect(found.filter((pair) => !allowed.includes(pair))).toEqual([]);
+    expect(allowed.filter((pair) => !found.includes(pair)), "allowed pairs no longer found").toEqual([]);
   });
 
   it("has every kind, with at least 6 each of true/false, order and who-said", () => {

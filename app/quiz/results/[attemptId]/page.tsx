@@ -23,7 +23,8 @@ async function Page({ params, searchParams }: PageProps<"/quiz/results/[attemptI
   // Not finished yet: back to the question the player is on.
   const results = await orNotFound((await quizService()).getResults(attemptId), { not_finished: playPath(attemptId) });
   const board = await (await quizService()).getLeaderboard("day", 10, { viewerAttemptId: attemptId });
-  const missed = results.review.filter((item) => !item.feedback.correct).length;
+  // Practice has only questions still in the bank.
+  const missed = results.review.filter((item) => item.status === "current" && !item.feedback.correct).length;
   const shareUrl = absoluteUrl(sharePath(results.shareId));
 
   return (
@@ -54,7 +55,7 @@ async function Page({ params, searchParams }: PageProps<"/quiz/results/[attemptI
         url={shareUrl}
         score={results.score}
         total={results.total}
-        marks={results.review.map((item) => item.feedback.correct)}
+        marks={results.marks}
       />
 
       <section aria-labelledby="leaderboard">

@@ -51,6 +51,11 @@ async function Page({ params }: PageProps<"/quiz/share/[shareId]">) {
       {result.corrected.map(({ index, note }) => (
         <CorrectionNotice key={index} note={note} subject={`Question ${index + 1}`} after="after this quiz was played" />
       ))}
+      {result.withdrawn.map((index) => (
+        <p key={index} className="correction-notice">
+          Question {index + 1} was withdrawn from the quiz after this quiz was played.
+        </p>
+      ))}
 
       <section aria-labelledby="challenge-heading">
         <h2 id="challenge-heading">Can you do better?</h2>
