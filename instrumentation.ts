@@ -2,11 +2,12 @@
 export async function register(): Promise<void> {
   // Next.js inlines NEXT_RUNTIME, so the Edge build drops this branch and its Node-only import.
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { checkEnvironmentAtStartup } = await import("@/lib/startup");
+    const { checkEnvironmentAtStartup, preloadClientKeySecret } = await import("@/lib/startup");
     const { appendPeerAddressToForwardedFor } = await import("@/lib/http/peer-address");
     const { gateRequestsBeforeNext } = await import("@/lib/http/request-gate");
     checkEnvironmentAtStartup();
     appendPeerAddressToForwardedFor();
     gateRequestsBeforeNext();
+    preloadClientKeySecret();
   }
 }

@@ -1,11 +1,11 @@
-import * as z from "zod/mini";
-
 /**
  * The nickname rules a browser can check without the word list: Unicode
- * clean-up and length. Forms and route handlers validate bodies with these;
- * the services then run `@/lib/nickname`, which adds the profanity filter
- * (server-only: the word list would add 15 kB to every page with a nickname
- * field) and refuses with `invalid_nickname` (422).
+ * clean-up and length, free of Zod so that a form's page can show the limit
+ * and the messages without loading it (the schemas that apply these rules
+ * to request bodies are in `./nickname-schema`). The services then run
+ * `@/lib/nickname`, which adds the profanity filter (server-only: the word
+ * list would add 15 kB to every page with a nickname field) and refuses
+ * with `invalid_nickname` (422).
  *
  * Pipeline: NFKC → remove invisible/format characters → collapse whitespace
  * → trim → length in graphemes (→ profanity filter, on the server). The
@@ -101,21 +101,3 @@ export function checkNicknameText(input: string): NicknameResult {
   if (hasStackedMarks(nickname)) return { ok: false, reason: "too-long", message: NICKNAME_MESSAGES.stackedMarks };
   return { ok: true, nickname };
 }
-
-/**
- * A string in, the normalized nickname out, or one issue with the message
- * to show and `params.reason` for code that needs to branch.
- */
-export const nicknameTextSchema = z.pipe(
-  z.string({ error: NICKNAME_MESSAGES.empty }),
-  z.transform((value: string, ctx) => {
-    const result = checkNicknameText(value);
-    if (result.ok) return result.nickname;
-    ctx.issues.push({ code: "custom", input: value, message: result.message, params: { reason: result.reason } });
-    return z.NEVER;
-  }),
-);
-
-/** The leaderboard form's body, as the form and the route check it. */
-export const nicknameFormTextSchema = z.strictObject({ nickname: nicknameTextSchema });
-export type NicknameFormInput = z.input<typeof nicknameFormTextSchema>;

@@ -17,3 +17,17 @@ export function checkEnvironmentAtStartup(): void {
     process.exit(1);
   }
 }
+
+/**
+ * Reads the client-key secret before the first request instead of during
+ * it, so no request pays that round trip (it recurs once a month per
+ * process; lib/security/client-keys.ts). Best effort: with the store down at
+ * start, the first request that needs the secret reads it, as it would
+ * without this.
+ */
+export function preloadClientKeySecret(): void {
+  void (async () => {
+    const [{ getStore }, { loadClientKeySecret }] = await Promise.all([import("@/lib/store"), import("@/lib/security/client-keys")]);
+    await loadClientKeySecret(await getStore());
+  })().catch(() => undefined);
+}

@@ -2,12 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { NICKNAME_MAX_GRAPHEMES, type NicknameFormInput } from "@/lib/nickname-text";
+import type { NicknameFormInput } from "@/lib/nickname-schema";
+import { NICKNAME_MAX_GRAPHEMES } from "@/lib/nickname-text";
 import { NicknameField } from "@/components/ui/nickname-field";
 import { useFormPost, useNoValidate, useRefusal } from "@/components/ui/use-form-post";
 import { lazySchemaResolver } from "@/lib/forms/schema-resolver";
 
-const nicknameCheck = lazySchemaResolver(() => import("@/lib/nickname-text").then((module) => module.nicknameFormTextSchema));
+const nicknameCheck = lazySchemaResolver(() => import("@/lib/nickname-schema").then((module) => module.nicknameFormTextSchema));
 
 const ECHO = ["nickname"] as const;
 

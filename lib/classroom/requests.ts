@@ -3,7 +3,7 @@ import { blankAsAbsent } from "@/lib/forms/fields";
 import { IDEMPOTENCY_FIELD } from "@/lib/http/idempotency/fields";
 import { idempotencyKeySchema } from "@/lib/http/idempotency/key";
 import { Slug, Topic } from "@/lib/content/ids";
-import { nicknameTextSchema } from "@/lib/nickname-text";
+import { nicknameTextSchema } from "@/lib/nickname-schema";
 import { QUESTION_KINDS } from "@/lib/questions/kinds";
 import { drawSchema } from "@/lib/questions/requests";
 import { JOIN_CODE_LENGTH, JOIN_CODE_PATTERN, normalizeJoinCode } from "./code";

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac, createSecretKey, randomBytes, type KeyObject } from "node:crypto";
 import { env } from "@/lib/env";
 import { execNamed, op, type Store } from "@/lib/store";
 
@@ -72,10 +72,32 @@ function secret(): Buffer | string {
   return state.stored?.value ?? (state.fallback ??= randomBytes(32));
 }
 
+/**
+ * Scope keys already derived, for the secret they were derived from: a
+ * request hashes one or two subjects, and deriving the key each time
+ * doubled the work (scopes are days and board periods: a handful at a time).
+ */
+const scopeKeys = { secret: null as Buffer | string | null, keys: new Map<string, KeyObject>() };
+const MAX_SCOPE_KEYS = 64;
+
+function scopeKey(scope: string): KeyObject {
+  const current = secret();
+  if (scopeKeys.secret !== current) {
+    scopeKeys.secret = current;
+    scopeKeys.keys.clear();
+  }
+  let key = scopeKeys.keys.get(scope);
+  if (!key) {
+    if (scopeKeys.keys.size >= MAX_SCOPE_KEYS) scopeKeys.keys.clear();
+    key = createSecretKey(createHmac("sha256", current).update(scope).digest());
+    scopeKeys.keys.set(scope, key);
+  }
+  return key;
+}
+
 /** HMAC-SHA-256 of `text` under the key of `scope`, itself HMAC(secret, scope). */
 export function clientKeyHash(scope: string, text: string): Buffer {
-  const key = createHmac("sha256", secret()).update(scope).digest();
-  return createHmac("sha256", key).update(text).digest();
+  return createHmac("sha256", scopeKey(scope)).update(text).digest();
 }
 
 /** "2026-12-05": the scope of a day's rate-limit keys (UTC). */

@@ -1,6 +1,7 @@
 import { createHash, createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { networkBucket } from "@/lib/quiz/leaderboard";
+import { loadClientKeySecret } from "@/lib/security/client-keys";
 import { rateLimitWindow } from "@/lib/rate-limit";
 import { appDeps } from "@/lib/service";
 import { execNamed, op, type Store } from "@/lib/store";
@@ -52,5 +53,16 @@ describe("keys that count clients", () => {
     const today = rateLimitWindow(rule, address, noon).current.split(":")[2];
     expect(rateLimitWindow(rule, address, noon + 3600_000).current.split(":")[2]).toBe(today);
     expect(rateLimitWindow(rule, address, noon + DAY_MS).current.split(":")[2]).not.toBe(today);
+  });
+
+  it("change with the secret as soon as a new one is read (no key derived from the old one is kept)", async () => {
+    const before = rateLimitWindow(rule, address, noon).current;
+    await execNamed(store, { gone: op.del("secret:client-keys") });
+    await loadClientKeySecret(store, Date.now() + 31 * DAY_MS);
+    const read = await execNamed(store, { secret: op.get("secret:client-keys") });
+    const dayKey = hmac(Buffer.from(read.secret ?? "", "base64url"), "rate-limit:2026-12-05");
+    const after = rateLimitWindow(rule, address, noon).current;
+    expect(after).not.toBe(before);
+    expect(after).toContain(hmac(dayKey, address).toString("base64url").slice(0, 22));
   });
 });

@@ -1,4 +1,8 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { countingStore } from "@/bench/server/counting-store";
 import { describeStore, EnvError, parseEnv } from "@/lib/env";
 
 describe("parseEnv", () => {
@@ -115,5 +119,19 @@ describe("instrumentation register()", () => {
     const { exit, log } = await register({ REDIS_URL: "redis://user:hunter2@cache.internal:6379" }, "info");
     expect(exit).not.toHaveBeenCalled();
     expect(log).toHaveBeenCalledWith("store configured: redis (cache.internal:6379)");
+  });
+
+  it("reads the client-key secret at start, so that no request pays that round trip", async () => {
+    // Where lib/security/client-keys.ts keeps what it has read (shared by every module instance).
+    const held = Symbol.for("trump-kim-explained.client-key-secret");
+    const holder = globalThis as { [held]?: { stored?: unknown } };
+    delete holder[held];
+    await register({ DATA_DIR: mkdtempSync(path.join(tmpdir(), "startup-")) }, "info");
+    await vi.waitFor(() => expect(holder[held]?.stored).toBeDefined());
+    const { getStore } = await import("@/lib/store");
+    const { loadClientKeySecret } = await import("@/lib/security/client-keys");
+    const counter = countingStore(await getStore());
+    await loadClientKeySecret(counter.store);
+    expect(counter.counts().roundTrips).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import { GET as poll } from "@/app/api/classroom/sessions/[sessionId]/state/rout
 import { POST as nickname } from "@/app/api/quiz/attempts/[attemptId]/nickname/route";
 import { GET as claim } from "@/app/classroom/host/[sessionId]/claim/route";
 import { parseBody } from "@/lib/http/parse-request";
-import { nicknameFormTextSchema } from "@/lib/nickname-text";
+import { nicknameFormTextSchema } from "@/lib/nickname-schema";
 import { actAsHost, joinAs, seedSession } from "../support/app-seed";
 import { openAppStore } from "../support/app-store";
 import { ORIGIN } from "../support/fuzz-values";

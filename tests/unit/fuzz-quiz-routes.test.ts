@@ -6,7 +6,7 @@ import { POST as answer } from "@/app/api/quiz/attempts/[attemptId]/answers/rout
 import { POST as nickname } from "@/app/api/quiz/attempts/[attemptId]/nickname/route";
 import { POST as practice } from "@/app/api/quiz/attempts/[attemptId]/practice/route";
 import { POST as start } from "@/app/api/quiz/attempts/route";
-import { nicknameFormTextSchema } from "@/lib/nickname-text";
+import { nicknameFormTextSchema } from "@/lib/nickname-schema";
 import { answerSchema } from "@/lib/questions/requests";
 import { startQuizSchema } from "@/lib/quiz/requests";
 import type { Store } from "@/lib/store";

@@ -8,7 +8,8 @@ import {
   friendlyName,
   normalizeNickname,
 } from "@/lib/nickname";
-import { NICKNAME_MESSAGES, nicknameFormTextSchema, nicknameTextSchema } from "@/lib/nickname-text";
+import { nicknameFormTextSchema, nicknameTextSchema } from "@/lib/nickname-schema";
+import { NICKNAME_MESSAGES } from "@/lib/nickname-text";
 
 /** Obfuscations people actually type: leetspeak, spacing, punctuation, case, repeats, look-alikes. */
 const OFFENSIVE = [

@@ -2,7 +2,7 @@ import { seeOther } from "@/lib/http/form-response";
 import { route } from "@/lib/http/handle-route";
 import { parseBody } from "@/lib/http/parse-request";
 import { clientOf } from "@/lib/http/requester";
-import { nicknameFormTextSchema } from "@/lib/nickname-text";
+import { nicknameFormTextSchema } from "@/lib/nickname-schema";
 import { quizService } from "@/lib/quiz";
 import { resultsPath } from "@/lib/quiz/paths";
 
