@@ -31,15 +31,32 @@ const SCORED_MARK = {
   unknown: "Whether it was counted right can no longer be told from your score.",
 } as const;
 
-/** Its text and key are gone, so the item says so in words and gives only the mark. */
+/** Its text and key are gone, so the item says so in words, with the log's reason when it has one, and gives only the mark. */
 function WithdrawnItem({ item }: { item: WithdrawnReviewItem }) {
   const mark = item.scoredRight === null ? "unknown" : item.scoredRight ? "right" : "wrong";
+  const note = item.correctedSince;
+  const withdrawal = note?.type === "withdrawal" ? note : null;
   return (
     <li className="card review-item--withdrawn">
       <h3 style={{ marginTop: 0 }}>{item.index + 1}. A withdrawn question</h3>
-      <p>This question was withdrawn from the quiz after you answered it, so its text and answer are no longer shown.</p>
+      <p>
+        This question was withdrawn from the quiz
+        {withdrawal && (
+          <>
+            {" "}
+            on <time dateTime={withdrawal.date}>{withdrawal.dateText}</time>
+          </>
+        )}{" "}
+        after you answered it, so its text and answer are no longer shown.
+        {withdrawal && (
+          <>
+            {" "}
+            <a href={withdrawal.href}>Why it was withdrawn</a>
+          </>
+        )}
+      </p>
       <p>{SCORED_MARK[mark]}</p>
-      {item.correctedSince && <CorrectionNotice note={item.correctedSince} after="after you answered it" />}
+      {note && !withdrawal && <CorrectionNotice note={note} after="after you answered it" />}
     </li>
   );
 }

@@ -50,6 +50,7 @@ export const UPDATE_TYPE_LABELS: Readonly<Record<UpdateType, string>> = {
   correction: "Correction",
   clarification: "Clarification",
   update: "Update",
+  withdrawal: "Withdrawal",
 };
 
 /** "This question was corrected on …": the verb for each type of change. */
@@ -57,4 +58,5 @@ export const UPDATE_TYPE_VERBS: Readonly<Record<UpdateType, string>> = {
   correction: "corrected",
   clarification: "clarified",
   update: "updated",
+  withdrawal: "withdrawn",
 };

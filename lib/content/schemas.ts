@@ -202,8 +202,11 @@ export const UpdateTarget = z.discriminatedUnion("kind", [
 ]);
 export type UpdateTarget = z.infer<typeof UpdateTarget>;
 
-/** correction: something was wrong; clarification: wording, attribution or sourcing; update: new facts. */
-export const UpdateType = z.enum(["correction", "clarification", "update"]);
+/**
+ * correction: something was wrong; clarification: wording, attribution or sourcing; update: new facts;
+ * withdrawal: a quiz question taken out of the bank (its id is not used again, so old results can still name it).
+ */
+export const UpdateType = z.enum(["correction", "clarification", "update", "withdrawal"]);
 export type UpdateType = z.infer<typeof UpdateType>;
 
 /** One dated change in content/updates.json; a change to several places is one entry per place. */

@@ -65,6 +65,7 @@ export function checkUpdates(updates: readonly UpdateEntry[], targets: LinkTarge
     if (entry.date > today) list.add(file, [i, "date"], `${entry.date} is in the future (today is ${today})`);
     const { target } = entry;
     const at = [i, "target"];
+    if (entry.type === "withdrawal" && target.kind !== "question") list.add(file, [i, "type"], "only a quiz question can be withdrawn");
     switch (target.kind) {
       case "explainer": {
         const headings = targets.explainerHeadings.get(target.slug);
@@ -91,14 +92,24 @@ export function checkUpdates(updates: readonly UpdateEntry[], targets: LinkTarge
   });
 }
 
-/** A question target names a question in the bank, at its current version or an earlier one. */
+/**
+ * A question target names a question in the bank, at its current version or
+ * an earlier one, or one the log says was withdrawn (whose earlier entries
+ * stay); a withdrawal names one that is no longer in it.
+ */
 export function checkQuestionUpdates(updates: readonly LoggedUpdate[], versions: ReadonlyMap<string, number>): ContentIssue[] {
   const file = `content/${CONTENT_FILES.updates}`;
-  return updates.flatMap(({ id, target }): ContentIssue[] => {
+  const withdrawn = new Set(updates.flatMap(({ target, type }) => (type === "withdrawal" && target.kind === "question" ? [target.id] : [])));
+  return updates.flatMap(({ id, target, type }): ContentIssue[] => {
     if (target.kind !== "question") return [];
     const current = versions.get(target.id);
     const path = `(entry ${id}).target`;
-    if (current === undefined) return [{ file, path: `${path}.id`, message: `unknown quiz question "${target.id}"` }];
+    if (type === "withdrawal") {
+      return current === undefined ? [] : [{ file, path: `${path}.id`, message: `"${target.id}" is withdrawn but still in the bank` }];
+    }
+    if (current === undefined) {
+      return withdrawn.has(target.id) ? [] : [{ file, path: `${path}.id`, message: `unknown quiz question "${target.id}"` }];
+    }
     if (target.version > current) {
       return [{ file, path: `${path}.version`, message: `"${target.id}" is at version ${current}, not ${target.version}` }];
     }

@@ -68,7 +68,10 @@ export function buildFeedback(
   return feedbackFrom(question, normalizeAnswer(question, answer), lookups);
 }
 
-/** The newest change made to a question after this version of it was answered; null when there is none. */
+/**
+ * The newest change made to a question after this version of it was answered (a withdrawal applies to every
+ * version); null when there is none.
+ */
 export function correctionSince(lookups: ContentLookups, ref: { id: string; version: number }): CorrectionNote | null {
-  return lookups.corrections(ref.id).find((note) => note.version > ref.version) ?? null;
+  return lookups.corrections(ref.id).find((note) => note.type === "withdrawal" || note.version > ref.version) ?? null;
 }

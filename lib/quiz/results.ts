@@ -219,7 +219,8 @@ export async function getResultSummary(ctx: ServiceContext, attemptId: string, l
       const note = correctionSince(ctx.bank.lookups, ref);
       return note ? [{ index, note }] : [];
     }),
-    withdrawn: attempt.questions.flatMap((ref, index) => (ctx.bank.get(ref.id) ? [] : [index])),
+    // Withdrawn with no entry in the log (a logged withdrawal is among `corrected`).
+    withdrawn: attempt.questions.flatMap((ref, index) => (ctx.bank.get(ref.id) || correctionSince(ctx.bank.lookups, ref) ? [] : [index])),
     nickname: attempt.nickname,
     percentile: percentile(parseBuckets(buckets), attempt.score),
     topic: attempt.topic,

@@ -138,7 +138,7 @@ export interface ResultSummary {
   marks: boolean[];
   /** Questions changed since this attempt answered them (0-based index), in order. */
   corrected: { index: number; note: CorrectionNote }[];
-  /** Questions withdrawn from the bank since this attempt answered them (0-based index), in order. */
+  /** Questions withdrawn from the bank since this attempt answered them, with no entry in the log (0-based index), in order. */
   withdrawn: number[];
   /** Only when the player chose one for the leaderboard. */
   nickname: string | undefined;

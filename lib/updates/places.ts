@@ -8,6 +8,8 @@ export interface UpdatePlace {
   label: string;
 }
 
+const quoted = (text: string | undefined) => (text === undefined ? undefined : `“${text}”`);
+
 /** The loaders have checked that every target exists; the fallbacks only keep the types honest. */
 function targetLabel(target: UpdateTarget): string {
   switch (target.kind) {
@@ -24,7 +26,8 @@ function targetLabel(target: UpdateTarget): string {
     case "term":
       return `Glossary: ${getGlossary().find((t) => t.id === target.id)?.term ?? target.id}`;
     case "question":
-      return `Quiz question: “${getQuestion(target.id)?.prompt ?? target.id}”`;
+      // Only a withdrawn question is missing from the bank (the loader checks).
+      return `Quiz question: ${quoted(getQuestion(target.id)?.prompt) ?? `one since withdrawn (${target.id})`}`;
   }
 }
 

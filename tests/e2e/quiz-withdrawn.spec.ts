@@ -15,7 +15,7 @@ import { expectNoAxeViolations } from "./support";
  */
 
 const DATA_DIR = `.data/e2e-${Number(process.env.E2E_PORT ?? 3100)}`;
-/** Gone from the bank (it became letters-book). */
+/** Gone from the bank (letters-book took its place), with its withdrawal in the updates log. */
 const WITHDRAWN_ID = "rage-book";
 
 /** Runs `work` on the server's store, opened alongside the server (WAL lets both in). */
@@ -54,13 +54,22 @@ test("a result that used a since-withdrawn question reviews every question, and 
   await expect(review).toHaveCount(5);
   const withdrawn = review.first();
   await expect(withdrawn.getByRole("heading", { level: 3 })).toHaveText("1. A withdrawn question");
-  await expect(withdrawn).toContainText("This question was withdrawn from the quiz after you answered it, so its text and answer are no longer shown.");
+  await expect(withdrawn).toContainText(
+    "This question was withdrawn from the quiz on 5 December 2026 after you answered it, so its text and answer are no longer shown.",
+  );
   await expect(withdrawn).toContainText("It was counted right in your score.");
   await expect(withdrawn.getByText(/The answer:|The correct order:/)).toHaveCount(0);
   await expectNoAxeViolations(page);
 
-  // The shared link says so too.
+  // The shared link says so too, once.
   const shareId = await withServerStore(async (store) => (await attemptHash(store, attemptId))[F.shareId]);
   await page.goto(`/quiz/share/${shareId ?? ""}`);
-  await expect(page.getByText("Question 1 was withdrawn from the quiz after this quiz was played.")).toBeVisible();
+  await expect(page.getByText("Question 1 was withdrawn on 5 December 2026 after this quiz was played.")).toBeVisible();
+  await expect(page.getByText(/^Question 1 was withdrawn/)).toHaveCount(1);
+
+  // The reason is in the log.
+  await page.goto(`/quiz/results/${attemptId}`);
+  await review.first().getByRole("link", { name: "Why it was withdrawn" }).click();
+  await expect(page).toHaveURL(/\/updates#2026-12-05-question-rage-book$/);
+  await expect(page.locator(`[id="2026-12-05-question-rage-book"]`)).toContainText("Only one of its four options was a book");
 });

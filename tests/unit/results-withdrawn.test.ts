@@ -103,4 +103,20 @@ describe("results of an attempt whose question was since withdrawn", () => {
     const { results } = await viewedWith([singleQ, trueFalseQ, whoSaidQ], (id) => (id === orderQ.id ? [entry] : []));
     expect(itemFor(results.review, orderQ.id)).toMatchObject({ status: "withdrawn", correctedSince: entry });
   });
+
+  it("give the logged withdrawal, whatever version was played, once on the shared link", async () => {
+    const withdrawal: CorrectionNote = {
+      date: "2026-12-06",
+      dateText: "6 December 2026",
+      type: "withdrawal",
+      version: orderQ.version,
+      href: "/updates#2026-12-06-question-fx-order",
+    };
+    const { results, shared } = await viewedWith([singleQ, trueFalseQ, whoSaidQ], (id) => (id === orderQ.id ? [withdrawal] : []));
+    const index = itemFor(results.review, orderQ.id)?.index;
+    expect(itemFor(results.review, orderQ.id)).toMatchObject({ status: "withdrawn", correctedSince: withdrawal });
+    expect(shared.corrected).toEqual([{ index, note: withdrawal }]);
+    // Said once: among the logged changes, not again as an unlogged withdrawal.
+    expect(shared.withdrawn).toEqual([]);
+  });
 });

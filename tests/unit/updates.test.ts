@@ -100,6 +100,7 @@ describe("checkUpdates", () => {
         entry({ target: { kind: "term", id: "no-term" } }),
         entry({ sources: ["unknown-source"] }),
         entry({ date: "2026-12-06" }),
+        entry({ type: "withdrawal" }),
       ]),
     ).toEqual([
       '[0].target.id: unknown timeline event "no-such-event"',
@@ -109,6 +110,7 @@ describe("checkUpdates", () => {
       '[4].target.id: unknown glossary term "no-term"',
       '[5].sources[0]: unknown source "unknown-source"',
       "[6].date: 2026-12-06 is in the future (today is 2026-12-05)",
+      "[7].type: only a quiz question can be withdrawn",
     ]);
   });
 
@@ -132,6 +134,14 @@ describe("checkQuestionUpdates", () => {
     ]);
     expect(checkQuestionUpdates(about("no-question", 1), versions).map((i) => i.message)).toEqual([
       'unknown quiz question "no-question"',
+    ]);
+  });
+
+  it("takes a withdrawal only of a question gone from the bank, and keeps that question's earlier entries", () => {
+    const withdrawal = (id: string) => entry({ type: "withdrawal", target: { kind: "question", id, version: 1 } });
+    expect(checkQuestionUpdates(withIds([withdrawal("old-question"), ...about("old-question", 1)]), versions)).toEqual([]);
+    expect(checkQuestionUpdates(withIds([withdrawal("troop-estimate")]), versions).map((i) => i.message)).toEqual([
+      '"troop-estimate" is withdrawn but still in the bank',
     ]);
   });
 });
