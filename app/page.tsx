@@ -40,12 +40,12 @@ export default function HomePage() {
         </p>
       </section>
 
-      <section aria-labelledby="moments-heading" className="render-when-near">
+      <section aria-labelledby="moments-heading">
         <h2 id="moments-heading">The story at a glance</h2>
         <KeyMoments />
       </section>
 
-      <section aria-labelledby="explainers-heading" className="render-when-near">
+      <section aria-labelledby="explainers-heading">
         <h2 id="explainers-heading">Explainers</h2>
         <ExplainerList />
       </section>

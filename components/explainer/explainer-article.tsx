@@ -40,33 +40,31 @@ export async function ExplainerArticle({ explainer }: { explainer: Explainer }) 
       <TableOfContents headings={explainer.headings} />
       {/* Rendered from our own Markdown at build time; raw HTML in the source is rejected by the loader. */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: explainer.html }} />
-      <div className="render-when-near">
-        <ExplainerPictures slug={explainer.slug} />
-        <WhatWeKnowBox box={getWhatWeKnow(explainer.slug)} />
-        <section className="callout" aria-labelledby="test-yourself" style={{ marginTop: "2rem" }}>
-          <h2 id="test-yourself" style={{ marginTop: 0 }}>
-            Test yourself
-          </h2>
-          <p>This explainer answers questions such as:</p>
-          <ul>
-            {explainer.relatedQuestions.map((question) => (
-              <li key={question}>{question}</li>
-            ))}
-          </ul>
-          <a className="button" href={`/quiz?topic=${explainer.quizTopic}`}>
-            Take the quiz on this topic
-          </a>
-        </section>
-        <ShareSection
-          id="share-heading"
-          heading="Share this explainer"
-          url={absoluteUrl(path)}
-          title={explainer.title}
-          text={explainer.description}
-        />
-        <SourceList sources={explainer.citations} />
-        <UpdatesSection entries={getUpdatesAbout("explainer", explainer.slug)} />
-      </div>
+      <ExplainerPictures slug={explainer.slug} />
+      <WhatWeKnowBox box={getWhatWeKnow(explainer.slug)} />
+      <section className="callout" aria-labelledby="test-yourself" style={{ marginTop: "2rem" }}>
+        <h2 id="test-yourself" style={{ marginTop: 0 }}>
+          Test yourself
+        </h2>
+        <p>This explainer answers questions such as:</p>
+        <ul>
+          {explainer.relatedQuestions.map((question) => (
+            <li key={question}>{question}</li>
+          ))}
+        </ul>
+        <a className="button" href={`/quiz?topic=${explainer.quizTopic}`}>
+          Take the quiz on this topic
+        </a>
+      </section>
+      <ShareSection
+        id="share-heading"
+        heading="Share this explainer"
+        url={absoluteUrl(path)}
+        title={explainer.title}
+        text={explainer.description}
+      />
+      <SourceList sources={explainer.citations} />
+      <UpdatesSection entries={getUpdatesAbout("explainer", explainer.slug)} />
       <JsonLd
         data={{
           "@context": "https://schema.org",

@@ -18,7 +18,7 @@ function AnsweredItem({ item }: { item: AnsweredReviewItem }) {
       <p className="meta">
         {item.shareCorrect === null
           ? "You are the first to answer this question."
-          : `${Math.round(item.shareCorrect * 100)}% of ${item.answeredBy.toLocaleString("en-GB")} players got this right.`}
+          : `${Math.round(item.shareCorrect * 100)}% of ${item.answeredBy.toLocaleString("en-GB")} player${item.answeredBy === 1 ? "" : "s"} got this right.`}
       </p>
       <AnswerFeedback feedback={item.feedback} headingLevel={4} />
     </li>

@@ -27,7 +27,7 @@ function targetLabel(target: UpdateTarget): string {
       return `Glossary: ${getGlossary().find((t) => t.id === target.id)?.term ?? target.id}`;
     case "question":
       // Only a withdrawn question is missing from the bank (the loader checks).
-      return `Quiz question: ${quoted(getQuestion(target.id)?.prompt) ?? `one since withdrawn (${target.id})`}`;
+      return `Quiz question: ${quoted(getQuestion(target.id)?.prompt) ?? "one since withdrawn"}`;
   }
 }
 
