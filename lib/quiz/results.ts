@@ -54,8 +54,7 @@ function scoredMarks(bank: QuestionBank, attempt: AttemptRecord): Map<string, bo
  * A changed question is marked against its current key, as its review shows
  * it; a withdrawn one as it was scored, and wrong when that is unknown.
  */
-function marksOf(ctx: ServiceContext, attempt: AttemptRecord): (boolean | null)[] {
-  const scored = scoredMarks(ctx.bank, attempt);
+function marksOf(ctx: ServiceContext, attempt: AttemptRecord, scored = scoredMarks(ctx.bank, attempt)): (boolean | null)[] {
   return attempt.questions.map((ref) => {
     const question = ctx.bank.get(ref.id);
     const answer = attempt.answers.get(ref.id);
@@ -189,7 +188,7 @@ export async function getResults(ctx: ServiceContext, attemptId: string): Promis
     offBoard: attempt.offBoard ? OFF_BOARD_MESSAGES[attempt.offBoard] : null,
     percentile: percentile(parseBuckets(read.buckets), attempt.score),
     review,
-    marks: marksOf(ctx, attempt).map((mark) => mark === true),
+    marks: marksOf(ctx, attempt, scored).map((mark) => mark === true),
     challenge: challenger ? compare(ctx, attempt, challenger) : null,
     shareId,
   };
@@ -211,16 +210,14 @@ export async function getResultSummary(ctx: ServiceContext, attemptId: string, l
   const attempt = parseAttempt(attemptId, hash);
   if (!attempt || attempt.length !== length) throw new QuizError("not_found", QUIZ_MESSAGES.resultExpired);
   if (attempt.finishedAt === undefined) throw new QuizError("not_finished", QUIZ_MESSAGES.notFinished);
+  const notes = attempt.questions.map((ref) => correctionSince(ctx.bank.lookups, ref));
   return {
     score: attempt.score,
     total: attempt.questions.length,
     marks: marksOf(ctx, attempt).map((mark) => mark === true),
-    corrected: attempt.questions.flatMap((ref, index) => {
-      const note = correctionSince(ctx.bank.lookups, ref);
-      return note ? [{ index, note }] : [];
-    }),
+    corrected: notes.flatMap((note, index) => (note ? [{ index, note }] : [])),
     // Withdrawn with no entry in the log (a logged withdrawal is among `corrected`).
-    withdrawn: attempt.questions.flatMap((ref, index) => (ctx.bank.get(ref.id) || correctionSince(ctx.bank.lookups, ref) ? [] : [index])),
+    withdrawn: attempt.questions.flatMap((ref, index) => (ctx.bank.get(ref.id) || notes[index] ? [] : [index])),
     nickname: attempt.nickname,
     percentile: percentile(parseBuckets(buckets), attempt.score),
     topic: attempt.topic,
