@@ -8,8 +8,9 @@ const players = (n: number) => (n === 1 ? "1 player" : `${n} players`);
 /**
  * Who gets in, under the teacher's control (lib/classroom/waiting-room.ts):
  * the "Ask me first" toggle, the players waiting with "Let all in" and
- * "Turn all away" (one action each) and a button per player, and a one-action
- * clear of a burst of players who joined in the last minute. Every action
+ * "Turn all away" (one action each) and a button per player (the first 50:
+ * an assembly's others are counted), and a one-action clear of a burst of
+ * players who joined in the last minute. Every action
  * refers to what this screen showed (`seenAt`), never to players who came since.
  * A server component on the dashboard, a part of the projector's client one.
  */
@@ -68,7 +69,7 @@ export function WaitingRoom({
             </HostActionForm>
           </div>
           <ul className={styles.list} aria-label="Players waiting to join">
-            {waiting.map((player) => (
+            {waiting.slice(0, WAITING_ROOM.listed).map((player) => (
               <li key={player.id}>
                 <span className={styles.name}>{player.nickname}</span>
                 <HostActionForm action="admit" playerId={player.id} className={`button button--secondary ${styles.small}`} {...act}>
@@ -80,6 +81,9 @@ export function WaitingRoom({
               </li>
             ))}
           </ul>
+          {n > WAITING_ROOM.listed && (
+            <p className="meta">{n - WAITING_ROOM.listed} more waiting after these. “Let all in” and “Turn all away” include them.</p>
+          )}
         </>
       )}
       {recent >= 2 && (

@@ -10,7 +10,7 @@ import { closesAtFor, phaseFor, timerFor } from "./accommodations";
 import { activePlayerFrom, playerIdFromToken, sessionFrom } from "./access";
 import { CLASSROOM_MESSAGES, ClassroomError } from "./errors";
 import { PLAYER_FIELDS as P, SESSION_FIELDS as F, classroomKeys, ttlSeconds } from "./keys";
-import { CLASSROOM_RATE_LIMITS as LIMITS } from "./limits";
+import { answersPerNetwork, CLASSROOM_RATE_LIMITS as LIMITS } from "./limits";
 import { questionAt } from "./live";
 import { effectivePhase, type PlayerRecord, type SessionRecord } from "./record";
 import { assertSessionId } from "./requests";
@@ -130,7 +130,7 @@ export async function recordAnswer(
     const limits = rateLimits(
       [
         { rule: LIMITS.answersPerPlayer, subject: `${sessionId}:${playerId}` },
-        { rule: LIMITS.answersPerClient, subject: requester.client },
+        { rule: answersPerNetwork(ctx.classroomMaxPlayers), subject: requester.client },
       ],
       now,
     );

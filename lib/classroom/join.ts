@@ -9,7 +9,7 @@ import { formatJoinCode } from "./code";
 import { CLASSROOM_MESSAGES, ClassroomError } from "./errors";
 import { joinRetry, type JoinRetry, type JoinRetryResults } from "./join-retry";
 import { PLAYER_FIELDS as P, SESSION_FIELDS as F, classroomKeys, ttlSeconds } from "./keys";
-import { CLASSROOM_RATE_LIMITS as LIMITS, CLASSROOM_LIMITS, joinsPerSession } from "./limits";
+import { CLASSROOM_RATE_LIMITS as LIMITS, joinsPerNetwork, joinsPerSession, waitingPlaces } from "./limits";
 import { effectivePhase, encodeRosterEntry, parsePlayer, type SessionRecord } from "./record";
 import { assertSessionId } from "./requests";
 import { balancedTeam } from "./teams";
@@ -76,7 +76,7 @@ function refuseJoin(session: SessionRecord, seats: number, now: number): void {
   if (effectivePhase(session, now) === "ended") throw new ClassroomError("ended", CLASSROOM_MESSAGES.ended);
   if (session.locked) throw new ClassroomError("locked", CLASSROOM_MESSAGES.locked);
   if (session.players >= seats) throw new ClassroomError("full", CLASSROOM_MESSAGES.full);
-  if (session.approval && session.waiting >= CLASSROOM_LIMITS.waiting) throw new ClassroomError("waiting_full", CLASSROOM_MESSAGES.waitingFull);
+  if (session.approval && session.waiting >= waitingPlaces(seats)) throw new ClassroomError("waiting_full", CLASSROOM_MESSAGES.waitingFull);
 }
 
 /**
@@ -95,7 +95,7 @@ function refuseJoin(session: SessionRecord, seats: number, now: number): void {
 export async function joinSession(ctx: ServiceContext, sessionId: string, input: JoinInput, requester: Requester): Promise<Joined> {
   assertSessionId(sessionId);
   const now = ctx.now();
-  const limits = rateLimits([{ rule: LIMITS.joinsPerClient, subject: requester.client }], now);
+  const limits = rateLimits([{ rule: joinsPerNetwork(ctx.classroomMaxPlayers), subject: requester.client }], now);
   const retry = requester.idempotencyKey === undefined ? undefined : joinRetry(sessionId, requester.idempotencyKey, input);
   const existingId = input.token ? playerIdFor(input.token) : undefined;
   const read = await execNamed(ctx.store, {
@@ -180,13 +180,13 @@ async function addPlayer(
     let claimed = session.approval ? await claim(true, [perSession]) : await claim(false, [perSession, perNetwork]);
     // Over the network's straight-in seats (the second limit): wait for the teacher instead; both limits are already counted.
     if (!claimed.outcome.applied && claimed.outcome.refusedBy === 1) {
-      if (session.waiting >= CLASSROOM_LIMITS.waiting) throw new ClassroomError("waiting_full", CLASSROOM_MESSAGES.waitingFull);
+      if (session.waiting >= waitingPlaces(seats)) throw new ClassroomError("waiting_full", CLASSROOM_MESSAGES.waitingFull);
       claimed = await claim(true, []);
     }
     const { outcome, limits, waiting } = claimed;
     limits.throwIfRefused(outcome);
     if (!outcome.applied) continue;
-    const over = outcome.results.player.count > (waiting ? CLASSROOM_LIMITS.waiting : seats);
+    const over = outcome.results.player.count > (waiting ? waitingPlaces(seats) : seats);
     if (over) {
       await ctx.store.exec(withdrawOps(session, { ...player, waiting }, "full", now, { releaseNickname: true }));
       throw waiting ? new ClassroomError("waiting_full", CLASSROOM_MESSAGES.waitingFull) : new ClassroomError("full", CLASSROOM_MESSAGES.full);

@@ -23,6 +23,8 @@ export const WAITING_ROOM = {
   straightInSeats: 30,
   /** "Remove the players who joined in the last minute". */
   burstMs: 60_000,
+  /** Waiting players listed by name, each with their own buttons; an assembly's others are counted under the list. */
+  listed: 50,
 } as const;
 
 /** Teams in a live session (lib/classroom/teams.ts): 0 plays without teams. */

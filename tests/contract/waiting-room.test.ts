@@ -5,9 +5,11 @@ import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { countingStore } from "@/bench/server/counting-store";
 import { createClassroomService } from "@/lib/classroom";
-import { CLASSROOM_LIMITS, CLASSROOM_RATE_LIMITS } from "@/lib/classroom/limits";
+import { CLASSROOM_RATE_LIMITS, waitingPlaces } from "@/lib/classroom/limits";
 import type { CreateSessionInput } from "@/lib/classroom/requests";
 import type { StudentView } from "@/lib/classroom/views";
+import { answerKey } from "@/lib/questions/scoring";
+import type { Question } from "@/lib/questions/schemas";
 import { describeClassroomOnEveryStore } from "../support/classroom-on-every-store";
 import { refusal } from "../support/classroom-refusal";
 import { fixtureBank } from "../unit/quiz-fixtures";
@@ -36,27 +38,33 @@ describeClassroomOnEveryStore("waiting room", dataDir, bank, (on) => {
   const host = (sessionId: string, credential: string, action: "ask" | "stop-asking" | "admit-all" | "turn-away-all" | "remove-recent", seenAt?: number) =>
     on.classroom.hostAction(sessionId, credential, { action, version: 0, seenAt });
 
-  it("a script of 210 joins from one address takes only its straight-in seats; the rest wait, within their own cap, and a student elsewhere walks in", async () => {
-    const { sessionId, hostCredential } = await on.classroom.createSession(LIVE, { client: client("teacher") });
+  it("a script of 240 joins from one address takes only its straight-in seats; the rest wait, within their own cap, and a student elsewhere walks in", async () => {
+    // A session of 150 seats: its waiting room holds 150 (as many as it seats, and never under 100).
+    const seats = 150;
+    const places = waitingPlaces(seats);
+    expect(places).toBe(150);
+    const classroom = createClassroomService({ store: on.store, bank, now: () => clock.now, classroomMaxPlayers: seats });
+    const { sessionId, hostCredential } = await classroom.createSession(LIVE, { client: client("teacher") });
     const script = client("script");
-    const outcomes = await Promise.allSettled(Array.from({ length: 210 }, () => join(sessionId, script)));
+    const joinFrom = (from: string, nickname?: string) => classroom.joinSession(sessionId, { nickname, token: undefined }, { client: from });
+    const outcomes = await Promise.allSettled(Array.from({ length: 240 }, () => joinFrom(script)));
     const joined = outcomes.flatMap((outcome) => (outcome.status === "fulfilled" ? [outcome.value] : []));
     expect(joined.filter((j) => !j.waiting)).toHaveLength(STRAIGHT_IN);
-    expect(joined.filter((j) => j.waiting)).toHaveLength(CLASSROOM_LIMITS.waiting);
+    expect(joined.filter((j) => j.waiting)).toHaveLength(places);
     const refused = outcomes.find((outcome) => outcome.status === "rejected");
     expect(await refusal(Promise.reject(refused?.reason))).toMatchObject({ code: "waiting_full", message: expect.stringMatching(/Tell your teacher/) });
 
-    const view = await on.classroom.getHostView(sessionId, hostCredential);
+    const view = await classroom.getHostView(sessionId, hostCredential);
     expect(view.players).toHaveLength(STRAIGHT_IN);
-    expect(view.waiting).toHaveLength(CLASSROOM_LIMITS.waiting);
-    const student = await join(sessionId, client("home"), "Real Student");
+    expect(view.waiting).toHaveLength(places);
+    const student = await joinFrom(client("home"), "Real Student");
     expect(student.waiting).toBe(false);
 
     // One action turns the script's waiting joins away; their phones are told so.
-    const after = await host(sessionId, hostCredential, "turn-away-all", clock.now);
+    const after = await classroom.hostAction(sessionId, hostCredential, { action: "turn-away-all", version: 0, seenAt: clock.now });
     expect(after.waiting).toHaveLength(0);
     const turnedAway = joined.find((j) => j.waiting);
-    expect(await refusal(on.classroom.pollStudent(sessionId, turnedAway?.token, -1))).toMatchObject({ code: "removed", message: expect.stringMatching(/did not let you in/) });
+    expect(await refusal(classroom.pollStudent(sessionId, turnedAway?.token, -1))).toMatchObject({ code: "removed", message: expect.stringMatching(/did not let you in/) });
   });
 
   it("a class of 40 behind one address: the first ones walk in, the rest wait, and one “Let all in” seats every one", async () => {
@@ -134,6 +142,39 @@ describeClassroomOnEveryStore("waiting room", dataDir, bank, (on) => {
     expect(view.players.map((p) => p.nickname)).toEqual(["Before", "After"]);
     expect((await on.classroom.getDashboard(sessionId, hostCredential)).students.filter((s) => s.removed)).toHaveLength(20);
   });
+
+  it("a school assembly behind one address: every phone that scans the code gets in (the straight-in seats, then one “Let all in”), and every answer counts", async () => {
+    // The per-network limits grow with the session's seats: 400 here, past the 300 joins, 100 waiting places and
+    // 3,000 answers that a fixed limit for one class would allow one address.
+    const seats = 400;
+    const classroom = createClassroomService({ store: on.store, bank, now: () => clock.now, classroomMaxPlayers: seats });
+    const { sessionId, hostCredential } = await classroom.createSession({ ...LIVE, length: 10 }, { client: client("teacher") });
+    const school = client("school");
+    const students = [];
+    // Phones arrive in waves of 50, each a moment after the last.
+    for (let wave = 0; wave < seats / 50; wave += 1) {
+      clock.now += 1;
+      const arrivals = Array.from({ length: 50 }, (_, i) => classroom.joinSession(sessionId, { nickname: `Pupil ${wave * 50 + i}`, token: undefined }, { client: school }));
+      students.push(...(await Promise.all(arrivals)));
+    }
+    expect(students.filter((s) => !s.waiting)).toHaveLength(STRAIGHT_IN);
+    let view = await classroom.hostAction(sessionId, hostCredential, { action: "admit-all", version: 0, seenAt: clock.now });
+    expect(view.players).toHaveLength(seats);
+    expect(view.waiting).toHaveLength(0);
+
+    for (let index = 0; index < 10; index += 1) {
+      view = await classroom.hostAction(sessionId, hostCredential, { action: index === 0 ? "start" : "next", version: view.version });
+      const questionId = view.question?.id ?? "";
+      const answer = answerKey(bank.get(questionId) as Question);
+      for (let from = 0; from < seats; from += 100) {
+        await Promise.all(students.slice(from, from + 100).map((s) => classroom.answer(sessionId, s.token, { questionId, answer }, { client: school })));
+      }
+      view = await classroom.hostAction(sessionId, hostCredential, { action: "close", version: view.version });
+    }
+    const dashboard = await classroom.getDashboard(sessionId, hostCredential);
+    expect(dashboard.students).toHaveLength(seats);
+    expect(dashboard.students.every((s) => s.correct === 10)).toBe(true);
+  }, 120_000);
 
   it("letting players in never takes the session past its seats", async () => {
     const seats = 12;

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { api } from "@/lib/classroom/paths";
 import { WAITING_ROOM } from "@/lib/classroom/settings";
 import { createSession, join, laptop, openDashboard, phone } from "./classroom-support";
@@ -16,6 +16,31 @@ import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support";
 const MOVES_ON = { timeout: 6_000 };
 
 const sessionIdOf = (page: Page) => new URL(page.url()).pathname.split("/")[3] ?? "";
+
+/**
+ * Joins sent over HTTP from this one address, one after another, each a new player (no cookie):
+ * the statuses (201 seated, 202 waiting). `nickname(i)` undefined asks for a generated name.
+ */
+async function joinsFromOneAddress(origin: string, sessionId: string, count: number, nickname: (i: number) => string | undefined) {
+  const statuses = [];
+  for (let i = 0; i < count; i += 1) {
+    const response = await fetch(`${origin}${api.players(sessionId)}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin },
+      body: JSON.stringify({ nickname: nickname(i) }),
+    });
+    statuses.push(response.status);
+  }
+  return statuses;
+}
+
+/** A new live session on the teacher's laptop (the projector), with its dashboard open beside it. */
+async function liveSessionDashboard(browser: Browser) {
+  const teacher = await laptop(browser);
+  await createSession(teacher.page, { mode: "live", length: 5 });
+  const sessionId = sessionIdOf(teacher.page);
+  return { teacher, sessionId, dashboard: await openDashboard(teacher) };
+}
 
 /** The teacher's answer to a confirm() dialog: yes. */
 const acceptDialogs = (page: Page) => page.on("dialog", (dialog) => void dialog.accept());
@@ -62,23 +87,12 @@ test("asked first, a phone waits until the teacher lets everyone in, then moves 
 
 test("a script from one address: past its straight-in seats its joins wait; the teacher turns them away and clears the burst", async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
-  const teacher = await laptop(browser);
-  await createSession(teacher.page, { mode: "live", length: 5 });
-  const sessionId = sessionIdOf(teacher.page);
-  const dashboard = await openDashboard(teacher);
+  const { sessionId, dashboard } = await liveSessionDashboard(browser);
   acceptDialogs(dashboard);
 
-  // Cookie-less joins, as a script sends them: every request is a new player from this one address.
+  // Cookie-less joins with generated names, as a script sends them.
   const extra = 5;
-  const statuses = [];
-  for (let i = 0; i < WAITING_ROOM.straightInSeats + extra; i += 1) {
-    const response = await fetch(`${baseURL}${api.players(sessionId)}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: baseURL ?? "" },
-      body: "{}",
-    });
-    statuses.push(response.status);
-  }
+  const statuses = await joinsFromOneAddress(`${baseURL}`, sessionId, WAITING_ROOM.straightInSeats + extra, () => undefined);
   expect(statuses.filter((status) => status === 201)).toHaveLength(WAITING_ROOM.straightInSeats);
   expect(statuses.filter((status) => status === 202)).toHaveLength(extra);
 
@@ -91,4 +105,31 @@ test("a script from one address: past its straight-in seats its joins wait; the 
   await clear.click();
   await expect(clear).toBeHidden();
   await expect(dashboard.locator('dt:text-is("Students") + dd')).toHaveText("0");
+});
+
+test("an assembly behind one school address: past the straight-in seats everyone waits, the list names the first ones and counts the rest, and one “Let all in” seats them all", async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const { teacher, sessionId, dashboard } = await liveSessionDashboard(browser);
+
+  // Phones on the school's Wi-Fi: one address, each with a name of its own.
+  const waitingCount = WAITING_ROOM.listed + 12;
+  const total = WAITING_ROOM.straightInSeats + waitingCount;
+  const statuses = await joinsFromOneAddress(`${baseURL}`, sessionId, total, (i) => `Pupil ${i + 1}`);
+  expect(statuses.filter((status) => status === 201)).toHaveLength(WAITING_ROOM.straightInSeats);
+  expect(statuses.filter((status) => status === 202)).toHaveLength(waitingCount);
+
+  await dashboard.reload();
+  await expect(dashboard.getByRole("heading", { name: `Waiting to join: ${waitingCount}` })).toBeVisible();
+  const list = dashboard.getByRole("list", { name: "Players waiting to join" });
+  await expect(list.getByRole("listitem")).toHaveCount(WAITING_ROOM.listed);
+  await expect(list).toContainText(`Pupil ${WAITING_ROOM.straightInSeats + 1}`);
+  await expect(dashboard.getByText("12 more waiting after these. “Let all in” and “Turn all away” include them.")).toBeVisible();
+  await expect(teacher.page.getByText(`${waitingCount} waiting to join`)).toBeVisible();
+  await expectNoAxeViolations(dashboard);
+  await dashboard.getByText("12 more waiting after these").scrollIntoViewIfNeeded();
+  await dashboard.screenshot({ path: "test-results/waiting-assembly-1366.png" });
+
+  await dashboard.getByRole("button", { name: `Let all ${waitingCount} in` }).click();
+  await expect(dashboard.getByRole("heading", { name: "Who can join" })).toBeVisible();
+  await expect(dashboard.locator('dt:text-is("Students") + dd')).toHaveText(String(total));
 });
