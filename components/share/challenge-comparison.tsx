@@ -50,7 +50,7 @@ export function ChallengeComparison({ comparison }: { comparison: Comparison }) 
           {comparison.questions.map((row) => (
             <tr key={row.questionId}>
               <th scope="row">
-                {row.index + 1}. {row.prompt}
+                {row.index + 1}. {row.prompt ?? "A withdrawn question"}
               </th>
               <td className={styles.mark}>
                 <Mark right={row.you} />

@@ -76,7 +76,7 @@ function compare(ctx: ServiceContext, attempt: AttemptRecord, challenger: Attemp
     questions: attempt.questions.map((ref, index) => ({
       index,
       questionId: ref.id,
-      prompt: ctx.bank.get(ref.id)?.prompt ?? "",
+      prompt: ctx.bank.get(ref.id)?.prompt ?? null,
       you: yours[index] === true,
       them: theirs.get(ref.id) ?? null,
     })),

@@ -93,7 +93,8 @@ export type ReviewItem = AnsweredReviewItem | WithdrawnReviewItem;
 export interface ChallengeRow {
   index: number;
   questionId: string;
-  prompt: string;
+  /** Null for a question since withdrawn from the bank. */
+  prompt: string | null;
   /** This player. */
   you: boolean;
   /** The challenger; null if they left it unanswered. */

@@ -1,12 +1,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ChallengeComparison } from "@/components/share/challenge-comparison";
 import { createBank } from "@/lib/questions/bank-validate";
 import type { CorrectionNote, NormalizedAnswer, Question } from "@/lib/questions/schemas";
 import { answerKey } from "@/lib/questions/scoring";
 import { createQuizService } from "@/lib/quiz";
-import type { ReviewItem } from "@/lib/quiz/views";
+import type { ChallengeComparison as ChallengeComparisonView, ReviewItem } from "@/lib/quiz/views";
 import { createShareService } from "@/lib/share";
 import { createStore, type Store } from "@/lib/store";
 import { fixtureBank, fixtureLookups, HANDWRITTEN, orderQ, singleQ, trueFalseQ, whoSaidQ } from "./quiz-fixtures";
@@ -118,5 +121,22 @@ describe("results of an attempt whose question was since withdrawn", () => {
     expect(shared.corrected).toEqual([{ index, note: withdrawal }]);
     // Said once: among the logged changes, not again as an unlogged withdrawal.
     expect(shared.withdrawn).toEqual([]);
+  });
+});
+
+describe("a challenge whose questions include one since withdrawn", () => {
+  it("names the withdrawn row as such in the comparison, with both players' marks", async () => {
+    const quiz = createQuizService({ store, bank: fixtureBank(HANDWRITTEN) });
+    const replay = await quiz.startAttempt({ length: 5 }, who, { challengeOf: attemptId });
+    for (const { id } of replay.questions) {
+      await quiz.answerQuestion(replay.attemptId, { questionId: id, answer: answerKey(HANDWRITTEN.find((q) => q.id === id) as Question) }, who);
+    }
+    const later = createQuizService({ store, bank: createBank([singleQ, trueFalseQ, whoSaidQ], fixtureLookups) });
+    const challenge = (await later.getResults(replay.attemptId)).challenge;
+    const row = challenge?.questions.find((question) => question.questionId === orderQ.id);
+    expect(row).toMatchObject({ prompt: null, you: true, them: true });
+    const html = renderToStaticMarkup(createElement(ChallengeComparison, { comparison: challenge as ChallengeComparisonView }));
+    expect(html).toContain(`${(row?.index ?? 0) + 1}. A withdrawn question`);
+    expect(html).toContain(`${singleQ.prompt}`);
   });
 });
