@@ -74,11 +74,12 @@ export interface NameGiveaway {
 
 /**
  * Every pair of questions where one states the name another asks for, so a
- * player who meets both in one quiz is handed the answer. Only single-choice
+ * player who meets both in one quiz is handed the answer; `shownWith` adds
+ * what the feedback shows beside a question (its learn-more link). Only single-choice
  * answers that are names are checked: a who-said speaker is named all over
  * the bank, and longer answers are rarely repeated word for word.
  */
-export function nameGiveaways(questions: readonly Question[]): NameGiveaway[] {
+export function nameGiveaways(questions: readonly Question[], shownWith: (question: Question) => string[] = () => []): NameGiveaway[] {
   return questions.flatMap((answered): NameGiveaway[] => {
     if (answered.kind !== "single") return [];
     const name = answered.options.find((option) => option.id === answered.answer)?.text;
@@ -86,7 +87,7 @@ export function nameGiveaways(questions: readonly Question[]): NameGiveaway[] {
     // Whole words only, so "Kursk" is not found in "Kurskaya".
     const forms = nameForms(name).map((form) => new RegExp(`(?<!\\p{L})${escapeRegExp(form)}(?!\\p{L})`, "u"));
     return questions
-      .filter((giver) => giver.id !== answered.id && statedText(giver).some((text) => forms.some((form) => form.test(text))))
+      .filter((giver) => giver.id !== answered.id && [...statedText(giver), ...shownWith(giver)].some((text) => forms.some((form) => form.test(text))))
       .map((giver) => ({ answered: answered.id, giver: giver.id, name }));
   });
 }

@@ -94,7 +94,7 @@ const EXPECTED_HEADINGS: Record<string, string[]> = {
   "north-korea-and-russia": [
     "vostochny-september-2023",
     "the-june-2024-treaty",
-    "troops-in-kursk",
+    "troops-sent-to-russia",
     "casualty-estimates",
     "acknowledgement-in-2025",
     "what-it-means-for-talks-with-the-us",
