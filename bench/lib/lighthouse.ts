@@ -20,6 +20,8 @@ export type Scores = Record<(typeof CATEGORIES)[number], number | null>;
 export interface LighthouseResult {
   scores: Scores;
   runs: Scores[];
+  /** Lighthouse's measure of this machine's CPU before each run (its "CPU/Memory Power"). */
+  benchmarkIndex: number[];
   failing: string[];
   metrics: Record<string, number | null>;
   errors: string[];
@@ -106,7 +108,7 @@ export async function runLighthouse(pages: AuditedPage[], log: (message: string)
   const results: Record<string, LighthouseResult> = Object.fromEntries(
     pages.map((page) => [
       page.name,
-      { scores: { performance: null, accessibility: null, "best-practices": null, seo: null }, runs: [], failing: [], metrics: {}, errors: [], warnings: [], skipped: [] },
+      { scores: { performance: null, accessibility: null, "best-practices": null, seo: null }, runs: [], benchmarkIndex: [], failing: [], metrics: {}, errors: [], warnings: [], skipped: [] },
     ]),
   );
   const metricRuns: Record<string, Record<string, number | null>[]> = Object.fromEntries(pages.map((page) => [page.name, []]));
@@ -127,6 +129,7 @@ export async function runLighthouse(pages: AuditedPage[], log: (message: string)
         const external = externalRequests(lhr);
         if (external.length > 0) result.errors.push(`run ${run}: requests outside the site: ${external.join(", ")}`);
         result.runs.push(scoresOf(lhr));
+        result.benchmarkIndex.push(lhr.environment.benchmarkIndex);
         metricRuns[page.name]?.push(Object.fromEntries(METRICS.map((id) => [id, lhr.audits[id]?.numericValue ?? null])));
         result.failing = [...new Set([...result.failing, ...failingAudits(lhr).map((found) => `run ${run}: ${found}`)])];
       }

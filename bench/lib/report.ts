@@ -2,6 +2,7 @@ import type { ApiFigures, RouteFigures } from "./api";
 import { MODEL_CLASS, UPSTASH_PRICING, type ClassCost } from "./class-cost";
 import type { ClassroomScaleResults, FollowingFigures } from "./classroom-scale";
 import type { GrowthLevel, Timing } from "./growth";
+import { median } from "./figures";
 import type { LighthouseResult } from "./lighthouse";
 import type { PageWeight } from "./page-weight";
 import type { RequestCost } from "./store-cost";
@@ -136,7 +137,18 @@ function lighthouseSection(results: Record<string, LighthouseResult>, pages: Pag
     const seoNote = result.skipped.length > 0 ? ` (${result.skipped.join(", ")} n/a)` : "";
     rows.push([page.label, performanceOf(result), show(accessibility), show(practices), show(seo) + seoNote, `${leastText}, 100, 100, 100`, MARK[verdict(ok)]]);
   }
-  return table(["Page", "Performance (runs)", "Accessibility", "Best practices", "SEO", "Budget", ""], rows);
+  return [table(["Page", "Performance (runs)", "Accessibility", "Best practices", "SEO", "Budget", ""], rows), machineSpeed(results)].join("\n\n");
+}
+
+/**
+ * The CPU the audits ran on, as Lighthouse measured it before each: its 4× slowdown stands for a mid-range
+ * phone when the host scores 1,500–2,000 (a high-end desktop), and for a slower one below that.
+ */
+function machineSpeed(results: Record<string, LighthouseResult>): string {
+  const indexes = Object.values(results).flatMap((result) => result.benchmarkIndex);
+  if (indexes.length === 0) return "";
+  const round = (value: number) => Math.round(value).toLocaleString("en-GB");
+  return `The machine's CPU during the audits: Lighthouse benchmark index ${round(Math.min(...indexes))}–${round(Math.max(...indexes))} (median ${round(median(indexes))}) over ${indexes.length} audits. Lighthouse's 4× slowdown stands for a mid-range phone on a host of 1,500–2,000; below that the simulated phone is slower, and the scores move with the index from one audit to the next.`;
 }
 
 function apiSection(store: string, api: ApiFigures, checks: Check[]): string {
