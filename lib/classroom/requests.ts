@@ -131,6 +131,10 @@ export const previewQuerySchema = z.object({ key: z.optional(z.string().check(z.
 /** A student's poll: the state version the phone already shows (and nothing else). */
 export const pollQuerySchema = z.strictObject({ v: z._default(wholeNumber(-1), -1) });
 
+/** The dashboard's page of students (`?page=`): anything but a whole number from 1 shows the first. */
+const studentPageSchema = z.catch(wholeNumber(1), 1);
+export const parseStudentPage = (value: unknown): number => studentPageSchema.parse(value);
+
 /** An id that cannot be ours is simply not found: no round trip, no key built from junk. */
 export function assertSessionId(sessionId: string): void {
   if (!sessionIdSchema.safeParse(sessionId).success) throw new ClassroomError("not_found", CLASSROOM_MESSAGES.notFound);

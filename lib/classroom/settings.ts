@@ -27,6 +27,12 @@ export const WAITING_ROOM = {
   listed: 50,
 } as const;
 
+/**
+ * How much of a large class the teacher's screens name. The projector's roster names the latest players to join
+ * (the ones a teacher watches for) and counts the earlier ones; the dashboard pages its student table.
+ */
+export const HOST_LISTS = { rosterNamed: 100, studentsPerPage: 100 } as const;
+
 /** Teams in a live session (lib/classroom/teams.ts): 0 plays without teams. */
 export const TEAM_COUNTS = [0, 2, 3, 4, 5, 6, 7, 8] as const;
 export type TeamCount = (typeof TEAM_COUNTS)[number];

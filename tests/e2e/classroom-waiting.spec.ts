@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { api } from "@/lib/classroom/paths";
-import { WAITING_ROOM } from "@/lib/classroom/settings";
+import { HOST_LISTS, WAITING_ROOM } from "@/lib/classroom/settings";
 import { createSession, join, laptop, openDashboard, phone } from "./classroom-support";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support";
 
@@ -18,15 +18,21 @@ const MOVES_ON = { timeout: 6_000 };
 const sessionIdOf = (page: Page) => new URL(page.url()).pathname.split("/")[3] ?? "";
 
 /**
- * Joins sent over HTTP from this one address, one after another, each a new player (no cookie):
- * the statuses (201 seated, 202 waiting). `nickname(i)` undefined asks for a generated name.
+ * Joins sent over HTTP, one after another, each a new player (no cookie): the statuses (201 seated, 202 waiting).
+ * `nickname(i)` undefined asks for a generated name; `address(i)`, when given, is the phone's own network
+ * (the server trusts one proxy hop here), otherwise every join comes from this one address.
  */
-async function joinsFromOneAddress(origin: string, sessionId: string, count: number, nickname: (i: number) => string | undefined) {
+async function joinsOverHttp(
+  origin: string,
+  sessionId: string,
+  count: number,
+  { nickname = () => undefined, address }: { nickname?: (i: number) => string | undefined; address?: (i: number) => string },
+) {
   const statuses = [];
   for (let i = 0; i < count; i += 1) {
     const response = await fetch(`${origin}${api.players(sessionId)}`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin },
+      headers: { "content-type": "application/json", origin, ...(address ? { "x-forwarded-for": address(i) } : {}) },
       body: JSON.stringify({ nickname: nickname(i) }),
     });
     statuses.push(response.status);
@@ -92,7 +98,7 @@ test("a script from one address: past its straight-in seats its joins wait; the 
 
   // Cookie-less joins with generated names, as a script sends them.
   const extra = 5;
-  const statuses = await joinsFromOneAddress(`${baseURL}`, sessionId, WAITING_ROOM.straightInSeats + extra, () => undefined);
+  const statuses = await joinsOverHttp(`${baseURL}`, sessionId, WAITING_ROOM.straightInSeats + extra, {});
   expect(statuses.filter((status) => status === 201)).toHaveLength(WAITING_ROOM.straightInSeats);
   expect(statuses.filter((status) => status === 202)).toHaveLength(extra);
 
@@ -114,7 +120,7 @@ test("an assembly behind one school address: past the straight-in seats everyone
   // Phones on the school's Wi-Fi: one address, each with a name of its own.
   const waitingCount = WAITING_ROOM.listed + 12;
   const total = WAITING_ROOM.straightInSeats + waitingCount;
-  const statuses = await joinsFromOneAddress(`${baseURL}`, sessionId, total, (i) => `Pupil ${i + 1}`);
+  const statuses = await joinsOverHttp(`${baseURL}`, sessionId, total, { nickname: (i) => `Pupil ${i + 1}` });
   expect(statuses.filter((status) => status === 201)).toHaveLength(WAITING_ROOM.straightInSeats);
   expect(statuses.filter((status) => status === 202)).toHaveLength(waitingCount);
 
@@ -132,4 +138,37 @@ test("an assembly behind one school address: past the straight-in seats everyone
   await dashboard.getByRole("button", { name: `Let all ${waitingCount} in` }).click();
   await expect(dashboard.getByRole("heading", { name: "Who can join" })).toBeVisible();
   await expect(dashboard.locator('dt:text-is("Students") + dd')).toHaveText(String(total));
+});
+
+test("a class past a hundred: the projector names the latest hundred and counts the rest, and the dashboard pages its students a hundred at a time", async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const { teacher, sessionId, dashboard } = await liveSessionDashboard(browser);
+  const per = HOST_LISTS.studentsPerPage;
+  const total = per + 30;
+  // Phones on networks of their own, so every one walks straight in.
+  const statuses = await joinsOverHttp(`${baseURL}`, sessionId, total, { nickname: (i) => `Pupil ${i + 1}`, address: (i) => `10.20.${Math.floor(i / 250)}.${(i % 250) + 1}` });
+  expect(statuses.filter((status) => status === 201)).toHaveLength(total);
+
+  // The projector: the latest hundred by name, the newest among them, and a count of the others.
+  const roster = teacher.page.getByRole("list", { name: "Players" });
+  await expect(teacher.page.getByText(`${total - HOST_LISTS.rosterNamed} joined before the players named here.`)).toBeVisible();
+  await expect(roster.getByRole("listitem")).toHaveCount(HOST_LISTS.rosterNamed);
+  await expect(roster.getByRole("listitem").first()).toHaveText(new RegExp(`^Pupil ${total - HOST_LISTS.rosterNamed + 1}✕`));
+  await expect(roster.getByRole("listitem").last()).toHaveText(new RegExp(`^Pupil ${total}✕`));
+  await teacher.page.screenshot({ path: "test-results/roster-named-1366.png" });
+
+  await dashboard.reload();
+  const students = dashboard.getByRole("region", { name: "Students and their answers (✓ right, ✗ wrong)" });
+  await expect(dashboard.getByText(`Students 1–${per} of ${total}, by rank`)).toBeVisible();
+  await expect(students.locator("tbody tr")).toHaveCount(per);
+  await dashboard.getByRole("link", { name: "Next 30" }).click();
+  // The next page opens at its students, not at the top of the dashboard.
+  await expect(dashboard.getByText(`Students ${per + 1}–${total} of ${total}, by rank`)).toBeInViewport();
+  await expect(students.locator("tbody tr")).toHaveCount(30);
+  await expect(dashboard.getByRole("link", { name: `Previous ${per}` })).toBeVisible();
+  await expectNoAxeViolations(dashboard);
+  await dashboard.setViewportSize({ width: 320, height: 568 });
+  await expectNoHorizontalScroll(dashboard);
+  await dashboard.getByRole("navigation", { name: "Pages of students" }).scrollIntoViewIfNeeded();
+  await dashboard.screenshot({ path: "test-results/dashboard-pages-320.png" });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSessionSchema, hostActionSchema, joinSessionTextSchema as joinSessionSchema } from "@/lib/classroom/requests";
+import { createSessionSchema, hostActionSchema, joinSessionTextSchema as joinSessionSchema, parseStudentPage } from "@/lib/classroom/requests";
 
 describe("creating a session", () => {
   it("coerces a plain HTML form's strings and fills the defaults", () => {
@@ -49,5 +49,12 @@ describe("teacher actions", () => {
   it("refuses unknown actions and malformed player ids", () => {
     expect(hostActionSchema.safeParse({ action: "delete-everything", version: 0 }).success).toBe(false);
     expect(hostActionSchema.safeParse({ action: "remove", version: 0, playerId: "../../etc" }).success).toBe(false);
+  });
+});
+
+describe("the dashboard's page of students", () => {
+  it("reads a whole number from 1, and shows the first page for anything else", () => {
+    expect(parseStudentPage("3")).toBe(3);
+    for (const junk of [undefined, "", "0", "-2", "1.5", "two", ["2", "3"]]) expect(parseStudentPage(junk), String(junk)).toBe(1);
   });
 });

@@ -10,6 +10,7 @@ import { WaitingRoom } from "@/components/classroom/waiting-room";
 import { TeamStandingsTable } from "@/components/classroom/standings";
 import { formatJoinCode } from "@/lib/classroom/code";
 import { readHostCookie } from "@/lib/classroom/cookies";
+import { parseStudentPage } from "@/lib/classroom/requests";
 import { csvPath, followUpPath, hostLinkPath, hostPath, questionsPath } from "@/lib/classroom/paths";
 import { absoluteUrl } from "@/lib/site";
 import { storePage } from "@/components/site/store-outage";
@@ -19,8 +20,9 @@ export const metadata: Metadata = { title: "Class dashboard", robots: { index: f
 const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)}%`);
 
 /** The teacher's dashboard: scores and answers, questions, who may join, remove/lock/end, exports and the private host link. */
-async function Page({ params }: PageProps<"/classroom/host/[sessionId]/dashboard">) {
+async function Page({ params, searchParams }: PageProps<"/classroom/host/[sessionId]/dashboard">) {
   const { sessionId } = await params;
+  const page = parseStudentPage((await searchParams).page);
   const dashboard = await loadForHost(sessionId, (classroom, credential) => classroom.getDashboard(sessionId, credential));
   if (!dashboard) return <NotHostNotice />;
   const credential = readHostCookie(await cookies(), sessionId) ?? "";
@@ -101,8 +103,8 @@ async function Page({ params }: PageProps<"/classroom/host/[sessionId]/dashboard
           <TeamStandingsTable teams={dashboard.teams} scoring={dashboard.settings.scoring} caption="Team standings" />
         </>
       )}
-      <h2>Students</h2>
-      <StudentTable dashboard={dashboard} canRemove={!ended} />
+      <h2 id="students">Students</h2>
+      <StudentTable dashboard={dashboard} canRemove={!ended} page={page} />
       <h2>Questions</h2>
       <QuestionTable dashboard={dashboard} />
 
