@@ -1,4 +1,4 @@
-import { WAITING_ROOM } from "@/lib/classroom/settings";
+import { HOST_LISTS, WAITING_ROOM } from "@/lib/classroom/settings";
 import type { HostView, RosterEntry } from "@/lib/classroom/views";
 import { HostActionForm } from "./host-action-form";
 import styles from "./waiting-room.module.css";
@@ -69,7 +69,7 @@ export function WaitingRoom({
             </HostActionForm>
           </div>
           <ul className={styles.list} aria-label="Players waiting to join">
-            {waiting.slice(0, WAITING_ROOM.listed).map((player) => (
+            {waiting.slice(0, HOST_LISTS.waitingNamed).map((player) => (
               <li key={player.id}>
                 <span className={styles.name}>{player.nickname}</span>
                 <HostActionForm action="admit" playerId={player.id} className={`button button--secondary ${styles.small}`} {...act}>
@@ -81,8 +81,8 @@ export function WaitingRoom({
               </li>
             ))}
           </ul>
-          {n > WAITING_ROOM.listed && (
-            <p className="meta">{n - WAITING_ROOM.listed} more waiting after these. “Let all in” and “Turn all away” include them.</p>
+          {n > HOST_LISTS.waitingNamed && (
+            <p className="meta">{n - HOST_LISTS.waitingNamed} more waiting after these. “Let all in” and “Turn all away” include them.</p>
           )}
         </>
       )}

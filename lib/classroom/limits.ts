@@ -1,5 +1,5 @@
-import { QUIZ_LENGTHS } from "@/lib/questions/lengths";
 import { limitRule, type RateLimitRule } from "@/lib/rate-limit";
+import { SESSION_QUESTION_LIMITS } from "./question-edits";
 import { WAITING_ROOM } from "./settings";
 
 /**
@@ -77,4 +77,4 @@ export const joinsPerNetwork = (seats: number): RateLimitRule =>
 
 /** Answers from one network, across sessions: three classes at full speed, or every seat answering every question. */
 export const answersPerNetwork = (seats: number): RateLimitRule =>
-  limitRule("session-answer-client", Math.max(3_000, seats * Math.max(...QUIZ_LENGTHS)), 600, (wait) => `Too many answers have been sent from this network. Please try again in ${wait}.`);
+  limitRule("session-answer-client", Math.max(3_000, seats * SESSION_QUESTION_LIMITS.max), 600, (wait) => `Too many answers have been sent from this network. Please try again in ${wait}.`);

@@ -23,15 +23,14 @@ export const WAITING_ROOM = {
   straightInSeats: 30,
   /** "Remove the players who joined in the last minute". */
   burstMs: 60_000,
-  /** Waiting players listed by name, each with their own buttons; an assembly's others are counted under the list. */
-  listed: 50,
 } as const;
 
 /**
- * How much of a large class the teacher's screens name. The projector's roster names the latest players to join
- * (the ones a teacher watches for) and counts the earlier ones; the dashboard pages its student table.
+ * How much of a large class the teacher's screens name. The waiting list names the first players waiting and
+ * counts the others; the projector's roster names the latest to join (the ones a teacher watches for) and counts
+ * the earlier ones; the dashboard pages its student table.
  */
-export const HOST_LISTS = { rosterNamed: 100, studentsPerPage: 100 } as const;
+export const HOST_LISTS = { waitingNamed: 50, rosterNamed: 100, studentsPerPage: 100 } as const;
 
 /** Teams in a live session (lib/classroom/teams.ts): 0 plays without teams. */
 export const TEAM_COUNTS = [0, 2, 3, 4, 5, 6, 7, 8] as const;

@@ -118,7 +118,7 @@ test("an assembly behind one school address: past the straight-in seats everyone
   const { teacher, sessionId, dashboard } = await liveSessionDashboard(browser);
 
   // Phones on the school's Wi-Fi: one address, each with a name of its own.
-  const waitingCount = WAITING_ROOM.listed + 12;
+  const waitingCount = HOST_LISTS.waitingNamed + 12;
   const total = WAITING_ROOM.straightInSeats + waitingCount;
   const statuses = await joinsOverHttp(`${baseURL}`, sessionId, total, { nickname: (i) => `Pupil ${i + 1}` });
   expect(statuses.filter((status) => status === 201)).toHaveLength(WAITING_ROOM.straightInSeats);
@@ -127,7 +127,7 @@ test("an assembly behind one school address: past the straight-in seats everyone
   await dashboard.reload();
   await expect(dashboard.getByRole("heading", { name: `Waiting to join: ${waitingCount}` })).toBeVisible();
   const list = dashboard.getByRole("list", { name: "Players waiting to join" });
-  await expect(list.getByRole("listitem")).toHaveCount(WAITING_ROOM.listed);
+  await expect(list.getByRole("listitem")).toHaveCount(HOST_LISTS.waitingNamed);
   await expect(list).toContainText(`Pupil ${WAITING_ROOM.straightInSeats + 1}`);
   await expect(dashboard.getByText("12 more waiting after these. “Let all in” and “Turn all away” include them.")).toBeVisible();
   await expect(teacher.page.getByText(`${waitingCount} waiting to join`)).toBeVisible();
