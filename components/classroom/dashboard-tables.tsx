@@ -74,14 +74,13 @@ function StudentPages({ page, pages, first, shown, total }: { page: number; page
  * Each student: rank, score and every answer, with a button to remove them;
  * 100 to a page, so an assembly's dashboard loads like a class's.
  */
-export function StudentTable({ dashboard, canRemove, page }: { dashboard: Dashboard; canRemove: boolean; page: number }) {
-  const total = dashboard.students.length;
+export function StudentTable({ dashboard, canRemove }: { dashboard: Dashboard; canRemove: boolean }) {
+  const { total, first } = dashboard.studentList;
   if (total === 0) return <p className="meta">No one has joined yet.</p>;
   const pages = Math.ceil(total / HOST_LISTS.studentsPerPage);
-  const current = Math.min(page, pages);
-  const first = (current - 1) * HOST_LISTS.studentsPerPage;
-  const students = dashboard.students.slice(first, first + HOST_LISTS.studentsPerPage);
-  const nav = pages > 1 && <StudentPages page={current} pages={pages} first={first} shown={students.length} total={total} />;
+  const page = Math.floor(first / HOST_LISTS.studentsPerPage) + 1;
+  const students = dashboard.students;
+  const nav = pages > 1 && <StudentPages page={page} pages={pages} first={first} shown={students.length} total={total} />;
   return (
     <>
       {nav}

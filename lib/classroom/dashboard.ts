@@ -5,12 +5,14 @@ import { answerKey, isRightAnswer } from "@/lib/questions/scoring";
 import { parseStats, readStatsOp, type QuestionStats } from "@/lib/questions/stats";
 import type { ServiceContext } from "@/lib/service";
 import { execNamed, op } from "@/lib/store";
+import type { ScoredMember } from "@/lib/store/types";
 import { readHostSessionAndRoster } from "./access";
 import { questionLabel } from "./format";
 import { classroomKeys } from "./keys";
 import { questionAt, rosterEntries } from "./live";
-import { effectivePhase, parsePlayer, seatedPlayers, waitingPlayers, type PlayerRecord, type SessionRecord } from "./record";
+import { effectivePhase, parsePlayer, seatedPlayers, waitingPlayers, type PlayerRecord, type RosterRecord, type SessionRecord } from "./record";
 import { rankOf } from "./rank";
+import { HOST_LISTS } from "./settings";
 import { classTally, mostChosenWrong } from "./scoring";
 import { teamStandingsNow } from "./teams";
 import type { Dashboard, DashboardAnswer, DashboardQuestion, DashboardStudent, ShareCount } from "./views";
@@ -92,33 +94,63 @@ function questionRow(
   };
 }
 
+/** Which students a dashboard reads: every one (the CSV, the follow-up sheet) or a page of the table's. */
+export type StudentSelection = "all" | { page: number };
+
+/** Nicknames as a teacher reads them: "Pupil 2" before "Pupil 10". */
+const byNickname = new Intl.Collator("en", { numeric: true }).compare;
+
 /**
- * Two round trips: the session and its roster; then every player, every
- * question's class counts and its public-quiz statistics in one read.
+ * The table's order from the roster and the scores alone, without reading any student: active students by
+ * score, then nickname, each with their rank; then removed ones, in join order. Waiting players are not
+ * students yet: the waiting list shows them, to let in or turn away.
  */
-export async function getDashboard(ctx: ServiceContext, sessionId: string, credential: string | undefined): Promise<Dashboard> {
+function studentOrder(roster: readonly RosterRecord[], scores: readonly ScoredMember[]): { active: number; listed: { entry: RosterRecord; rank: number | null }[] } {
+  const scoreOf = new Map(scores.map(({ member, score }) => [member, score]));
+  const active = seatedPlayers(roster)
+    .map((entry) => ({ entry, score: scoreOf.get(entry.id) ?? 0 }))
+    .sort((a, b) => b.score - a.score || byNickname(a.entry.nickname, b.entry.nickname));
+  const highestFirst = active.map(({ score }) => score);
+  const ranked = active.map(({ entry, score }) => ({ entry, rank: rankOf(score, highestFirst) }));
+  const removed = roster.filter((entry) => entry.removed).map((entry) => ({ entry, rank: null }));
+  return { active: active.length, listed: [...ranked, ...removed] };
+}
+
+/** Where the selection starts in the table's order, and how many it takes (a page past the last shows the last). */
+function selectionBounds(selection: StudentSelection, total: number): { first: number; count: number } {
+  if (selection === "all") return { first: 0, count: total };
+  const per = HOST_LISTS.studentsPerPage;
+  const page = Math.min(selection.page, Math.max(1, Math.ceil(total / per)));
+  return { first: (page - 1) * per, count: per };
+}
+
+/**
+ * Three round trips: the session and its roster; the scores, every question's class counts and its
+ * public-quiz statistics; then the students selected. A page of an assembly's table reads 100 students, not 2,000.
+ */
+export async function getDashboard(ctx: ServiceContext, sessionId: string, credential: string | undefined, selection: StudentSelection = "all"): Promise<Dashboard> {
   const { session, roster } = await readHostSessionAndRoster(ctx, sessionId, credential);
   const now = ctx.now();
 
   const teams = session.settings.teams ?? null;
-  const { playerHashes, distributions, everyone, teamPoints } = await execNamed(ctx.store, {
-    playerHashes: roster.map((entry) => op.hgetall(classroomKeys.player(sessionId, entry.id))),
+  const { scores, distributions, everyone, teamPoints } = await execNamed(ctx.store, {
+    scores: op.zrange(classroomKeys.scores(sessionId), 0, -1),
     distributions: session.questions.map((_, index) => op.hgetall(classroomKeys.distribution(sessionId, index))),
     everyone: session.questions.map(readStatsOp),
     teamPoints: teams ? [op.zrange(classroomKeys.teamScores(sessionId), 0, -1)] : [],
   });
+  const order = studentOrder(roster, scores);
+  const { first, count } = selectionBounds(selection, order.listed.length);
+  const selected = order.listed.slice(first, first + count);
+  const playerReads = selected.map(({ entry }) => op.hgetall(classroomKeys.player(sessionId, entry.id)));
+  const playerHashes = playerReads.length === 0 ? [] : (await execNamed(ctx.store, { players: playerReads })).players;
 
   const bankQuestions = session.questions.map((_, index) => questionAt(ctx.bank, session, index));
   const questions = session.questions.flatMap((_, index) => questionRow(ctx, session, index, distributions[index] ?? {}, parseStats(everyone[index])) ?? []);
-
-  // Waiting players are not students yet: they are listed apart, to let in or turn away.
-  const rows = roster.flatMap((entry, i) => {
+  const students = selected.flatMap(({ entry, rank }, i) => {
     const player = parsePlayer(entry.id, playerHashes[i] ?? {});
-    return player && !entry.waiting ? [studentRow(player, bankQuestions, Boolean(entry.removed))] : [];
+    return player ? [{ ...studentRow(player, bankQuestions, Boolean(entry.removed)), rank }] : [];
   });
-  const active = rows.filter((row) => !row.removed).sort((a, b) => b.score - a.score || a.nickname.localeCompare(b.nickname));
-  const scores = active.map((row) => row.score);
-  const students = [...active.map((row) => ({ ...row, rank: rankOf(row.score, scores) })), ...rows.filter((row) => row.removed)];
 
   return {
     sessionId,
@@ -135,6 +167,7 @@ export async function getDashboard(ctx: ServiceContext, sessionId: string, crede
     expiresAt: session.expiresAt,
     questions,
     students,
+    studentList: { active: order.active, total: order.listed.length, first },
     class: pooled(questions.map((question) => question.class)),
     everyone: pooled(questions.map((question) => question.everyone)),
     teams: teams ? teamStandingsNow(teams, teamPoints[0] ?? [], roster) : null,

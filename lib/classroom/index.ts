@@ -7,7 +7,7 @@ import { readHostSession } from "./access";
 import { recordAnswer } from "./answer";
 import { editQuestions, getPreview, getQuestionChoices } from "./choose";
 import { createSession } from "./create";
-import { getDashboard } from "./dashboard";
+import { getDashboard, type StudentSelection } from "./dashboard";
 import { getHostView, hostAction } from "./host";
 import { getJoinInfo, joinSession, lookupCode, type JoinInput } from "./join";
 import { ttlSeconds } from "./keys";
@@ -50,7 +50,7 @@ export function createClassroomService(deps: ServiceDeps) {
       const session = await readHostSession(ctx, sessionId, credential);
       return { ttlSeconds: ttlSeconds(session.expiresAt, ctx.now()) };
     },
-    getDashboard: (sessionId: string, credential: string | undefined) => getDashboard(ctx, sessionId, credential),
+    getDashboard: (sessionId: string, credential: string | undefined, students?: StudentSelection) => getDashboard(ctx, sessionId, credential, students),
     getQuestionChoices: (sessionId: string, credential: string | undefined, filter: QuestionFilter) => getQuestionChoices(ctx, sessionId, credential, filter),
     editQuestions: (sessionId: string, credential: string | undefined, input: QuestionEditInput) => editQuestions(ctx, sessionId, credential, input),
     getPreview: (sessionId: string, key: string | undefined) => getPreview(ctx, sessionId, key),

@@ -285,8 +285,10 @@ export interface Dashboard {
   created: number;
   expiresAt: number;
   questions: DashboardQuestion[];
-  /** Active students by rank, then removed ones. */
+  /** Active students by rank, then removed ones: every one, or the page of them asked for. */
   students: DashboardStudent[];
+  /** Students in the session, everyone the table lists (removed ones too), and where `students` starts in that list. */
+  studentList: { active: number; total: number; first: number };
   class: ShareCount;
   everyone: ShareCount;
   /** Team standings now; absent or null without teams. */

@@ -200,6 +200,21 @@ for (const [name, config] of STORES) {
       expect(await refusal(send(2))).toEqual({ code: "closed", status: 409 });
     });
 
+    it("the dashboard lists students by score, then by nickname as a teacher reads it (Student 2 before Student 10), removed ones last", async () => {
+      const { sessionId, hostCredential, students } = await session(LIVE, 11);
+      await classroom.hostAction(sessionId, hostCredential, { action: "remove", version: 0, playerId: students[4]?.playerId });
+      await classroom.hostAction(sessionId, hostCredential, { action: "start", version: 0 });
+      const { question } = await currentQuestion(sessionId, students[10]?.token ?? "");
+      await classroom.answer(sessionId, students[10]?.token, { questionId: question?.id ?? "", answer: keyOf(question) }, { client: client() });
+      const dashboard = await classroom.getDashboard(sessionId, hostCredential, { page: 1 });
+      expect(dashboard.students.map((s) => [s.nickname, s.rank])).toEqual([
+        ["Student 11", 1],
+        ...[1, 2, 3, 4, 6, 7, 8, 9, 10].map((n) => [`Student ${n}`, 2]),
+        ["Student 5", null],
+      ]);
+      expect(dashboard.studentList).toEqual({ active: 10, total: 11, first: 0 });
+    });
+
     it("a student's poll is one round trip, and says 'unchanged' when nothing moved", async () => {
       const { sessionId, students } = await session(LIVE, 1);
       const counted = countingStore(store);

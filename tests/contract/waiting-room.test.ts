@@ -177,6 +177,18 @@ describeClassroomOnEveryStore("waiting room", dataDir, bank, (on) => {
     const dashboard = await classroom.getDashboard(sessionId, hostCredential);
     expect(dashboard.students).toHaveLength(seats);
     expect(dashboard.students.filter((s) => s.correct === 10)).toHaveLength(answering.length);
+    const scores = dashboard.students.map((s) => s.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+
+    // The dashboard's table reads one page of them, in the same order: 100 students, not 2,000.
+    const counted = countingStore(on.store);
+    const paged = createClassroomService({ store: counted.store, bank, now: () => clock.now, classroomMaxPlayers: seats });
+    const second = await paged.getDashboard(sessionId, hostCredential, { page: 2 });
+    expect(second.studentList).toEqual({ active: seats, total: seats, first: 100 });
+    expect(second.students).toEqual(dashboard.students.slice(100, 200));
+    expect(counted.counts()).toMatchObject({ roundTrips: 3, commands: 2 + 1 + 2 * 10 + 100 });
+    // A page past the last shows the last.
+    expect((await paged.getDashboard(sessionId, hostCredential, { page: 99 })).students).toEqual(dashboard.students.slice(seats - 100));
   }, 180_000);
 
   it("letting players in never takes the session past its seats", async () => {

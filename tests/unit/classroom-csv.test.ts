@@ -56,6 +56,7 @@ const dashboard: Dashboard = {
     },
     { id: "b", nickname: "Zoë", removed: true, score: 0, correct: 0, answered: 0, rank: null, answers: [null, null, null], accommodations: NO_ACCOMMODATIONS },
   ],
+  studentList: { active: 1, total: 2, first: 0 },
   class: { share: 0.5, answered: 4 },
   everyone: { share: null, answered: 0 },
 };

@@ -23,17 +23,16 @@ const percent = (share: number | null) => (share === null ? "–" : `${Math.roun
 async function Page({ params, searchParams }: PageProps<"/classroom/host/[sessionId]/dashboard">) {
   const { sessionId } = await params;
   const page = parseStudentPage((await searchParams).page);
-  const dashboard = await loadForHost(sessionId, (classroom, credential) => classroom.getDashboard(sessionId, credential));
+  const dashboard = await loadForHost(sessionId, (classroom, credential) => classroom.getDashboard(sessionId, credential, { page }));
   if (!dashboard) return <NotHostNotice />;
   const credential = readHostCookie(await cookies(), sessionId) ?? "";
   const hostLink = absoluteUrl(hostLinkPath(sessionId, credential));
   const ended = dashboard.phase === "ended";
-  const active = dashboard.students.filter((student) => !student.removed).length;
   const act = { sessionId, version: dashboard.version, from: "dashboard" as const, className: "button button--secondary" };
 
   return (
     <>
-      <AutoRefresh seconds={5} enabled={!ended} />
+      <AutoRefresh seconds={5} enabled={!ended} liveSessionId={dashboard.settings.mode === "live" ? sessionId : undefined} />
       <h1>Class dashboard</h1>
       <p className="lede">
         {dashboard.settings.mode === "live" ? "Live quiz" : "Homework"} · code {formatJoinCode(dashboard.code)} ·{" "}
@@ -48,7 +47,7 @@ async function Page({ params, searchParams }: PageProps<"/classroom/host/[sessio
       <dl className={dashboardStyles.summary}>
         <div>
           <dt>Students</dt>
-          <dd>{active}</dd>
+          <dd>{dashboard.studentList.active}</dd>
         </div>
         <div>
           <dt>Class: right answers</dt>
@@ -104,7 +103,7 @@ async function Page({ params, searchParams }: PageProps<"/classroom/host/[sessio
         </>
       )}
       <h2 id="students">Students</h2>
-      <StudentTable dashboard={dashboard} canRemove={!ended} page={page} />
+      <StudentTable dashboard={dashboard} canRemove={!ended} />
       <h2>Questions</h2>
       <QuestionTable dashboard={dashboard} />
 
