@@ -77,5 +77,6 @@ export function follow(view: StudentView, shared: LiveShared): StudentView | nul
 export function followHost(view: HostView, shared: LiveShared): HostView | null {
   if (shared.version < view.version) return view;
   if (shared.version !== view.version || shared.players !== view.players.length || shared.waiting !== view.waiting.length) return null;
-  return shared.answered === view.answered ? view : { ...view, answered: shared.answered };
+  // Within one version the class answers only the current question, so the answers so far move with its count.
+  return shared.answered === view.answered ? view : { ...view, answered: shared.answered, answers: view.answers + shared.answered - view.answered };
 }

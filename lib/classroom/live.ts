@@ -167,5 +167,6 @@ export function hostView(bank: QuestionBank, session: SessionRecord, roster: rea
     locked: session.locked,
     approval: session.approval,
     waiting: rosterEntries(waitingPlayers(roster)),
+    answers: session.questions.reduce((sum, _, index) => sum + session.answered(index), 0),
   };
 }

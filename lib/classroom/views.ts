@@ -149,6 +149,8 @@ export interface HostView extends LiveStage {
   approval: boolean;
   /** Players waiting to be let in, in join order. */
   waiting: RosterEntry[];
+  /** Answers recorded so far, to any question: homework's progress, which the dashboard watches for. */
+  answers: number;
 }
 
 /** The poll's answer when nothing changed: a few bytes. */

@@ -213,6 +213,8 @@ for (const [name, config] of STORES) {
         ["Student 5", null],
       ]);
       expect(dashboard.studentList).toEqual({ active: 10, total: 11, first: 0 });
+      // The teacher's view counts the answers so far: what the dashboard watches for homework.
+      expect((await classroom.getHostView(sessionId, hostCredential)).answers).toBe(1);
     });
 
     it("a student's poll is one round trip, and says 'unchanged' when nothing moved", async () => {

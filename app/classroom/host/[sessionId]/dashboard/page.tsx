@@ -32,7 +32,7 @@ async function Page({ params, searchParams }: PageProps<"/classroom/host/[sessio
 
   return (
     <>
-      <AutoRefresh seconds={5} enabled={!ended} liveSessionId={dashboard.settings.mode === "live" ? sessionId : undefined} />
+      <AutoRefresh seconds={5} enabled={!ended} sessionId={sessionId} mode={dashboard.settings.mode} />
       <h1>Class dashboard</h1>
       <p className="lede">
         {dashboard.settings.mode === "live" ? "Live quiz" : "Homework"} · code {formatJoinCode(dashboard.code)} ·{" "}
