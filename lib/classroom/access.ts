@@ -1,6 +1,7 @@
 import "server-only";
 import type { ServiceContext } from "@/lib/service";
 import { execNamed, op } from "@/lib/store";
+import type { ScoredMember } from "@/lib/store/types";
 import { CLASSROOM_MESSAGES, ClassroomError } from "./errors";
 import { classroomKeys } from "./keys";
 import { parsePlayer, parseRoster, parseSession, type PlayerRecord, type RosterRecord, type SessionRecord } from "./record";
@@ -52,20 +53,22 @@ export async function readHostSession(ctx: ServiceContext, sessionId: string, cr
   return session;
 }
 
-/** One round trip: the session and its roster, for the teacher holding `credential`. */
+/** One round trip: the session and its roster (and the scores, when asked: the dashboard's order), for the teacher holding `credential`. */
 export async function readHostSessionAndRoster(
   ctx: ServiceContext,
   sessionId: string,
   credential: string | undefined,
-): Promise<{ session: SessionRecord; roster: RosterRecord[] }> {
+  { withScores = false }: { withScores?: boolean } = {},
+): Promise<{ session: SessionRecord; roster: RosterRecord[]; scores: ScoredMember[] }> {
   assertSessionId(sessionId);
   const read = await execNamed(ctx.store, {
     session: op.hgetall(classroomKeys.session(sessionId)),
     roster: op.hgetall(classroomKeys.roster(sessionId)),
+    scores: withScores ? [op.zrange(classroomKeys.scores(sessionId), 0, -1)] : [],
   });
   const session = sessionFrom(sessionId, read.session);
   requireHost(session, credential);
-  return { session, roster: parseRoster(read.roster) };
+  return { session, roster: parseRoster(read.roster), scores: read.scores[0] ?? [] };
 }
 
 /** One round trip: the session and the player whose token this is. */

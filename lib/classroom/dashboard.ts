@@ -125,25 +125,24 @@ function selectionBounds(selection: StudentSelection, total: number): { first: n
 }
 
 /**
- * Three round trips: the session and its roster; the scores, every question's class counts and its
- * public-quiz statistics; then the students selected. A page of an assembly's table reads 100 students, not 2,000.
+ * Two round trips: the session, its roster and the scores, which decide the table's order; then the students
+ * selected, every question's class counts and its public-quiz statistics. A page of an assembly's table reads
+ * 100 students, not 2,000.
  */
 export async function getDashboard(ctx: ServiceContext, sessionId: string, credential: string | undefined, selection: StudentSelection = "all"): Promise<Dashboard> {
-  const { session, roster } = await readHostSessionAndRoster(ctx, sessionId, credential);
+  const { session, roster, scores } = await readHostSessionAndRoster(ctx, sessionId, credential, { withScores: true });
   const now = ctx.now();
+  const order = studentOrder(roster, scores);
+  const { first, count } = selectionBounds(selection, order.listed.length);
+  const selected = order.listed.slice(first, first + count);
 
   const teams = session.settings.teams ?? null;
-  const { scores, distributions, everyone, teamPoints } = await execNamed(ctx.store, {
-    scores: op.zrange(classroomKeys.scores(sessionId), 0, -1),
+  const { playerHashes, distributions, everyone, teamPoints } = await execNamed(ctx.store, {
+    playerHashes: selected.map(({ entry }) => op.hgetall(classroomKeys.player(sessionId, entry.id))),
     distributions: session.questions.map((_, index) => op.hgetall(classroomKeys.distribution(sessionId, index))),
     everyone: session.questions.map(readStatsOp),
     teamPoints: teams ? [op.zrange(classroomKeys.teamScores(sessionId), 0, -1)] : [],
   });
-  const order = studentOrder(roster, scores);
-  const { first, count } = selectionBounds(selection, order.listed.length);
-  const selected = order.listed.slice(first, first + count);
-  const playerReads = selected.map(({ entry }) => op.hgetall(classroomKeys.player(sessionId, entry.id)));
-  const playerHashes = playerReads.length === 0 ? [] : (await execNamed(ctx.store, { players: playerReads })).players;
 
   const bankQuestions = session.questions.map((_, index) => questionAt(ctx.bank, session, index));
   const questions = session.questions.flatMap((_, index) => questionRow(ctx, session, index, distributions[index] ?? {}, parseStats(everyone[index])) ?? []);
